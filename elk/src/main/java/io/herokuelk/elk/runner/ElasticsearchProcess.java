@@ -1,0 +1,224 @@
+package io.herokuelk.elk.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real Elasticsearch 9 node as a child process on loopback, from Maven Central's integ-test distribution.
+ *
+ * <p>It runs with its own configuration, data and logs under one directory, on a JDK 21+ found automatically,
+ * inside a user namespace as an unprivileged user when we are root (Elasticsearch refuses root), and behind a small
+ * guard script that stops it when this JVM goes away. Port 0 lets the node choose a free port.
+ */
+public final class ElasticsearchProcess implements LocalService {
+
+    /** System property, then environment variable, naming the unpacked distribution. */
+    public static final String HOME_PROPERTY = "heroku-elk.elasticsearch.home";
+    public static final String HOME_VARIABLE = "ELASTICSEARCH_HOME";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    private static final long OVERHEAD_MB = 350;
+    private static final String GUARD = "heroku-elk-elasticsearch-guard.sh";
+
+    private final Path directory;
+    private final int port;
+    private final int heapMb;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private ChildProcess child;
+    private String address;
+
+    /**
+     * @param directory configuration, data and logs, reused across restarts
+     * @param port      the HTTP port, or 0 for a free one
+     * @param heapMb    the node's heap
+     */
+    public ElasticsearchProcess(Path directory, int port, int heapMb) {
+        this.directory = directory.toAbsolutePath();
+        this.port = port;
+        this.heapMb = heapMb;
+    }
+
+    @Override
+    public String name() {
+        return "elasticsearch";
+    }
+
+    @Override
+    public synchronized void start() throws ServiceStartException {
+        if (child != null && child.isAlive()) {
+            return;
+        }
+        Path home = distribution();
+        Path jdk = Jdk.find(21);
+        requireMemory();
+        Ports.requireFree(port, "Elasticsearch", "ELASTICSEARCH_PORT");
+        try {
+            prepareDirectories(home);
+            child = ChildProcess.start(command(), environment(home, jdk), directory, logFile());
+        } catch (IOException e) {
+            throw new ServiceStartException("Could not launch Elasticsearch from " + home + ": " + e.getMessage(), e);
+        }
+        awaitReady();
+    }
+
+    private static Path distribution() throws ServiceStartException {
+        String configured = Optional.ofNullable(System.getProperty(HOME_PROPERTY)).orElse(System.getenv(HOME_VARIABLE));
+        if (configured == null || !Files.isRegularFile(Path.of(configured, "bin", "elasticsearch"))) {
+            throw new ServiceStartException("No Elasticsearch distribution at " + configured + ". Build it with"
+                    + " `./dev build` (Maven unpacks it into elk/target), or point " + HOME_VARIABLE
+                    + " (or -D" + HOME_PROPERTY + ") at an unpacked Elasticsearch 9.");
+        }
+        return Path.of(configured).toAbsolutePath();
+    }
+
+    private void requireMemory() throws ServiceStartException {
+        long needed = heapMb + OVERHEAD_MB;
+        long available = MemInfo.availableMb();
+        if (available >= 0 && available < needed) {
+            throw new ServiceStartException("Not enough memory for Elasticsearch: it needs about " + needed
+                    + " MB (a " + heapMb + " MB heap plus its own overhead) and " + available
+                    + " MB are available. Stop other programs or lower the heap with ELASTICSEARCH_HEAP_MB.");
+        }
+    }
+
+    private void prepareDirectories(Path home) throws IOException {
+        Path config = directory.resolve("config");
+        Files.createDirectories(config.resolve("jvm.options.d"));
+        Files.createDirectories(directory.resolve("data"));
+        Files.createDirectories(directory.resolve("logs"));
+        Files.createDirectories(directory.resolve("tmp"));
+        for (String file : List.of("jvm.options", "log4j2.properties")) {
+            Files.copy(home.resolve("config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(config.resolve("elasticsearch.yml"), settings());
+        Files.deleteIfExists(directory.resolve("logs/http.ports"));
+        try (InputStream guard = getClass().getClassLoader().getResourceAsStream(GUARD)) {
+            Files.copy(guard, directory.resolve(GUARD), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private String settings() {
+        return String.join("\n",
+                "cluster.name: heroku-elk",
+                "node.name: local",
+                "network.host: 127.0.0.1",
+                "http.port: " + port,
+                "transport.port: 0",
+                "discovery.type: single-node",
+                "node.portsfile: true",
+                "path.data: " + directory.resolve("data"),
+                "path.logs: " + directory.resolve("logs"),
+                "xpack.security.enabled: false",
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "action.destructive_requires_name: false",
+                "");
+    }
+
+    private List<String> command() throws ServiceStartException {
+        List<String> command = new ArrayList<>();
+        if (Users.isRoot()) {
+            // Elasticsearch refuses to run as root: a user namespace makes it an ordinary user, no chown needed.
+            command.addAll(List.of(Users.unshare(), "--user", "--map-user=1000", "--map-group=1000", "--"));
+        }
+        command.addAll(List.of("/bin/bash", directory.resolve(GUARD).toString()));
+        return command;
+    }
+
+    private Map<String, String> environment(Path home, Path jdk) {
+        return Map.of(
+                "ES_HOME", home.toString(),
+                "ES_JAVA_HOME", jdk.toString(),
+                "ES_PATH_CONF", directory.resolve("config").toString(),
+                "ES_TMPDIR", directory.resolve("tmp").toString(),
+                "ES_JAVA_OPTS", "-Xms" + heapMb + "m -Xmx" + heapMb + "m",
+                "ES_PID_FILE", directory.resolve("elasticsearch.pid").toString());
+    }
+
+    private void awaitReady() throws ServiceStartException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!child.isAlive()) {
+                throw ServiceStartException.withLog("Elasticsearch exited while starting.", logFile(), null);
+            }
+            Optional<String> candidate = httpAddress();
+            if (candidate.isPresent() && healthy(candidate.get())) {
+                address = candidate.get();
+                return;
+            }
+            Sleep.millis(250);
+        }
+        child.stop(STOP_GRACE);
+        throw ServiceStartException.withLog("Elasticsearch did not become ready within " + START_TIMEOUT.toSeconds()
+                + " s. Check free memory (`free -m`) and the log.", logFile(), null);
+    }
+
+    /** The address the node wrote into its ports file once its HTTP layer was bound. */
+    private Optional<String> httpAddress() {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve("logs/http.ports"));
+            return lines.isEmpty() ? Optional.empty() : Optional.of("http://" + lines.getFirst().trim());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean healthy(String base) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && !response.body().contains("\"status\":\"red\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized String address() {
+        if (address == null) {
+            throw new IllegalStateException("Elasticsearch is not running");
+        }
+        return address;
+    }
+
+    /** Everything the node printed, its start-up errors included. Its own server log is in {@code logs/}. */
+    @Override
+    public Path logFile() {
+        return directory.resolve("console.log");
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return child != null && child.isAlive();
+    }
+
+    /** The guard process's id; Elasticsearch's own is in {@code elasticsearch.pid}. */
+    public synchronized long pid() {
+        return child.pid();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (child != null) {
+            child.stop(STOP_GRACE);
+            child = null;
+            address = null;
+        }
+    }
+}

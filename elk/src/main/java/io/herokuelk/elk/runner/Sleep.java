@@ -1,0 +1,16 @@
+package io.herokuelk.elk.runner;
+
+/** Sleeping while polling a starting service, keeping the interrupt flag for the caller. */
+final class Sleep {
+
+    private Sleep() {
+    }
+
+    static void millis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
