@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real Kafka broker as a child process ({@link KafkaServerMain} on this JVM's classpath), for the local stack:
@@ -23,9 +24,12 @@ public final class KafkaProcess implements LocalService {
     private final int controllerPort;
     private final String heap;
     private ChildProcess child;
+    private String address;
+    private int logLinesBeforeStart;
 
     /**
      * @param directory data and log directory, reused across restarts
+     * @param port      the client port, or 0 for a free one (likewise the controller port)
      * @param heap      the broker's maximum heap, such as {@code 512m}
      */
     public KafkaProcess(Path directory, int port, int controllerPort, String heap) {
@@ -54,6 +58,7 @@ public final class KafkaProcess implements LocalService {
                 directory.resolve("data").toString(), String.valueOf(port), String.valueOf(controllerPort));
         try {
             Files.createDirectories(directory);
+            logLinesBeforeStart = lineCount(logFile());
             child = ChildProcess.start(command, Map.of(), directory, logFile());
         } catch (IOException e) {
             throw new ServiceStartException("Could not launch the Kafka process: " + e.getMessage(), e);
@@ -64,7 +69,9 @@ public final class KafkaProcess implements LocalService {
     private void awaitReady() throws ServiceStartException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            if (readyLine()) {
+            Optional<String> ready = readyAddress();
+            if (ready.isPresent()) {
+                address = ready.get();
                 return;
             }
             if (!child.isAlive()) {
@@ -77,18 +84,33 @@ public final class KafkaProcess implements LocalService {
                 + " s. Check free memory (`free -m`) and the log.", logFile(), null);
     }
 
-    private boolean readyLine() {
+    /** The address from this start's ready line (the log is appended to across restarts). */
+    private Optional<String> readyAddress() {
         try {
-            return Files.readAllLines(logFile(), StandardCharsets.UTF_8).stream()
-                    .anyMatch(line -> line.equals(KafkaServerMain.READY + address()));
+            List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return lines.subList(logLinesBeforeStart, lines.size()).stream()
+                    .filter(line -> line.startsWith(KafkaServerMain.READY))
+                    .map(line -> line.substring(KafkaServerMain.READY.length()).trim())
+                    .findFirst();
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int lineCount(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return (int) lines.count();
         } catch (IOException e) {
-            return false;
+            return 0;
         }
     }
 
     @Override
-    public String address() {
-        return "127.0.0.1:" + port;
+    public synchronized String address() {
+        if (address == null) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        return address;
     }
 
     @Override
@@ -111,6 +133,7 @@ public final class KafkaProcess implements LocalService {
         if (child != null) {
             child.stop(STOP_GRACE);
             child = null;
+            address = null;
         }
     }
 }
