@@ -1,0 +1,71 @@
+package io.herokuelk.shipper.parse;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One message on its way to a document: its raw bytes, the parsed header and origin, and the free-form text.
+ *
+ * <p>{@code raw[rawFrom, rawTo)} is the whole message without its trailing newline; the text is the part after the
+ * header ({@code textFrom}). When the header could not be read, {@code header} and {@code origin} are {@code null},
+ * {@code headerProblem} says why, and the text is the whole message.
+ */
+final class Line {
+
+    final byte[] raw;
+    final int rawFrom;
+    final int rawTo;
+    final SyslogHeader header;
+    final String headerProblem;
+    final Origin origin;
+    final int textFrom;
+    /** Pieces joined into this line by {@link SplitLineJoiner}; 1 for an ordinary message. */
+    final int parts;
+    private String text;
+
+    Line(byte[] raw, int rawFrom, int rawTo, SyslogHeader header, String headerProblem, int textFrom, int parts) {
+        this.raw = raw;
+        this.rawFrom = rawFrom;
+        this.rawTo = rawTo;
+        this.header = header;
+        this.headerProblem = headerProblem;
+        this.origin = header == null ? null : Origin.of(header);
+        this.textFrom = textFrom;
+        this.parts = parts;
+    }
+
+    /** Reads a message; a header that cannot be read leaves the whole message as text. */
+    static Line read(byte[] a, int from, int to) {
+        int end = to;
+        if (end > from && a[end - 1] == '\n') {
+            end--;
+            if (end > from && a[end - 1] == '\r') {
+                end--;
+            }
+        }
+        try {
+            SyslogHeader header = SyslogHeaderParser.parse(a, from, end);
+            return new Line(a, from, end, header, null, header.textOffset(), 1);
+        } catch (SyslogHeaderParser.HeaderException e) {
+            return new Line(a, from, end, null, e.getMessage(), from, 1);
+        }
+    }
+
+    int textLength() {
+        return rawTo - textFrom;
+    }
+
+    String text() {
+        if (text == null) {
+            text = new String(raw, textFrom, rawTo - textFrom, StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    String original() {
+        return new String(raw, rawFrom, rawTo - rawFrom, StandardCharsets.UTF_8);
+    }
+
+    boolean isFrom(String source) {
+        return origin != null && source.equals(origin.source());
+    }
+}

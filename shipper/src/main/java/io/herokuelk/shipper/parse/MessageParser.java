@@ -1,0 +1,130 @@
+package io.herokuelk.shipper.parse;
+
+import static io.herokuelk.shipper.parse.FieldNames.*;
+
+import java.util.Objects;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns one message ({@code <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID - TEXT}, the MSG of a frame) into a
+ * {@link ParsedEvent}. Thread-safe; create one and share it.
+ *
+ * <p>Every message becomes a document. The fields every document has come from the header and the
+ * {@link DrainContext}; then one {@link LineContributor} adds the fields of the line's type: router lines, runtime
+ * metrics, other platform lines, app JSON. A header that cannot be read still gives a document: the whole message
+ * as {@code message}, the receive time as {@code @timestamp}, the reason in {@code heroku.parse_error}, the tag
+ * {@code heroku_header_unparsed}, and {@code event.original} whatever the options say.
+ *
+ * <p>Most callers want {@link DrainBodyParser}, which frames bodies and joins split lines before coming here.
+ */
+public final class MessageParser {
+
+    static final String TAG_HEADER_UNPARSED = "heroku_header_unparsed";
+    private static final String[] SEVERITY_NAMES =
+            {"emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"};
+
+    private final ParserOptions options;
+    private final ObjectMapper mapper;
+    private final DocumentWriter writer;
+    private final LineContributor router = new RouterContributor();
+    private final LineContributor runtimeMetrics = new RuntimeMetricsContributor();
+    private final LineContributor platform = new PlatformContributor();
+    private final LineContributor appJson;
+
+    public MessageParser(ParserOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.mapper = JsonMapper.builder().build();
+        this.writer = new DocumentWriter(mapper);
+        this.appJson = new AppJsonContributor(mapper);
+    }
+
+    public ParserOptions options() {
+        return options;
+    }
+
+    /**
+     * Parses one message.
+     *
+     * @param message  the bytes, a trailing newline allowed
+     * @param position the message's index in its batch (0 for a lone message); part of {@code event.id} when the
+     *                 context has a Frame-Id
+     */
+    public ParsedEvent parse(byte[] message, int offset, int length, DrainContext context, int position) {
+        return parse(Line.read(message, offset, offset + length), context, position);
+    }
+
+    public ParsedEvent parse(byte[] message, DrainContext context) {
+        return parse(message, 0, message.length, context, 0);
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    ParsedEvent parse(Line line, DrainContext context, int position) {
+        Document doc = new Document();
+        doc.put(MESSAGE, line.text());
+        doc.put(HEROKU_APP, context.appName());
+        doc.put(SERVICE_NAME, context.appName());
+        doc.put(DRAIN_FRAME_ID, context.frameId());
+        SyslogHeader header = line.header;
+        Origin origin = line.origin;
+        String drainToken = context.drainToken() != null ? context.drainToken()
+                : origin != null ? origin.drainToken() : null;
+        doc.put(DRAIN_TOKEN, drainToken);
+        boolean keepOriginal = options.includeOriginal();
+        if (header != null) {
+            doc.put(TIMESTAMP, header.timestamp() != null ? header.timestamp()
+                    : Timestamps.format(context.receivedAt()));
+            doc.put(SYSLOG_PRIORITY, (long) header.priority());
+            doc.put(SYSLOG_FACILITY_CODE, (long) header.facility());
+            doc.put(SYSLOG_SEVERITY_CODE, (long) header.severity());
+            doc.put(SYSLOG_APPNAME, header.appName());
+            doc.put(SYSLOG_PROCID, header.procId());
+            doc.put(SYSLOG_MSGID, header.msgId());
+            doc.put(LOG_LEVEL, SEVERITY_NAMES[header.severity()]);
+            doc.put(HEROKU_SOURCE, origin.source());
+            doc.put(HEROKU_DYNO, origin.dyno());
+            doc.put(HEROKU_DYNO_TYPE, origin.dynoType());
+            contribute(line, doc);
+        } else {
+            doc.put(TIMESTAMP, Timestamps.format(context.receivedAt()));
+            doc.put(PARSE_ERROR, line.headerProblem);
+            doc.addTag(TAG_HEADER_UNPARSED);
+            keepOriginal = true;
+        }
+        if (!doc.has(EVENT_DATASET)) {
+            doc.put(EVENT_DATASET, AppJsonContributor.DATASET);
+        }
+        if (line.parts > 1) {
+            doc.put(REASSEMBLED_PARTS, (long) line.parts);
+        }
+        if (keepOriginal) {
+            doc.put(EVENT_ORIGINAL, line.original());
+        }
+        String dyno = origin != null ? origin.dyno() : null;
+        String id = context.frameId() != null
+                ? EventIds.fromFrame(context.frameId(), position)
+                : EventIds.fromContent(drainToken, dyno, line.raw, line.rawFrom, line.rawTo);
+        doc.put(EVENT_ID, id);
+        String dataset = String.valueOf(doc.get(EVENT_DATASET));
+        String partitionKey = dyno != null ? context.appName() + '/' + dyno : context.appName();
+        return new ParsedEvent(id, dataset, partitionKey, writer.write(doc), header != null);
+    }
+
+    /** Picks the line type; a contributor that declines leaves a plainer document, never none. */
+    private void contribute(Line line, Document doc) {
+        Origin origin = line.origin;
+        if (Origin.HEROKU.equals(origin.source())) {
+            if (origin.dyno().equals("router")) {
+                router.contribute(line, doc);
+            } else if (!runtimeMetrics.contribute(line, doc)) {
+                platform.contribute(line, doc);
+            }
+        } else {
+            // "app", or a sender that names itself otherwise: its output is the app's.
+            appJson.contribute(line, doc);
+        }
+    }
+}

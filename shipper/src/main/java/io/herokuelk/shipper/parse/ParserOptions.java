@@ -1,0 +1,33 @@
+package io.herokuelk.shipper.parse;
+
+/**
+ * Parser settings.
+ *
+ * @param maxMessageBytes largest message accepted by the framers; a frame declaring more becomes garbage, and
+ *                        garbage is cut into pieces of at most this size so that no input allocates more
+ * @param includeOriginal whether documents carry {@code event.original} (the raw message); it is written anyway
+ *                        when parsing lost information, so that nothing is dropped
+ */
+public record ParserOptions(int maxMessageBytes, boolean includeOriginal) {
+
+    /** Logplex splits lines at 10,000 bytes; 64 KiB leaves room for other senders without inviting huge frames. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+
+    public ParserOptions {
+        if (maxMessageBytes < 1024) {
+            throw new IllegalArgumentException("maxMessageBytes must be at least 1024, was " + maxMessageBytes);
+        }
+    }
+
+    public static ParserOptions defaults() {
+        return new ParserOptions(DEFAULT_MAX_MESSAGE_BYTES, true);
+    }
+
+    public ParserOptions withIncludeOriginal(boolean include) {
+        return new ParserOptions(maxMessageBytes, include);
+    }
+
+    public ParserOptions withMaxMessageBytes(int max) {
+        return new ParserOptions(max, includeOriginal);
+    }
+}
