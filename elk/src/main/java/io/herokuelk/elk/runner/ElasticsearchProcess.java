@@ -32,6 +32,9 @@ public final class ElasticsearchProcess implements LocalService {
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final long OVERHEAD_MB = 350;
     private static final String GUARD = "heroku-elk-elasticsearch-guard.sh";
+    /** Ready means every shard that existed before a restart is recovered, not only that HTTP answers. */
+    private static final String HEALTH =
+            "/_cluster/health?wait_for_status=yellow&wait_for_no_initializing_shards=true&timeout=2s";
 
     private final Path directory;
     private final int port;
@@ -176,11 +179,11 @@ public final class ElasticsearchProcess implements LocalService {
     }
 
     private boolean healthy(String base) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + HEALTH))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && !response.body().contains("\"status\":\"red\"");
+            return response.statusCode() == 200 && response.body().contains("\"timed_out\":false");
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
