@@ -1,0 +1,67 @@
+package io.herokuelk.shipper.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.Garbage;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.parse.ParsedEvent;
+import io.herokuelk.shipper.publish.DeadLetter;
+import io.herokuelk.shipper.publish.EventPublisher;
+import io.herokuelk.shipper.telemetry.IngestMetrics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The part every drain transport shares: count what a parsed batch holds, turn its garbage into dead letters, and
+ * publish both. The returned future completes when Kafka holds every record.
+ */
+public final class BatchIngestor {
+
+    private static final String PLATFORM = "heroku.platform";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EventPublisher publisher;
+    private final IngestMetrics metrics;
+    private final DatasetLabels datasets = new DatasetLabels();
+
+    public BatchIngestor(EventPublisher publisher, IngestMetrics metrics) {
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public CompletableFuture<Void> ingest(ParsedBatch batch, DrainContext context, String transport, long bytes) {
+        metrics.received(transport, bytes, batch.frames());
+        for (ParsedEvent event : batch.events()) {
+            metrics.parsed(datasets.label(event.dataset()));
+            if (!event.headerParsed()) {
+                metrics.headerUnparsed();
+            }
+            if (PLATFORM.equals(event.dataset())) {
+                countLogplexDrops(event);
+            }
+        }
+        List<DeadLetter> deadLetters = new ArrayList<>(batch.garbage().size());
+        for (Garbage garbage : batch.garbage()) {
+            deadLetters.add(new DeadLetter(garbage.reason(), "framing", garbage.bytes(), context.appName(),
+                    context.frameId(), context.receivedAt()));
+        }
+        metrics.deadLettered("framing", deadLetters.size());
+        long started = System.nanoTime();
+        return publisher.publish(batch.events(), deadLetters)
+                .whenComplete((ok, error) -> metrics.published((System.nanoTime() - started) / 1e9));
+    }
+
+    /** L10 lines are the drain's own loss signal; the parser puts the count in {@code heroku.logplex.dropped}. */
+    private void countLogplexDrops(ParsedEvent event) {
+        if (!event.json().contains("\"dropped\"")) {
+            return;
+        }
+        JsonNode dropped = JSON.readTree(event.document()).path("heroku").path("logplex").path("dropped");
+        if (dropped.isNumber()) {
+            metrics.logplexDropped(dropped.asLong());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.herokuelk.shipper.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.telemetry.IngestMetrics;
+
+/**
+ * {@code POST /logs} and {@code /logs/<app>}: one Logplex batch ({@code application/logplex-1}) per request.
+ *
+ * <p>Answers are chosen for how Logplex treats them: 204 only once Kafka acknowledged every record; 429 (over the
+ * in-flight budget) and 503 (Kafka unavailable or too slow) with {@code Retry-After}, which Logplex retries; 4xx
+ * only for what can never succeed: 401 bad credentials, 415 wrong content type, 413 body too large. Garbage inside
+ * a body never fails the batch: it goes to the dead-letter topic and the good frames go on.
+ */
+final class LogplexDrainHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogplexDrainHandler.class);
+    private static final String TRANSPORT = "https";
+    private static final String CONTENT_TYPE = "application/logplex-1";
+
+    private final DrainBodyParser parser;
+    private final BatchIngestor ingestor;
+    private final DrainAuthenticator authenticator;
+    private final AppNames appNames;
+    private final InFlightBudget budget;
+    private final IngestMetrics metrics;
+    private final int maxBodyBytes;
+    private final Duration publishTimeout;
+    private final Clock clock;
+
+    LogplexDrainHandler(DrainBodyParser parser, BatchIngestor ingestor, DrainAuthenticator authenticator,
+                        AppNames appNames, InFlightBudget budget, IngestMetrics metrics, int maxBodyBytes,
+                        Duration publishTimeout, Clock clock) {
+        this.parser = parser;
+        this.ingestor = ingestor;
+        this.authenticator = authenticator;
+        this.appNames = appNames;
+        this.budget = budget;
+        this.metrics = metrics;
+        this.maxBodyBytes = maxBodyBytes;
+        this.publishTimeout = publishTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        int reservation = 0;
+        int status;
+        try {
+            status = refusal(exchange);
+            if (status == 0) {
+                long declared = declaredLength(exchange);
+                reservation = budget.tryReserve(declared < 0 ? maxBodyBytes : declared);
+                status = reservation == 0 ? overloaded(exchange) : receive(exchange, started);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A client that went away mid-body, or a bug: never a crash, and Logplex retries a 503.
+            LOG.warn("A drain request failed: {}", e.toString());
+            status = 503;
+            retryAfter(exchange, 5);
+        } finally {
+            budget.release(reservation);
+        }
+        metrics.request(TRANSPORT, status);
+        respond(exchange, status);
+    }
+
+    /** The status for a request that can never succeed, or 0 when it may go on. */
+    private int refusal(HttpExchange exchange) {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            return 405;
+        }
+        if (!authenticator.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"heroku-elk drain\"");
+            return 401;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.toLowerCase().startsWith(CONTENT_TYPE)) {
+            return 415;
+        }
+        return declaredLength(exchange) > maxBodyBytes ? 413 : 0;
+    }
+
+    private int receive(HttpExchange exchange, long started) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(maxBodyBytes + 1);
+        }
+        if (body.length > maxBodyBytes) {
+            return 413;
+        }
+        String token = exchange.getRequestHeaders().getFirst("Logplex-Drain-Token");
+        DrainContext context = new DrainContext(appNames.resolve(exchange.getRequestURI(), token), token,
+                exchange.getRequestHeaders().getFirst("Logplex-Frame-Id"), clock.instant());
+        ParsedBatch batch = parser.parseBody(body, context);
+        // The whole request, reading included, must be answered inside Logplex's 5 s timeout.
+        long remainingNanos = Math.max(0, publishTimeout.toNanos() - (System.nanoTime() - started));
+        try {
+            ingestor.ingest(batch, context, TRANSPORT, body.length).get(remainingNanos, TimeUnit.NANOSECONDS);
+            return 204;
+        } catch (TimeoutException e) {
+            LOG.warn("Kafka did not acknowledge a batch of {} events within {} ms; answering 503 so Logplex retries.",
+                    batch.events().size(), publishTimeout.toMillis());
+        } catch (ExecutionException e) {
+            LOG.warn("Kafka refused a batch of {} events ({}); answering 503 so Logplex retries.",
+                    batch.events().size(), e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        retryAfter(exchange, 5);
+        return 503;
+    }
+
+    private int overloaded(HttpExchange exchange) {
+        LOG.warn("The in-flight budget is spent; answering 429 so Logplex retries later.");
+        retryAfter(exchange, 1);
+        return 429;
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void retryAfter(HttpExchange exchange, int seconds) {
+        exchange.getResponseHeaders().set("Retry-After", String.valueOf(seconds));
+    }
+
+    private static void respond(HttpExchange exchange, int status) {
+        try (exchange) {
+            exchange.sendResponseHeaders(status, -1);
+        } catch (IOException e) {
+            LOG.debug("Could not answer a drain request that was already gone: {}", e.toString());
+        }
+    }
+}
