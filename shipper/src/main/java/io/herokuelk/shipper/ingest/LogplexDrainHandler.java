@@ -83,6 +83,10 @@ final class LogplexDrainHandler implements HttpHandler {
 
     /** The status for a request that can never succeed, or 0 when it may go on. */
     private int refusal(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals("/logs") && !path.startsWith("/logs/")) {
+            return 404;
+        }
         if (!"POST".equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().set("Allow", "POST");
             return 405;

@@ -1,0 +1,48 @@
+package io.herokuelk.shipper;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.herokuelk.shipper.config.ShipperSettings;
+import io.herokuelk.shipper.ingest.BatchIngestor;
+import io.herokuelk.shipper.ingest.DrainServer;
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.publish.KafkaEventPublisher;
+import io.herokuelk.shipper.telemetry.IngestMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/** {@code ingest}: the drain receivers, until SIGTERM (Heroku's dyno stop) or Ctrl-C. */
+final class IngestCommand implements ShipperCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
+
+    @Override
+    public int run(String[] args) throws Exception {
+        ShipperSettings settings = ShipperSettings.fromEnvironment(System.getenv());
+        if (!settings.drain().authRequired()) {
+            LOG.warn("DRAIN_AUTH=none: drains are accepted without credentials. Anyone who finds this URL can"
+                    + " write into your logs.");
+        }
+        PrometheusRegistry registry = new PrometheusRegistry();
+        IngestMetrics metrics = new IngestMetrics(registry);
+        KafkaEventPublisher publisher = new KafkaEventPublisher(settings.kafka(), Map.of());
+        BatchIngestor ingestor = new BatchIngestor(publisher, metrics);
+        DrainBodyParser parser = new DrainBodyParser(settings.parser());
+        DrainServer drain = new DrainServer(settings.drain(), parser, ingestor, metrics, registry,
+                settings.publishTimeout()).start();
+        LOG.info("Receiving Heroku drains on port {} (POST /logs), metrics on /metrics; publishing to {}.",
+                drain.port(), settings.kafka());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping: no new drain requests; flushing what Kafka has not acknowledged yet.");
+            drain.close();
+            publisher.close();
+            stopped.countDown();
+        }, "ingest-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package io.herokuelk.shipper;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.herokuelk.shipper.config.ConfigurationException;
+
+/**
+ * {@code java -jar shipper.jar <command>}: the one entry point. Configuration comes from the environment.
+ *
+ * <pre>
+ *   ingest   receive Heroku drains (HTTPS on $PORT, syslog on SYSLOG_TCP_PORT / SYSLOG_TLS_PORT) into Kafka
+ *   parse    print the documents a drain body, syslog stream or file of lines becomes (stdin or a file)
+ * </pre>
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    static Map<String, ShipperCommand> commands() {
+        Map<String, ShipperCommand> commands = new LinkedHashMap<>();
+        commands.put("ingest", new IngestCommand());
+        commands.put("parse", new ParseCommand());
+        return commands;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        Map<String, ShipperCommand> commands = commands();
+        String name = args.length == 0 ? "ingest" : args[0];
+        ShipperCommand command = commands.get(name);
+        if (command == null) {
+            System.err.println("Unknown command '" + name + "'. Commands: " + String.join(", ", commands.keySet()));
+            return 2;
+        }
+        try {
+            return command.run(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+        } catch (ConfigurationException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println(name + " failed: " + e);
+            return 1;
+        }
+    }
+}

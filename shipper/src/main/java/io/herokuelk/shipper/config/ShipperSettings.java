@@ -1,0 +1,32 @@
+package io.herokuelk.shipper.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.herokuelk.shipper.parse.ParserOptions;
+
+/**
+ * Everything the shipper reads from its environment, read once at start. A bad value fails the start with every
+ * bad variable named.
+ *
+ * @param drain          how drains reach us ({@link DrainSettings})
+ * @param kafka          where events go ({@link KafkaSettings})
+ * @param parser         {@code EVENT_ORIGINAL} (default true): keep the raw line in {@code event.original};
+ *                       {@code MAX_MESSAGE_BYTES} (default 65536): larger frames are dead-lettered
+ * @param publishTimeout {@code DRAIN_PUBLISH_TIMEOUT_MS} (default 4000): how long a drain request may wait for
+ *                       Kafka; less than Logplex's 5 s so that the answer arrives before it gives up
+ */
+public record ShipperSettings(DrainSettings drain, KafkaSettings kafka, ParserOptions parser, Duration publishTimeout) {
+
+    public static ShipperSettings fromEnvironment(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        ShipperSettings settings = new ShipperSettings(
+                DrainSettings.from(env),
+                KafkaSettings.from(env),
+                new ParserOptions(env.integer("MAX_MESSAGE_BYTES", ParserOptions.DEFAULT_MAX_MESSAGE_BYTES, 1024,
+                        16 * 1024 * 1024), env.flag("EVENT_ORIGINAL", true)),
+                env.millis("DRAIN_PUBLISH_TIMEOUT_MS", 4_000, 100, 60_000));
+        env.validate();
+        return settings;
+    }
+}

@@ -1,0 +1,68 @@
+package io.herokuelk.shipper.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.herokuelk.shipper.config.DrainSettings;
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.telemetry.IngestMetrics;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * The HTTP side of the shipper on {@code $PORT}: the HTTPS drain ({@code /logs}, TLS ends at Heroku's router),
+ * Prometheus metrics ({@code /metrics}) and a liveness check ({@code /healthz}). The JDK's own server on virtual
+ * threads: no framework, little memory; the in-flight budget, not a thread pool, bounds the work at once.
+ */
+public final class DrainServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    public DrainServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor, IngestMetrics metrics,
+                       PrometheusRegistry registry, Duration publishTimeout) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(settings.port()), 1024);
+        LogplexDrainHandler drain = new LogplexDrainHandler(parser, ingestor,
+                new DrainAuthenticator(settings.credentials(), settings.authRequired()),
+                new AppNames(settings.drainTokens()), new InFlightBudget(settings.maxInFlightBytes()), metrics,
+                settings.maxBodyBytes(), publishTimeout, Clock.systemUTC());
+        server.createContext("/logs", drain);
+        server.createContext("/metrics", new MetricsHandler(registry));
+        server.createContext("/healthz", DrainServer::health);
+        server.setExecutor(executor);
+    }
+
+    public DrainServer start() {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void health(HttpExchange exchange) throws IOException {
+        byte[] body = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+        try (exchange; OutputStream out = exchange.getResponseBody()) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            out.write(body);
+        }
+    }
+
+    /** Stops taking requests, giving those under way a moment to finish. */
+    @Override
+    public void close() {
+        server.stop(2);
+        executor.close();
+    }
+}

@@ -1,0 +1,239 @@
+package io.herokuelk.shipper.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.elk.testing.KafkaEndpoint;
+import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.shipper.config.ShipperSettings;
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.publish.KafkaEventPublisher;
+import io.herokuelk.shipper.telemetry.IngestMetrics;
+import io.herokuelk.shipper.testing.TopicReader;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTPS drain over real sockets, publishing to a real broker. */
+@ExtendWith(RealServices.class)
+class LogplexDrainIT {
+
+    private static final String USER = "drain";
+    private static final String PASSWORD = "correct horse";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String events = "events-" + UUID.randomUUID();
+    private final String deadLetters = "dead-" + UUID.randomUUID();
+    private Running running;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void aPostedBodyArrivesInKafkaAsOneDocumentPerMessage(KafkaEndpoint kafka) throws Exception {
+        running = start(kafka.bootstrapServers(), Map.of());
+        byte[] body = Files.readAllBytes(GOLDEN.resolve("router.logplex"));
+        int messages = new DrainBodyParser(running.settings.parser()).parseBody(body,
+                io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now())).events().size();
+
+        HttpResponse<String> response = post("/logs/myapp", body, "A1B2C3D4E5F60718293A4B5C6D7E8F90", true);
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        List<JsonNode> documents = documents(kafka, events, messages);
+        assertThat(documents).hasSize(messages);
+        assertThat(documents).allSatisfy(document -> {
+            assertThat(document.path("heroku").path("app").asString()).isEqualTo("myapp");
+            assertThat(document.path("event").path("dataset").asString()).isEqualTo("heroku.router");
+            assertThat(document.path("heroku").path("drain").path("frame_id").asString())
+                    .isEqualTo("A1B2C3D4E5F60718293A4B5C6D7E8F90");
+        });
+        assertThat(metrics()).contains("shipper_drain_requests_total{status=\"204\",transport=\"https\"} 1.0");
+    }
+
+    @Test
+    void aBatchPostedTwiceWithTheSameFrameIdGivesTheSameEventIds(KafkaEndpoint kafka) throws Exception {
+        running = start(kafka.bootstrapServers(), Map.of());
+        byte[] body = Files.readAllBytes(GOLDEN.resolve("dyno-lines.logplex"));
+
+        assertThat(post("/logs?app=myapp", body, "0F0E0D0C0B0A09080706050403020100", true).statusCode()).isEqualTo(204);
+        assertThat(post("/logs?app=myapp", body, "0F0E0D0C0B0A09080706050403020100", true).statusCode()).isEqualTo(204);
+
+        List<String> ids = documents(kafka, events, 2).stream()
+                .map(document -> document.path("event").path("id").asString()).toList();
+        int perPost = ids.size() / 2;
+        assertThat(ids).hasSize(perPost * 2);
+        assertThat(ids.subList(perPost, ids.size())).containsExactlyElementsOf(ids.subList(0, perPost));
+        assertThat(ids.subList(0, perPost)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void garbageBetweenFramesGoesToTheDeadLetterTopicAndItsNeighboursGoOn(KafkaEndpoint kafka) throws Exception {
+        running = start(kafka.bootstrapServers(), Map.of());
+        byte[] body = Files.readAllBytes(GOLDEN.resolve("garbage-between-frames.logplex"));
+        var parsed = new DrainBodyParser(running.settings.parser()).parseBody(body,
+                io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now()));
+        assertThat(parsed.garbage()).as("the golden body holds garbage").isNotEmpty();
+
+        assertThat(post("/logs/myapp", body, null, true).statusCode()).isEqualTo(204);
+
+        assertThat(documents(kafka, events, parsed.events().size())).hasSize(parsed.events().size());
+        List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.read(kafka.bootstrapServers(), deadLetters,
+                parsed.garbage().size(), Duration.ofSeconds(30));
+        assertThat(letters).hasSize(parsed.garbage().size());
+        assertThat(letters).allSatisfy(letter -> {
+            assertThat(header(letter, "reason")).isNotBlank();
+            assertThat(header(letter, "stage")).isEqualTo("framing");
+            assertThat(header(letter, "app")).isEqualTo("myapp");
+        });
+        assertThat(letters.stream().map(l -> new String(l.value(), StandardCharsets.UTF_8)))
+                .containsExactlyElementsOf(parsed.garbage().stream().map(g -> g.text()).toList());
+    }
+
+    @Test
+    void requestsThatCanNeverSucceedGetTheirOwnStatus(KafkaEndpoint kafka) throws Exception {
+        running = start(kafka.bootstrapServers(), Map.of("DRAIN_MAX_BODY_BYTES", "2048"));
+        byte[] small = Files.readAllBytes(GOLDEN.resolve("dyno-lines.logplex"));
+
+        assertThat(post("/logs", small, null, false).statusCode()).isEqualTo(401);
+        assertThat(send(request("/logs", small).header("Authorization", basic(USER, "wrong"))).statusCode())
+                .isEqualTo(401);
+        assertThat(send(request("/logs", small).header("Authorization", basic(USER, PASSWORD))
+                .header("Content-Type", "text/plain")).statusCode()).isEqualTo(415);
+        assertThat(post("/logs", new byte[4096], null, true).statusCode()).isEqualTo(413);
+        assertThat(send(HttpRequest.newBuilder(uri("/logs")).GET()).statusCode()).isEqualTo(405);
+        assertThat(post("/elsewhere", small, null, true).statusCode()).isEqualTo(404);
+        assertThat(TopicReader.read(kafka.bootstrapServers(), events, 1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void aBodyWithoutLogplexHeadersIsAccepted(KafkaEndpoint kafka) throws Exception {
+        running = start(kafka.bootstrapServers(), Map.of());
+        byte[] body = Files.readAllBytes(GOLDEN.resolve("dyno-lines.logplex"));
+
+        HttpResponse<String> response = send(request("/logs/private-space-app", body)
+                .header("Authorization", basic(USER, PASSWORD))
+                .header("Content-Type", "application/logplex-1")
+                .header("User-Agent", "log-shuttle/0.19"));
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(documents(kafka, events, 1)).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.path("heroku").path("app").asString()).isEqualTo("private-space-app"));
+    }
+
+    @Test
+    void aStoppedBrokerGets503WithRetryAfterInsideLogplexTimeout(@TempDir Path data) throws Exception {
+        try (EmbeddedKafka broker = new EmbeddedKafka(data)) {
+            broker.start();
+            running = start(broker.address(), Map.of());
+            byte[] body = Files.readAllBytes(GOLDEN.resolve("dyno-lines.logplex"));
+            assertThat(post("/logs/myapp", body, null, true).statusCode()).isEqualTo(204);
+
+            broker.close();
+            long started = System.nanoTime();
+            HttpResponse<String> response = post("/logs/myapp", body, null, true);
+            long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(elapsedMs).as("answered before Logplex's 5 s timeout").isLessThan(5_000);
+        }
+    }
+
+    private Running start(String bootstrap, Map<String, String> extra) throws IOException {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PORT", "0",
+                "DRAIN_CREDENTIALS", USER + ":" + PASSWORD,
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "KAFKA_EVENTS_TOPIC", events,
+                "KAFKA_DEAD_LETTER_TOPIC", deadLetters));
+        env.putAll(extra);
+        ShipperSettings settings = ShipperSettings.fromEnvironment(env);
+        PrometheusRegistry registry = new PrometheusRegistry();
+        IngestMetrics metrics = new IngestMetrics(registry);
+        KafkaEventPublisher publisher = new KafkaEventPublisher(settings.kafka(), Map.of());
+        DrainServer server = new DrainServer(settings.drain(), new DrainBodyParser(settings.parser()),
+                new BatchIngestor(publisher, metrics), metrics, registry, settings.publishTimeout()).start();
+        return new Running(settings, server, publisher);
+    }
+
+    private record Running(ShipperSettings settings, DrainServer server, KafkaEventPublisher publisher)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            publisher.close();
+        }
+    }
+
+    private List<JsonNode> documents(KafkaEndpoint kafka, String topic, int expected) {
+        return TopicReader.read(kafka.bootstrapServers(), topic, expected, Duration.ofSeconds(30)).stream()
+                .map(record -> JSON.readTree(record.value())).toList();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private String metrics() throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpResponse<String> post(String path, byte[] body, String frameId, boolean authenticated) throws Exception {
+        HttpRequest.Builder request = request(path, body)
+                .header("Content-Type", "application/logplex-1")
+                .header("Logplex-Drain-Token", "d.01234567-89ab-4def-8123-456789abcdef")
+                .header("User-Agent", "Logplex/v123");
+        if (frameId != null) {
+            request.header("Logplex-Frame-Id", frameId);
+        }
+        if (authenticated) {
+            request.header("Authorization", basic(USER, PASSWORD));
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path, byte[] body) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + running.server.port() + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
