@@ -23,8 +23,4 @@ public final class Json {
             throw HttpError.badRequest("body is not valid JSON");
         }
     }
-
-    public static JsonNode readTree(String text) {
-        return MAPPER.readTree(text);
-    }
 }

@@ -1,7 +1,6 @@
 package io.herokuelk.app.log;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.fieldnames.LogstashFieldNames;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
@@ -45,10 +44,5 @@ public final class JsonLogging {
         encoder.setThrowableConverter(throwables);
         encoder.start();
         return encoder;
-    }
-
-    /** For callers that want the encoded bytes of one event, such as tests of the line shapes. */
-    public static byte[] encode(LogstashEncoder encoder, ILoggingEvent event) {
-        return encoder.encode(event);
     }
 }
