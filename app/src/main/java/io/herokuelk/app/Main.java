@@ -25,7 +25,7 @@ public final class Main {
             LOG.atError()
                     .addKeyValue(Fields.EVENT_DATASET, Fields.DATASET_LIFECYCLE)
                     .addKeyValue(Fields.EVENT_ACTION, "config-invalid")
-                    .addKeyValue("app.config.problems", e.problems())
+                    .addKeyValue(Fields.CONFIG_PROBLEMS, e.problems())
                     .log(e.getMessage());
             System.exit(2);
             return;

@@ -50,6 +50,7 @@ public final class Fields {
     public static final String MEMORY_WARN_FRACTIONS = "app.memory.warn_fractions";
     public static final String DEMO_MEMORY_ENDPOINT = "app.demo.memory_endpoint";
     public static final String UPTIME_SECONDS = "app.uptime_seconds";
+    public static final String CONFIG_PROBLEMS = "app.config.problems";
 
     public static final String COMPONENT_NAME = "app.component.name";
     public static final String COMPONENT_CLASSES_LOADED = "app.component.classes_loaded";
