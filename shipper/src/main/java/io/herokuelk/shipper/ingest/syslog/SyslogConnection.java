@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ final class SyslogConnection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SyslogConnection.class);
     /** Logplex writes frames of a few hundred bytes; 16 KiB per connection keeps 1,000 connections at 16 MiB. */
     private static final int READ_BUFFER_BYTES = 16 * 1024;
+    /** A sender completes its handshake at once; one that does not would hold a place until the idle timeout. */
+    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
 
     private final Socket socket;
     private final String transport;
@@ -59,13 +62,31 @@ final class SyslogConnection implements Runnable {
     @Override
     public void run() {
         try (socket) {
-            if (read()) {
+            if (handshake() && read()) {
                 endOfStream();
             }
         } catch (IOException | RuntimeException e) {
             // One connection's failure stays its own: the listener and every other connection go on.
             LOG.atError().addKeyValue("error", e.toString())
                     .log("A {} connection from {} failed and was closed.", transport, remote());
+        }
+    }
+
+    /** Completes the TLS handshake up front, under its own short timeout; true for a plain socket. */
+    private boolean handshake() throws IOException {
+        if (!(socket instanceof SSLSocket tls)) {
+            return true;
+        }
+        socket.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+        try {
+            tls.startHandshake();
+            return true;
+        } catch (IOException e) {
+            if (!shutdown.raised()) {
+                LOG.atWarn().addKeyValue("error", e.toString())
+                        .log("A {} connection from {} failed its TLS handshake and was closed.", transport, remote());
+            }
+            return false;
         }
     }
 
@@ -84,7 +105,7 @@ final class SyslogConnection implements Runnable {
                 return true;
             } catch (SSLException e) {
                 LOG.atWarn().addKeyValue("error", e.toString())
-                        .log("A {} connection from {} failed its TLS handshake or record layer and was closed.",
+                        .log("A {} connection from {} sent data that is not valid TLS and was closed.",
                                 transport, remote());
                 return true;
             } catch (IOException e) {

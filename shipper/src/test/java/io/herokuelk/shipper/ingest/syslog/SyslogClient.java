@@ -59,6 +59,16 @@ final class SyslogClient implements AutoCloseable {
         write(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends every write at once rather than coalescing small ones, so that the server sees them as separate reads. */
+    void socketNoDelay() throws IOException {
+        socket.setTcpNoDelay(true);
+    }
+
+    /** The negotiated TLS protocol. */
+    String protocol() {
+        return ((SSLSocket) socket).getSession().getProtocol();
+    }
+
     /** Ends the stream the way a sender does, so that the server sees end of input. */
     void finish() throws IOException {
         socket.shutdownOutput();
@@ -68,6 +78,21 @@ final class SyslogClient implements AutoCloseable {
     int awaitClosedByServer(int timeoutMs) throws IOException {
         socket.setSoTimeout(timeoutMs);
         return socket.getInputStream().read();
+    }
+
+    /** Reads and discards until the server closes (end of stream or reset); false if it stays open. */
+    boolean drainUntilClosed(int timeoutMs) throws IOException {
+        socket.setSoTimeout(timeoutMs);
+        try {
+            while (socket.getInputStream().read() >= 0) {
+                // a TLS alert, for example
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException closedOrReset) {
+            return true;
+        }
     }
 
     @Override

@@ -159,6 +159,43 @@ class SyslogServerTest {
     }
 
     @Test
+    void plainTextSentToTheTlsListenerClosesThatConnectionOnly() throws Exception {
+        TestCertificates.Pem pem = TestCertificates.rsa();
+        server = start(Map.of("SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", pem.certificate(), "SYSLOG_TLS_KEY",
+                pem.key()), FAST);
+        int port = server.tlsPort().getAsInt();
+
+        try (SyslogClient good = SyslogClient.tls(port, pem.trustingClient());
+             SyslogClient plain = SyslogClient.tcp(port)) {
+            plain.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "not encrypted")));
+            assertThat(plain.drainUntilClosed(5_000)).isTrue();
+            good.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "encrypted")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.stored().size() == 1);
+        }
+
+        assertThat(publisher.stored()).extracting(SyslogServerTest::text).containsExactly("encrypted");
+    }
+
+    @Test
+    void closingEndsAnOpenTlsConnectionPromptly() throws Exception {
+        TestCertificates.Pem pem = TestCertificates.rsa();
+        server = start(Map.of("SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", pem.certificate(), "SYSLOG_TLS_KEY",
+                pem.key()), FAST);
+
+        try (SyslogClient client = SyslogClient.tls(server.tlsPort().getAsInt(), pem.trustingClient())) {
+            client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "stored before closing")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.stored().size() == 1);
+            long started = System.nanoTime();
+
+            server.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            assertThat(server.openConnections()).isZero();
+            assertThat(client.drainUntilClosed(2_000)).isTrue();
+        }
+    }
+
+    @Test
     void badPemFailsAtStartNamingTheVariableAndBindsNothing() {
         Map<String, String> env = new HashMap<>(Map.of("DRAIN_AUTH", "none", "SYSLOG_TCP_PORT", "0",
                 "SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", "garbage", "SYSLOG_TLS_KEY", TestCertificates.rsa().key()));
