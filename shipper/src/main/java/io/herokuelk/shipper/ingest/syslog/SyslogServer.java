@@ -18,6 +18,7 @@ import javax.net.ssl.SSLServerSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.herokuelk.shipper.config.ConfigurationException;
 import io.herokuelk.shipper.config.DrainSettings;
 import io.herokuelk.shipper.ingest.BatchIngestor;
 import io.herokuelk.shipper.parse.DrainBodyParser;
@@ -80,9 +81,8 @@ public final class SyslogServer implements AutoCloseable {
     /**
      * Binds the configured listeners and starts accepting.
      *
-     * @throws io.herokuelk.shipper.config.ConfigurationException when the TLS material is unusable (the message
-     *                                                            names the variable)
-     * @throws UncheckedIOException                               when a port cannot be bound
+     * @throws ConfigurationException when the TLS material is missing or unusable (the message names the variable)
+     * @throws UncheckedIOException    when a port cannot be bound
      */
     public synchronized void start() {
         if (started) {
@@ -90,9 +90,7 @@ public final class SyslogServer implements AutoCloseable {
         }
         started = true;
         // Build the TLS context first, so bad PEM fails before any port is bound.
-        SSLContext context = settings.syslogTlsPort().isPresent()
-                ? PemServerContext.create(settings.tlsCertificate().orElseThrow(), settings.tlsKey().orElseThrow())
-                : null;
+        SSLContext context = settings.syslogTlsPort().isPresent() ? tlsContext() : null;
         try {
             if (settings.syslogTcpPort().isPresent()) {
                 tcp = listener(plainSocket(settings.syslogTcpPort().get()), TCP_TRANSPORT);
@@ -140,6 +138,15 @@ public final class SyslogServer implements AutoCloseable {
             tls.close();
         }
         connections.closeAll(limits.closeGrace());
+    }
+
+    private SSLContext tlsContext() {
+        if (settings.tlsCertificate().isEmpty() || settings.tlsKey().isEmpty()) {
+            throw new ConfigurationException(List.of("SYSLOG_TLS_PORT is set but "
+                    + PemServerContext.CERTIFICATE_VARIABLE + " and " + PemServerContext.KEY_VARIABLE
+                    + " (PEM) are not both set"));
+        }
+        return PemServerContext.create(settings.tlsCertificate().get(), settings.tlsKey().get());
     }
 
     private SyslogListener listener(ServerSocket server, String transport) {

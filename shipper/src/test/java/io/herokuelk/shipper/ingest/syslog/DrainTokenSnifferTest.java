@@ -3,13 +3,14 @@ package io.herokuelk.shipper.ingest.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
 class DrainTokenSnifferTest {
 
-    private static final String FRAME = "98 <190>1 2026-11-26T10:00:00.123456+00:00 d.1b2c3d4e-0000-4000-8000-000000000001"
-            + " app web.2 - - Started\n";
+    private static final String FRAME = "98 <190>1 2026-11-26T10:00:00.123456+00:00"
+            + " d.1b2c3d4e-0000-4000-8000-000000000001 app web.2 - - Started\n";
 
     @Test
     void theHostnameOfTheFirstHeaderIsTheDrainToken() {
@@ -61,7 +62,7 @@ class DrainTokenSnifferTest {
     void noHeaderWithinTheLimitDecidesWithoutAToken() {
         DrainTokenSniffer sniffer = new DrainTokenSniffer();
         byte[] noSpaces = new byte[DrainTokenSniffer.LIMIT];
-        java.util.Arrays.fill(noSpaces, (byte) 'x');
+        Arrays.fill(noSpaces, (byte) 'x');
         noSpaces[0] = '<';
         noSpaces[1] = '1';
         noSpaces[2] = '>';

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -63,8 +65,8 @@ class SyslogServerIT {
         try (SyslogClient client = SyslogClient.tcp(server.tcpPort().getAsInt())) {
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.2", "Started GET \"/\"")));
             client.write(SyslogClient.frame(routerLine()));
-            client.write(SyslogClient.frame(
-                    "<45>1 2026-11-26T10:00:01+00:00 " + TOKEN + " heroku web.2 - - Error R14 (Memory quota exceeded)"));
+            client.write(SyslogClient.frame("<45>1 2026-11-26T10:00:01+00:00 " + TOKEN
+                    + " heroku web.2 - - Error R14 (Memory quota exceeded)"));
         }
 
         List<JsonNode> documents = documents(kafka, events, 3);
@@ -115,7 +117,7 @@ class SyslogServerIT {
 
         List<JsonNode> documents = documents(kafka, events, count);
         assertThat(documents).extracting(d -> d.path("message").asString())
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, count).mapToObj(i -> "line " + i)
+                .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "line " + i)
                         .toList());
         assertThat(documents).extracting(d -> d.path("event").path("id").asString()).doesNotHaveDuplicates();
     }
@@ -157,7 +159,7 @@ class SyslogServerIT {
             client.write(two.toByteArray());
             byte[] third = SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "third, in pieces"));
             for (int i = 0; i < third.length; i += 7) {
-                client.write(java.util.Arrays.copyOfRange(third, i, Math.min(third.length, i + 7)));
+                client.write(Arrays.copyOfRange(third, i, Math.min(third.length, i + 7)));
             }
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ class SyslogServerTest {
 
         try (SyslogClient client = SyslogClient.tcp(server.tcpPort().getAsInt())) {
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "whole")));
-            client.write(java.util.Arrays.copyOf(whole, whole.length - 5));
+            client.write(Arrays.copyOf(whole, whole.length - 5));
             client.finish();
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.storedDeadLetters().size() == 1);
         }
@@ -205,6 +206,16 @@ class SyslogServerTest {
                 .hasMessageContaining("SYSLOG_TLS_CERT");
         assertThat(server.tcpPort()).isEmpty();
         assertThat(server.tlsPort()).isEmpty();
+    }
+
+    @Test
+    void aTlsPortWithoutItsKeyFailsAtStartNamingTheVariables() {
+        Map<String, String> env = Map.of("DRAIN_AUTH", "none", "SYSLOG_TLS_PORT", "0",
+                "SYSLOG_TLS_CERT", TestCertificates.rsa().certificate());
+        server = new SyslogServer(DrainSettings.from(new Environment(env)), parser(), ingestor(), metrics(), FAST);
+
+        assertThatThrownBy(server::start).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SYSLOG_TLS_CERT and SYSLOG_TLS_KEY (PEM) are not both set");
     }
 
     @Test
