@@ -23,6 +23,7 @@ public final class Main {
         Map<String, ShipperCommand> commands = new LinkedHashMap<>();
         commands.put("ingest", new IngestCommand());
         commands.put("parse", new ParseCommand());
+        commands.put("setup", new io.herokuelk.shipper.setup.SetupCommand());
         return commands;
     }
 

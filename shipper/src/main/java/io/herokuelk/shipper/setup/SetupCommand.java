@@ -1,0 +1,74 @@
+package io.herokuelk.shipper.setup;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.herokuelk.shipper.ShipperCommand;
+import io.herokuelk.shipper.config.ElasticsearchSettings;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.index.ElasticsearchClients;
+
+/**
+ * {@code java -jar shipper.jar setup}: installs the Elasticsearch templates and lifecycle, then the Kafka topics,
+ * printing one line per action. Safe to run again at any time: what is already in place is reported unchanged.
+ * Exits 0 when every action succeeded, 1 when a service was unreachable or refused something.
+ */
+public final class SetupCommand implements ShipperCommand {
+
+    /** How long the admin client tries before setup reports the broker unreachable. */
+    private static final int KAFKA_API_TIMEOUT_MS = 15_000;
+
+    private final Map<String, String> variables;
+    private final PrintStream out;
+
+    public SetupCommand() {
+        this(System.getenv(), System.out);
+    }
+
+    SetupCommand(Map<String, String> variables, PrintStream out) {
+        this.variables = variables;
+        this.out = out;
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        Environment env = new Environment(variables);
+        ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
+        KafkaSettings kafka = KafkaSettings.from(env);
+        SetupSettings settings = SetupSettings.from(env);
+        env.validate();
+
+        SetupReport report = new SetupReport(out);
+        try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
+             Admin admin = Admin.create(adminProperties(kafka))) {
+            // Order matters: index management before anything that writes or shows data (Kibana objects later).
+            List<SetupStep> steps = List.of(
+                    new ElasticsearchSetup(new ClientElasticsearchCluster(client, elasticsearch.url().toString()),
+                            settings.retentionDays()),
+                    new KafkaTopicSetup(admin, List.of(kafka.eventsTopic(), kafka.deadLetterTopic()), settings,
+                            kafka.bootstrapServers()));
+            for (SetupStep step : steps) {
+                step.run(report);
+            }
+        }
+        if (report.failed()) {
+            out.println("setup did not complete: see the failed lines above; running it again is safe.");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> adminProperties(KafkaSettings kafka) {
+        Map<String, Object> properties = new java.util.HashMap<>(kafka.clientProperties());
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KAFKA_API_TIMEOUT_MS);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, KAFKA_API_TIMEOUT_MS / 2);
+        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "heroku-elk-setup");
+        return properties;
+    }
+}
