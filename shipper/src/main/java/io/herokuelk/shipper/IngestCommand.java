@@ -1,6 +1,7 @@
 package io.herokuelk.shipper;
 
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.herokuelk.shipper.config.ShipperSettings;
 import io.herokuelk.shipper.ingest.BatchIngestor;
 import io.herokuelk.shipper.ingest.DrainServer;
+import io.herokuelk.shipper.ingest.syslog.SyslogServer;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.publish.KafkaEventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
@@ -33,16 +35,24 @@ final class IngestCommand implements ShipperCommand {
         DrainBodyParser parser = new DrainBodyParser(settings.parser());
         DrainServer drain = new DrainServer(settings.drain(), parser, ingestor, metrics, registry,
                 settings.publishTimeout()).start();
-        LOG.info("Receiving Heroku drains on port {} (POST /logs), metrics on /metrics; publishing to {}.",
-                drain.port(), settings.kafka());
+        SyslogServer syslog = new SyslogServer(settings.drain(), parser, ingestor, metrics);
+        syslog.start();
+        LOG.info("Receiving Heroku drains on port {} (POST /logs), metrics on /metrics; syslog TCP {}, TLS {};"
+                + " publishing to {}.", drain.port(), describe(syslog.tcpPort()), describe(syslog.tlsPort()),
+                settings.kafka());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: no new drain requests; flushing what Kafka has not acknowledged yet.");
             drain.close();
+            syslog.close();
             publisher.close();
             stopped.countDown();
         }, "ingest-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private static String describe(OptionalInt port) {
+        return port.isPresent() ? "port " + port.getAsInt() : "off";
     }
 }

@@ -43,12 +43,17 @@ public final class BatchIngestor {
                 countLogplexDrops(event);
             }
         }
+        metrics.deadLettered("framing", batch.garbage().size());
+        return republish(batch, context);
+    }
+
+    /** Publishes a batch again after a failed try, without counting its contents a second time. */
+    public CompletableFuture<Void> republish(ParsedBatch batch, DrainContext context) {
         List<DeadLetter> deadLetters = new ArrayList<>(batch.garbage().size());
         for (Garbage garbage : batch.garbage()) {
             deadLetters.add(new DeadLetter(garbage.reason(), "framing", garbage.bytes(), context.appName(),
                     context.frameId(), context.receivedAt()));
         }
-        metrics.deadLettered("framing", deadLetters.size());
         long started = System.nanoTime();
         return publisher.publish(batch.events(), deadLetters)
                 .whenComplete((ok, error) -> metrics.published((System.nanoTime() - started) / 1e9));

@@ -1,21 +1,18 @@
 package io.herokuelk.shipper.ingest;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.herokuelk.shipper.config.DrainSettings;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.herokuelk.shipper.telemetry.MetricsServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -36,8 +33,7 @@ public final class DrainServer implements AutoCloseable {
                 new AppNames(settings.drainTokens()), new InFlightBudget(settings.maxInFlightBytes()), metrics,
                 settings.maxBodyBytes(), publishTimeout, Clock.systemUTC());
         server.createContext("/logs", drain);
-        server.createContext("/metrics", new MetricsHandler(registry));
-        server.createContext("/healthz", DrainServer::health);
+        MetricsServer.addTo(server, registry);
         server.setExecutor(executor);
     }
 
@@ -48,15 +44,6 @@ public final class DrainServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
-    }
-
-    private static void health(HttpExchange exchange) throws IOException {
-        byte[] body = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-        try (exchange; OutputStream out = exchange.getResponseBody()) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            out.write(body);
-        }
     }
 
     /** Stops taking requests, giving those under way a moment to finish. */

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.elk.testing.KafkaEndpoint;
 import io.herokuelk.elk.testing.RealServices;
-import io.herokuelk.shipper.config.ShipperSettings;
 import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.publish.KafkaEventPublisher;
-import io.herokuelk.shipper.telemetry.IngestMetrics;
+import io.herokuelk.shipper.testing.RunningIngest;
 import io.herokuelk.shipper.testing.TopicReader;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,15 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(RealServices.class)
 class LogplexDrainIT {
 
-    private static final String USER = "drain";
-    private static final String PASSWORD = "correct horse";
+    private static final String USER = RunningIngest.USER;
+    private static final String PASSWORD = RunningIngest.PASSWORD;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String events = "events-" + UUID.randomUUID();
     private final String deadLetters = "dead-" + UUID.randomUUID();
-    private Running running;
+    private RunningIngest running;
 
     @AfterEach
     void stop() {
@@ -60,7 +53,7 @@ class LogplexDrainIT {
     void aPostedBodyArrivesInKafkaAsOneDocumentPerMessage(KafkaEndpoint kafka) throws Exception {
         running = start(kafka.bootstrapServers(), Map.of());
         byte[] body = Files.readAllBytes(GOLDEN.resolve("router.logplex"));
-        int messages = new DrainBodyParser(running.settings.parser()).parseBody(body,
+        int messages = new DrainBodyParser(running.settings().parser()).parseBody(body,
                 io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now())).events().size();
 
         HttpResponse<String> response = post("/logs/myapp", body, "A1B2C3D4E5F60718293A4B5C6D7E8F90", true);
@@ -97,7 +90,7 @@ class LogplexDrainIT {
     void garbageBetweenFramesGoesToTheDeadLetterTopicAndItsNeighboursGoOn(KafkaEndpoint kafka) throws Exception {
         running = start(kafka.bootstrapServers(), Map.of());
         byte[] body = Files.readAllBytes(GOLDEN.resolve("garbage-between-frames.logplex"));
-        var parsed = new DrainBodyParser(running.settings.parser()).parseBody(body,
+        var parsed = new DrainBodyParser(running.settings().parser()).parseBody(body,
                 io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now()));
         assertThat(parsed.garbage()).as("the golden body holds garbage").isNotEmpty();
 
@@ -166,30 +159,8 @@ class LogplexDrainIT {
         }
     }
 
-    private Running start(String bootstrap, Map<String, String> extra) throws IOException {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "PORT", "0",
-                "DRAIN_CREDENTIALS", USER + ":" + PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "KAFKA_EVENTS_TOPIC", events,
-                "KAFKA_DEAD_LETTER_TOPIC", deadLetters));
-        env.putAll(extra);
-        ShipperSettings settings = ShipperSettings.fromEnvironment(env);
-        PrometheusRegistry registry = new PrometheusRegistry();
-        IngestMetrics metrics = new IngestMetrics(registry);
-        KafkaEventPublisher publisher = new KafkaEventPublisher(settings.kafka(), Map.of());
-        DrainServer server = new DrainServer(settings.drain(), new DrainBodyParser(settings.parser()),
-                new BatchIngestor(publisher, metrics), metrics, registry, settings.publishTimeout()).start();
-        return new Running(settings, server, publisher);
-    }
-
-    private record Running(ShipperSettings settings, DrainServer server, KafkaEventPublisher publisher)
-            implements AutoCloseable {
-        @Override
-        public void close() {
-            server.close();
-            publisher.close();
-        }
+    private RunningIngest start(String bootstrap, Map<String, String> extra) throws IOException {
+        return RunningIngest.start(bootstrap, events, deadLetters, extra);
     }
 
     private List<JsonNode> documents(KafkaEndpoint kafka, String topic, int expected) {
@@ -203,37 +174,26 @@ class LogplexDrainIT {
     }
 
     private String metrics() throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return running.send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
     }
 
     private HttpResponse<String> post(String path, byte[] body, String frameId, boolean authenticated) throws Exception {
-        HttpRequest.Builder request = request(path, body)
-                .header("Content-Type", "application/logplex-1")
-                .header("Logplex-Drain-Token", "d.01234567-89ab-4def-8123-456789abcdef")
-                .header("User-Agent", "Logplex/v123");
-        if (frameId != null) {
-            request.header("Logplex-Frame-Id", frameId);
-        }
-        if (authenticated) {
-            request.header("Authorization", basic(USER, PASSWORD));
-        }
-        return send(request);
+        return running.post(path, body, frameId, authenticated);
     }
 
     private HttpRequest.Builder request(String path, byte[] body) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return running.request(path, body);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return running.send(request);
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + running.server.port() + path);
+        return running.uri(path);
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return RunningIngest.basic(user, password);
     }
 }

@@ -1,4 +1,4 @@
-package io.herokuelk.shipper.ingest.syslog;
+package io.herokuelk.shipper.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.herokuelk.shipper.ingest.BatchIngestor;
+import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
 
@@ -49,7 +50,8 @@ final class BatchDelivery {
             Throwable failure;
             try {
                 // Bytes are counted once; a retry is the same input published again.
-                ingestor.ingest(batch, context, transport, attempt == 0 ? bytes : 0).get();
+                (attempt == 0 ? ingestor.ingest(batch, context, transport, bytes)
+                        : ingestor.republish(batch, context)).get();
                 if (attempt > 0) {
                     LOG.info("Kafka stored a syslog batch of {} events after {} retries; reading the connection again.",
                             batch.events().size(), attempt);

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.herokuelk.shipper.config.ConfigurationException;
 import io.herokuelk.shipper.config.DrainSettings;
 import io.herokuelk.shipper.ingest.BatchIngestor;
+import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
 

@@ -1,0 +1,31 @@
+package io.herokuelk.shipper.index;
+
+import java.util.Locale;
+
+/**
+ * Names data streams by Elastic's scheme {@code logs-<dataset>-<namespace>}. Datasets from app lines may hold
+ * anything, so they are cut down to what an index name allows ({@code -} is the scheme's separator and becomes
+ * {@code _}).
+ */
+public final class DataStreams {
+
+    /** Where documents that Elasticsearch refused are recorded, beside the dead-letter topic. */
+    public static final String DEAD_LETTER_DATASET = "heroku_elk.dead_letter";
+    private static final int MAX_DATASET = 100;
+
+    private DataStreams() {
+    }
+
+    public static String name(String dataset, String namespace) {
+        return "logs-" + dataset(dataset) + "-" + namespace;
+    }
+
+    static String dataset(String dataset) {
+        if (dataset == null || dataset.isBlank()) {
+            return "heroku.app";
+        }
+        String clean = dataset.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "_").replaceAll("^[._]+", "");
+        clean = clean.length() > MAX_DATASET ? clean.substring(0, MAX_DATASET) : clean;
+        return clean.isEmpty() ? "heroku.app" : clean;
+    }
+}

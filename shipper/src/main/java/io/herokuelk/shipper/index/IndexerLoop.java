@@ -1,0 +1,196 @@
+package io.herokuelk.shipper.index;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.herokuelk.shipper.publish.EventHeaders;
+import io.herokuelk.shipper.retry.Backoff;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One indexer: a member of the consumer group that reads events, indexes them in batches and commits a batch's
+ * offsets only after every document in it is stored, already stored, or dead-lettered. So a crash at any point
+ * loses nothing (uncommitted records are read again) and duplicates nothing (their {@code _id}s answer 409).
+ *
+ * <p>While Elasticsearch is unavailable the loop pauses its partitions and keeps polling (so the group does not
+ * evict it), retrying the same batch with backoff until the cluster answers. It never commits past unstored events.
+ */
+public final class IndexerLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexerLoop.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final BulkIndexer indexer;
+    private final IndexDeadLetters deadLetters;
+    private final IndexerSettings settings;
+    private final String namespace;
+    private final IndexerMetrics metrics;
+    private final Backoff backoff;
+    private final OpenBatch batch = new OpenBatch();
+    private volatile boolean running = true;
+    private boolean flushing;
+
+    public IndexerLoop(Consumer<byte[], byte[]> consumer, BulkIndexer indexer, IndexDeadLetters deadLetters,
+                       IndexerSettings settings, String namespace, IndexerMetrics metrics) {
+        this.consumer = consumer;
+        this.indexer = indexer;
+        this.deadLetters = deadLetters;
+        this.settings = settings;
+        this.namespace = namespace;
+        this.metrics = metrics;
+        this.backoff = new Backoff(settings.retryInitial(), settings.retryMax());
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(settings.topic()), new Rebalance());
+        try {
+            while (running) {
+                long waitMs = Math.max(1, (settings.batchWait().toNanos() - batch.ageNanos()) / 1_000_000);
+                pollInto(Duration.ofMillis(Math.min(waitMs, 200)));
+                if (batchIsDue()) {
+                    flush();
+                }
+            }
+            if (!batch.isEmpty()) {
+                // One last try on the way out; what it cannot store stays uncommitted and is read again.
+                tryFlushOnce();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Stops after the batch under way, committing what is stored. Safe from any thread. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    /** Polls into the batch; a wake-up from {@link #stop()} just ends the poll. */
+    private void pollInto(Duration timeout) {
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+                batch.add(pending(record));
+            }
+        } catch (WakeupException e) {
+            // running is false now; the caller sees it.
+        }
+    }
+
+    private boolean batchIsDue() {
+        return !batch.isEmpty() && (batch.size() >= settings.batchDocuments() || batch.bytes() >= settings.batchBytes()
+                || batch.ageNanos() >= settings.batchWait().toNanos());
+    }
+
+    private PendingDocument pending(ConsumerRecord<byte[], byte[]> record) {
+        String id = EventHeaders.text(record.headers(), EventHeaders.ID);
+        String dataset = EventHeaders.text(record.headers(), EventHeaders.DATASET);
+        if (id == null || dataset == null) {
+            // Records from other producers: read what the document itself says.
+            JsonNode event = readEvent(record.value());
+            id = id != null ? id : event.path("id").asString(null);
+            dataset = dataset != null ? dataset : event.path("dataset").asString(null);
+        }
+        if (id == null) {
+            id = record.topic() + "-" + record.partition() + "-" + record.offset();
+        }
+        return new PendingDocument(id, DataStreams.name(dataset, namespace), record.value(),
+                new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+
+    private static JsonNode readEvent(byte[] document) {
+        try {
+            return JSON.readTree(document).path("event");
+        } catch (RuntimeException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    /** Gives every document of the batch a final outcome, then commits; retries while Elasticsearch is away. */
+    private void flush() throws InterruptedException {
+        flushing = true;
+        try {
+            for (int attempt = 0; !batch.isEmpty(); attempt++) {
+                if (tryFlushOnce()) {
+                    consumer.resume(consumer.paused());
+                    return;
+                }
+                consumer.pause(consumer.assignment());
+                // Polling while paused keeps this member in the group; records of newly assigned partitions
+                // join the batch, and a revocation removes the lost partitions' records (see Rebalance).
+                long until = System.nanoTime() + backoff.delay(attempt).toNanos();
+                while (System.nanoTime() < until && running) {
+                    pollInto(Duration.ofMillis(100));
+                    consumer.pause(consumer.assignment());
+                }
+                if (!running) {
+                    return;
+                }
+            }
+        } finally {
+            flushing = false;
+        }
+    }
+
+    private boolean tryFlushOnce() throws InterruptedException {
+        long started = System.nanoTime();
+        try {
+            BulkResult result = indexer.index(batch.documents());
+            deadLetters.record(result.rejected());
+            consumer.commitSync(batch.nextOffsets());
+            metrics.batch(result, (System.nanoTime() - started) / 1e9);
+            batch.clear();
+            return true;
+        } catch (ElasticsearchUnavailableException e) {
+            metrics.unavailable();
+            LOG.warn("Elasticsearch is unavailable ({}); consumption is paused and the batch of {} documents will be"
+                    + " sent again.", e.getMessage(), batch.size());
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("The dead-letter topic did not take the refused documents ({}); the batch will be retried.",
+                    e.toString());
+            return false;
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!flushing && !batch.isEmpty()) {
+                try {
+                    if (tryFlushOnce()) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            // Not stored, not committed: the partitions' next owner reads these records again.
+            batch.removePartitions(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            LOG.info("Indexing partitions {}.", partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            batch.removePartitions(partitions);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.herokuelk.shipper.index;
+
+import java.time.Duration;
+
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
+
+/**
+ * How the indexer batches and retries.
+ *
+ * <p>Batches close at whichever bound comes first. Elasticsearch's own guidance is bulk requests of a few MB;
+ * 5 MiB or 2,000 documents (Heroku lines give documents of 0.5-1.5 KB) keeps requests in that range, and a 1 s wait
+ * keeps a quiet drain searchable within about two seconds (the wait plus the index's 1 s refresh).
+ *
+ * @param groupId         {@code INDEXER_GROUP_ID}, default {@code heroku-elk-indexer} (after {@code KAFKA_PREFIX})
+ * @param topic           the events topic ({@link KafkaSettings#eventsTopic()})
+ * @param batchDocuments  {@code INDEXER_BATCH_DOCUMENTS}, default 2000
+ * @param batchBytes      {@code INDEXER_BATCH_BYTES}, default 5 MiB
+ * @param batchWait       {@code INDEXER_BATCH_WAIT_MS}, default 1000
+ * @param retryInitial    {@code INDEXER_RETRY_INITIAL_MS}, default 100: first pause after a 429/5xx or an outage
+ * @param retryMax        {@code INDEXER_RETRY_MAX_MS}, default 30000: the longest pause between tries
+ * @param maxItemRetries  {@code INDEXER_MAX_ITEM_RETRIES}, default 10: a document still answered 429/5xx after this
+ *                        many tries (minutes, with the backoff) is dead-lettered rather than blocking the partition
+ */
+public record IndexerSettings(String groupId, String topic, int batchDocuments, long batchBytes, Duration batchWait,
+                              Duration retryInitial, Duration retryMax, int maxItemRetries) {
+
+    public static IndexerSettings from(Environment env, KafkaSettings kafka) {
+        return new IndexerSettings(
+                kafka.prefix() + env.string("INDEXER_GROUP_ID", "heroku-elk-indexer"),
+                kafka.eventsTopic(),
+                env.integer("INDEXER_BATCH_DOCUMENTS", 2000, 1, 100_000),
+                env.number("INDEXER_BATCH_BYTES", 5L * 1024 * 1024, 1024, 100L * 1024 * 1024),
+                env.millis("INDEXER_BATCH_WAIT_MS", 1000, 1, 60_000),
+                env.millis("INDEXER_RETRY_INITIAL_MS", 100, 1, 60_000),
+                env.millis("INDEXER_RETRY_MAX_MS", 30_000, 1, 600_000),
+                env.integer("INDEXER_MAX_ITEM_RETRIES", 10, 0, 1000));
+    }
+}
