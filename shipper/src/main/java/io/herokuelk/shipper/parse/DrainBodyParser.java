@@ -86,8 +86,10 @@ public final class DrainBodyParser {
 
     List<ParsedEvent> parseLines(List<Line> lines, DrainContext context) {
         List<ParsedEvent> events = new ArrayList<>(lines.size());
-        for (SplitLineJoiner.Positioned p : joiner.join(lines)) {
-            events.add(messages.parse(p.line(), context, p.position()));
+        try (DocumentWriter.Session session = messages.openSession()) {
+            for (SplitLineJoiner.Positioned p : joiner.join(lines)) {
+                events.add(messages.parse(p.line(), context, p.position(), session));
+            }
         }
         return events;
     }

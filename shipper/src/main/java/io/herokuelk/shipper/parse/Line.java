@@ -61,6 +61,31 @@ final class Line {
         return text;
     }
 
+    /** The text as a document value: its bytes when the whole message is ASCII (checked once), else a String. */
+    Object textValue() {
+        return ascii() ? new Utf8(raw, textFrom, rawTo) : text();
+    }
+
+    /** The whole message as a document value, like {@link #textValue()}. */
+    Object originalValue() {
+        return ascii() ? new Utf8(raw, rawFrom, rawTo) : original();
+    }
+
+    private byte asciiState; // 0 unknown, 1 ASCII, 2 not
+
+    private boolean ascii() {
+        if (asciiState == 0) {
+            asciiState = 1;
+            for (int i = rawFrom; i < rawTo; i++) {
+                if (raw[i] < 0) {
+                    asciiState = 2;
+                    break;
+                }
+            }
+        }
+        return asciiState == 1;
+    }
+
     String original() {
         return new String(raw, rawFrom, rawTo - rawFrom, StandardCharsets.UTF_8);
     }

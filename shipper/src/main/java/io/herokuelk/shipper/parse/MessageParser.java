@@ -3,6 +3,7 @@ package io.herokuelk.shipper.parse;
 import static io.herokuelk.shipper.parse.FieldNames.*;
 
 import java.util.Objects;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,8 @@ public final class MessageParser {
 
     public MessageParser(ParserOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.mapper = JsonMapper.builder().build();
+        // No separator between root values, so that one generator can write a batch of documents back to back.
+        this.mapper = JsonMapper.builder(JsonFactory.builder().rootValueSeparator((String) null).build()).build();
         this.writer = new DocumentWriter(mapper);
         this.appJson = new AppJsonContributor(mapper);
     }
@@ -63,8 +65,18 @@ public final class MessageParser {
     }
 
     ParsedEvent parse(Line line, DrainContext context, int position) {
+        try (DocumentWriter.Session session = writer.open()) {
+            return parse(line, context, position, session);
+        }
+    }
+
+    DocumentWriter.Session openSession() {
+        return writer.open();
+    }
+
+    ParsedEvent parse(Line line, DrainContext context, int position, DocumentWriter.Session session) {
         Document doc = new Document();
-        doc.put(MESSAGE, line.text());
+        doc.put(MESSAGE, line.textValue());
         doc.put(HEROKU_APP, context.appName());
         doc.put(SERVICE_NAME, context.appName());
         doc.put(DRAIN_FRAME_ID, context.frameId());
@@ -101,7 +113,7 @@ public final class MessageParser {
             doc.put(REASSEMBLED_PARTS, (long) line.parts);
         }
         if (keepOriginal) {
-            doc.put(EVENT_ORIGINAL, line.original());
+            doc.put(EVENT_ORIGINAL, line.originalValue());
         }
         String dyno = origin != null ? origin.dyno() : null;
         String id = context.frameId() != null
@@ -110,7 +122,7 @@ public final class MessageParser {
         doc.put(EVENT_ID, id);
         String dataset = String.valueOf(doc.get(EVENT_DATASET));
         String partitionKey = dyno != null ? context.appName() + '/' + dyno : context.appName();
-        return new ParsedEvent(id, dataset, partitionKey, writer.write(doc), header != null);
+        return new ParsedEvent(id, dataset, partitionKey, session.write(doc), header != null);
     }
 
     /** Picks the line type; a contributor that declines leaves a plainer document, never none. */

@@ -221,11 +221,19 @@ public final class OctetFramer implements StreamFramer {
             return invalid("truncated frame: declared " + declared + " bytes, " + (to - messageStart) + " present");
         }
         int e = (int) messageEnd;
-        boolean continues = continuationPlausible(a, e, to);
-        if (numberTail && !continues) {
-            return invalid("length prefix is part of a longer number");
+        int next = continuation(a, e, to);
+        if (numberTail) {
+            // Resynchronising on the tail of a longer number needs evidence: a PRI, and a frame boundary after it.
+            if (next == UNKNOWN && !endOfInput) {
+                return NEED_MORE;
+            }
+            // The frame start after it must not be the tail of a number either ("...13" + "9 <").
+            boolean clean = next == FITS && (a[e] == '\n' || a[e] == '\r' || !isDigit(a[e - 1]));
+            if (!clean || !startsWithPri(a, messageStart, e)) {
+                return invalid("length prefix is part of a longer number");
+            }
         }
-        if (!continues) {
+        if (next == DOES_NOT_FIT) {
             int inner = findFrameStart(a, messageStart + 1, e, to);
             if (inner >= 0) {
                 return invalid("declared length " + declared + " runs into the next frame, which starts after "
@@ -240,32 +248,43 @@ public final class OctetFramer implements StreamFramer {
         return INVALID;
     }
 
+    private static final int FITS = 0;
+    private static final int DOES_NOT_FIT = 1;
+    private static final int UNKNOWN = 2;
+
     /**
-     * Whether what follows a frame ending at {@code e} fits: end of input, a newline, or (as far as the bytes go) the
-     * start of another frame. At the end of what has arrived, a stream frame is accepted rather than held back.
+     * Whether what follows a frame ending at {@code e} fits: a newline or the start of another frame
+     * ({@link #FITS}), something else ({@link #DOES_NOT_FIT}), or not enough bytes to tell ({@link #UNKNOWN}: the
+     * end of the input, or of what has arrived so far, where an ordinary frame is accepted rather than held back).
      */
-    private static boolean continuationPlausible(byte[] a, int e, int to) {
+    private static int continuation(byte[] a, int e, int to) {
         if (e == to) {
-            return true;
+            return UNKNOWN;
         }
         byte b = a[e];
         if (b == '\n' || b == '\r') {
-            return true;
+            return FITS;
         }
         if (!isNonZeroDigit(b)) {
-            return false;
+            return DOES_NOT_FIT;
         }
         int i = e;
         while (i < to && isDigit(a[i]) && i - e <= MAX_LENGTH_DIGITS) {
             i++;
         }
-        if (i == to) {
-            return true;
+        if (i == to || i + 1 == to && a[i] == ' ') {
+            return UNKNOWN;
         }
-        if (a[i] != ' ') {
-            return false;
+        return a[i] == ' ' && a[i + 1] == '<' ? FITS : DOES_NOT_FIT;
+    }
+
+    /** {@code <} then one to three digits then {@code >}. */
+    private static boolean startsWithPri(byte[] a, int from, int to) {
+        int i = from + 1;
+        while (i < to && i - from <= 3 && isDigit(a[i])) {
+            i++;
         }
-        return i + 1 == to || a[i + 1] == '<';
+        return i > from + 1 && i < to && a[i] == '>';
     }
 
     /** The first index in {@code [from, until)} where a complete {@code <digits> SP <} prefix starts, or -1. */

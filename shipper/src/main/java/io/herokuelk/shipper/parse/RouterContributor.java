@@ -19,7 +19,11 @@ final class RouterContributor implements LineContributor {
     @Override
     public boolean contribute(Line line, Document doc) {
         doc.put(EVENT_DATASET, DATASET);
-        Logfmt.parse(line.text(), (key, value) -> pair(doc, key, value));
+        Logfmt.parse(line.raw, line.textFrom, line.rawTo, (key, a, from, to, escaped) -> {
+            if (from < to) {
+                pair(doc, key, a, from, to, escaped);
+            }
+        });
         Object connect = doc.get(ROUTER_CONNECT_MS);
         Object service = doc.get(ROUTER_SERVICE_MS);
         if (service instanceof Long s) {
@@ -29,71 +33,73 @@ final class RouterContributor implements LineContributor {
         return true;
     }
 
-    private static void pair(Document doc, String key, String value) {
+    private static void pair(Document doc, String key, byte[] a, int from, int to, boolean escaped) {
         switch (key) {
-            case "at" -> doc.putNonEmpty(LOG_LEVEL, value);
+            case "at" -> doc.put(LOG_LEVEL, Tokens.ascii(a, from, to));
             case "code" -> {
-                doc.putNonEmpty(EVENT_CODE, value);
-                doc.putNonEmpty(ERROR_CODE, value);
+                String code = Tokens.ascii(a, from, to);
+                doc.put(EVENT_CODE, code);
+                doc.put(ERROR_CODE, code);
             }
-            case "desc" -> doc.putNonEmpty(ERROR_MESSAGE, value);
-            case "method" -> doc.putNonEmpty(HTTP_REQUEST_METHOD, value);
-            case "path" -> path(doc, value);
-            case "host" -> doc.putNonEmpty(URL_DOMAIN, value);
-            case "request_id" -> doc.putNonEmpty(HTTP_REQUEST_ID, value);
-            case "fwd" -> fwd(doc, value);
-            case "dyno" -> doc.putNonEmpty(ROUTER_DYNO, value);
-            case "connect" -> number(doc, ROUTER_CONNECT_MS, key, stripMs(value));
-            case "service" -> number(doc, ROUTER_SERVICE_MS, key, stripMs(value));
-            case "status" -> number(doc, HTTP_RESPONSE_STATUS_CODE, key, value);
-            case "bytes" -> number(doc, HTTP_RESPONSE_BYTES, key, value);
-            case "protocol" -> doc.putNonEmpty(NETWORK_PROTOCOL, value);
-            case "sock" -> doc.putNonEmpty(ROUTER_SOCK, value);
-            case "cause" -> doc.putNonEmpty(ROUTER_CAUSE, value);
-            default -> {
-                if (!value.isEmpty()) {
-                    doc.putExtra(PREFIX + key, value);
-                }
-            }
+            case "desc" -> doc.put(ERROR_MESSAGE, Logfmt.value(a, from, to, escaped));
+            case "method" -> doc.put(HTTP_REQUEST_METHOD, Tokens.ascii(a, from, to));
+            case "path" -> path(doc, a, from, to, escaped);
+            case "host" -> doc.put(URL_DOMAIN, Logfmt.documentValue(a, from, to, escaped));
+            case "request_id" -> doc.put(HTTP_REQUEST_ID, Logfmt.documentValue(a, from, to, escaped));
+            case "fwd" -> fwd(doc, a, from, to, escaped);
+            case "dyno" -> doc.put(ROUTER_DYNO, Tokens.ascii(a, from, to));
+            case "connect" -> number(doc, ROUTER_CONNECT_MS, key, a, from, to, "ms");
+            case "service" -> number(doc, ROUTER_SERVICE_MS, key, a, from, to, "ms");
+            case "status" -> number(doc, HTTP_RESPONSE_STATUS_CODE, key, a, from, to, "");
+            case "bytes" -> number(doc, HTTP_RESPONSE_BYTES, key, a, from, to, "");
+            case "protocol" -> doc.put(NETWORK_PROTOCOL, Tokens.ascii(a, from, to));
+            case "sock" -> doc.put(ROUTER_SOCK, Tokens.ascii(a, from, to));
+            case "cause" -> doc.put(ROUTER_CAUSE, Logfmt.value(a, from, to, escaped));
+            default -> doc.putExtra(PREFIX + key, Logfmt.value(a, from, to, escaped));
         }
     }
 
-    private static void path(Document doc, String value) {
-        if (value.isEmpty()) {
-            return;
-        }
-        doc.put(URL_ORIGINAL, value);
-        int q = value.indexOf('?');
-        if (q < 0) {
-            doc.put(URL_PATH, value);
-        } else {
-            doc.put(URL_PATH, value.substring(0, q));
-            if (q + 1 < value.length()) {
+    private static void path(Document doc, byte[] a, int from, int to, boolean escaped) {
+        if (escaped) {
+            String value = Logfmt.value(a, from, to, true);
+            doc.put(URL_ORIGINAL, value);
+            int q = value.indexOf('?');
+            doc.put(URL_PATH, q < 0 ? value : value.substring(0, q));
+            if (q >= 0 && q + 1 < value.length()) {
                 doc.put(URL_QUERY, value.substring(q + 1));
             }
-        }
-    }
-
-    private static void fwd(Document doc, String value) {
-        if (value.isEmpty()) {
             return;
         }
-        doc.put(ROUTER_FWD, value);
-        int comma = value.indexOf(',');
-        doc.putNonEmpty(CLIENT_IP, comma < 0 ? value : value.substring(0, comma).trim());
-    }
-
-    private static String stripMs(String value) {
-        return value.endsWith("ms") ? value.substring(0, value.length() - 2) : value;
-    }
-
-    private static void number(Document doc, Field field, String key, String value) {
-        if (value.isEmpty()) {
-            return;
+        doc.put(URL_ORIGINAL, Utf8.orString(a, from, to));
+        int q = from;
+        while (q < to && a[q] != '?') {
+            q++;
         }
-        long n = Numbers.parseLong(value);
-        if (n == Numbers.NOT_A_NUMBER) {
-            doc.putExtra(PREFIX + key, value);
+        doc.put(URL_PATH, Utf8.orString(a, from, q));
+        if (q + 1 < to) {
+            doc.put(URL_QUERY, Utf8.orString(a, q + 1, to));
+        }
+    }
+
+    private static void fwd(Document doc, byte[] a, int from, int to, boolean escaped) {
+        doc.put(ROUTER_FWD, Logfmt.documentValue(a, from, to, escaped));
+        int comma = from;
+        while (comma < to && a[comma] != ',') {
+            comma++;
+        }
+        int end = comma;
+        while (end > from && a[end - 1] == ' ') {
+            end--;
+        }
+        if (end > from) {
+            doc.put(CLIENT_IP, Tokens.ascii(a, from, end));
+        }
+    }
+
+    private static void number(Document doc, Field field, String key, byte[] a, int from, int to, String suffix) {
+        long n = Logfmt.number(a, from, to, suffix);
+        if (n < 0) {
+            doc.putExtra(PREFIX + key, Logfmt.value(a, from, to, false));
         } else {
             doc.put(field, n);
         }

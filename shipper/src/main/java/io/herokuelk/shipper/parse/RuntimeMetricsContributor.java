@@ -22,7 +22,8 @@ final class RuntimeMetricsContributor implements LineContributor {
             return false;
         }
         doc.put(EVENT_DATASET, DATASET);
-        Logfmt.parse(text, (key, value) -> pair(doc, key, value));
+        Logfmt.parse(line.raw, line.textFrom, line.rawTo,
+                (key, a, from, to, escaped) -> pair(doc, key, Logfmt.value(a, from, to, escaped)));
         Object rss = doc.get(MEMORY_RSS_MB);
         Object swap = doc.get(MEMORY_SWAP_MB);
         Object quota = doc.get(MEMORY_QUOTA_MB);
