@@ -99,6 +99,12 @@ stack = ("java.lang.IllegalStateException: order 42 not found\n\tat io.herokuelk
 error_event = {"@timestamp": "2026-11-26T10:05:02.5-08:00", "message": "request failed", "logger_name": "io.herokuelk.app.web.Errors",
                "thread_name": "http-nio-8080-exec-4", "level": "ERROR", "level_value": 40000, "stack_trace": stack,
                "event": {"action": "order-lookup"}, "service.name": "not-this", "tags": ["checkout"]}
+# The app module's encoder writes ECS names itself (log.level, log.logger, process.thread.name).
+ecs_event = {"@timestamp": "2026-11-26T10:05:02.750Z", "message": "dyno memory at 91% of the limit",
+             "log.logger": "io.herokuelk.app.memory.MemoryWatch", "process.thread.name": "memory-sampler",
+             "log.level": "WARN", "event.dataset": "app.memory", "app.memory.rss_mb": 466.0,
+             "app.memory.limit_mb": 512, "app.memory.percent_of_limit": 91.0, "app.memory.within_limit": True,
+             "http.response.body.bytes": 0}
 compact = lambda o: json.dumps(o, separators=(",", ":"), ensure_ascii=False)
 app = [
     frame('<190>1 2026-11-26T10:05:00.123456+00:00 host app web.1 - ' + compact(request_event)),
@@ -106,6 +112,7 @@ app = [
     frame('<190>1 2026-11-26T10:05:02.500000+00:00 host app web.2 - ' + compact(error_event)),
     frame('<190>1 2026-11-26T10:05:02.600000+00:00 host app web.2 - \tat io.herokuelk.app.Orders.find(Orders.java:31)'),
     frame('<190>1 2026-11-26T10:05:02.700000+00:00 host app web.2 - {not json, just braces}'),
+    frame('<190>1 2026-11-26T10:05:02.750000+00:00 host app web.1 - ' + compact(ecs_event)),
 ]
 # A 23,000-byte JSON line, split into pieces of 10,000 bytes of text; a two-byte character straddles the first cut.
 head = '<190>1 2026-11-26T10:05:03.000000+00:00 host app worker.1 - '
