@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link DrainContext}; then one {@link LineContributor} adds the fields of the line's type: router lines, runtime
  * metrics, other platform lines, app JSON. A header that cannot be read still gives a document: the whole message
  * as {@code message}, the receive time as {@code @timestamp}, the reason in {@code heroku.parse_error}, the tag
- * {@code heroku_header_unparsed}, and {@code event.original} whatever the options say.
+ * {@code heroku_header_unparsed}, {@code event.original} whatever the options say, and the dataset
+ * {@code heroku.app} (most unrecognisable lines are an app's output).
  *
  * <p>Most callers want {@link DrainBodyParser}, which frames bodies and joins split lines before coming here.
  */
@@ -121,8 +122,12 @@ public final class MessageParser {
                 : EventIds.fromContent(drainToken, dyno, line.raw, line.rawFrom, line.rawTo);
         doc.put(EVENT_ID, id);
         String dataset = String.valueOf(doc.get(EVENT_DATASET));
-        String partitionKey = dyno != null ? context.appName() + '/' + dyno : context.appName();
-        return new ParsedEvent(id, dataset, partitionKey, session.write(doc), header != null);
+        // Router lines are keyed by the dyno that served the request: they stay in order with that dyno's own
+        // lines, and an app's router traffic (most of its lines) spreads over partitions instead of filling one.
+        String keyDyno = doc.get(ROUTER_DYNO) instanceof String served ? served : dyno;
+        String partitionKey = keyDyno != null ? context.appName() + '/' + keyDyno : context.appName();
+        long dropped = doc.get(LOGPLEX_DROPPED) instanceof Long n ? n : 0;
+        return new ParsedEvent(id, dataset, partitionKey, session.write(doc), header != null, dropped);
     }
 
     /** Picks the line type; a contributor that declines leaves a plainer document, never none. */

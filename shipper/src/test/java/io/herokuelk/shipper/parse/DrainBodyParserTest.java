@@ -64,8 +64,24 @@ class DrainBodyParserTest {
                 new DrainContext("myapp", TOKEN, null, NOW));
         assertThat(batch.frames()).isEqualTo(2);
         assertThat(batch.events()).extracting(ParsedEvent::dataset).containsExactly("heroku.router", "heroku.app");
-        assertThat(batch.events()).extracting(ParsedEvent::partitionKey).containsExactly("myapp/router", "myapp/web.2");
+        assertThat(batch.events()).extracting(ParsedEvent::partitionKey).containsExactly("myapp/web.1", "myapp/web.2");
         assertThat(batch.events()).allMatch(ParsedEvent::headerParsed);
+    }
+
+    @Test
+    void routerLinesWithoutAServingDynoAreKeyedByTheRouter() {
+        String h10 = "<158>1 2026-11-26T10:00:02+00:00 host heroku router - at=error code=H10 desc=\"App crashed\" "
+                + "method=GET path=\"/\" host=myapp.herokuapp.com dyno= connect= service= status=503 bytes=\n";
+        assertThat(parser.parseMessage(ascii(h10), DrainContext.of("myapp", NOW)).partitionKey())
+                .isEqualTo("myapp/router");
+    }
+
+    @Test
+    void l10LinesReportTheirLossCount() {
+        String l10 = "<172>1 2026-11-26T10:02:00+00:00 host heroku logplex - Error L10 (output buffer overflow): "
+                + "12 messages dropped since 2026-11-26T09:59:00+00:00.";
+        ParsedBatch batch = parser.parseBody(concat(frame(l10), frame(APP)), DrainContext.of("myapp", NOW));
+        assertThat(batch.events()).extracting(ParsedEvent::logplexDropped).containsExactly(12L, 0L);
     }
 
     @Test
