@@ -12,6 +12,8 @@ import io.herokuelk.shipper.config.ConfigurationException;
  * <pre>
  *   ingest   receive Heroku drains (HTTPS on $PORT, syslog on SYSLOG_TCP_PORT / SYSLOG_TLS_PORT) into Kafka
  *   parse    print the documents a drain body, syslog stream or file of lines becomes (stdin or a file)
+ *   index    index the events from Kafka into Elasticsearch data streams (one member of a consumer group)
+ *   replay   re-index the events of a time range from the topic, with progress
  * </pre>
  */
 public final class Main {
@@ -24,6 +26,8 @@ public final class Main {
         commands.put("ingest", new IngestCommand());
         commands.put("parse", new ParseCommand());
         commands.put("setup", new io.herokuelk.shipper.setup.SetupCommand());
+        commands.put("index", new IndexCommand());
+        commands.put("replay", new ReplayCommand());
         return commands;
     }
 

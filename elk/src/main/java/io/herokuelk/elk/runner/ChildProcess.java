@@ -39,6 +39,11 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    /** The exit status; only once the process has exited. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     long pid() {
         return process.pid();
     }

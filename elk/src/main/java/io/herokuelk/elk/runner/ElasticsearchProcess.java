@@ -1,7 +1,6 @@
 package io.herokuelk.elk.runner;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,7 @@ public final class ElasticsearchProcess implements LocalService {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final long OVERHEAD_MB = 350;
-    private static final String GUARD = "heroku-elk-elasticsearch-guard.sh";
+    private static final String GUARD = Guard.SCRIPT;
     /** Ready means every shard that existed before a restart is recovered, not only that HTTP answers. */
     private static final String HEALTH =
             "/_cluster/health?wait_for_status=yellow&wait_for_no_initializing_shards=true&timeout=2s";
@@ -70,7 +69,7 @@ public final class ElasticsearchProcess implements LocalService {
         Ports.requireFree(port, "Elasticsearch", "ELASTICSEARCH_PORT");
         try {
             prepareDirectories(home);
-            child = ChildProcess.start(command(), environment(home, jdk), directory, logFile());
+            child = ChildProcess.start(command(home), environment(home, jdk), directory, logFile());
         } catch (IOException e) {
             throw new ServiceStartException("Could not launch Elasticsearch from " + home + ": " + e.getMessage(), e);
         }
@@ -108,9 +107,7 @@ public final class ElasticsearchProcess implements LocalService {
         }
         Files.writeString(config.resolve("elasticsearch.yml"), settings());
         Files.deleteIfExists(directory.resolve("logs/http.ports"));
-        try (InputStream guard = getClass().getClassLoader().getResourceAsStream(GUARD)) {
-            Files.copy(guard, directory.resolve(GUARD), StandardCopyOption.REPLACE_EXISTING);
-        }
+        Guard.install(directory);
     }
 
     private String settings() {
@@ -130,13 +127,14 @@ public final class ElasticsearchProcess implements LocalService {
                 "");
     }
 
-    private List<String> command() throws ServiceStartException {
+    private List<String> command(Path home) throws ServiceStartException {
         List<String> command = new ArrayList<>();
         if (Users.isRoot()) {
             // Elasticsearch refuses to run as root: a user namespace makes it an ordinary user, no chown needed.
             command.addAll(List.of(Users.unshare(), "--user", "--map-user=1000", "--map-group=1000", "--"));
         }
-        command.addAll(List.of("/bin/bash", directory.resolve(GUARD).toString()));
+        command.addAll(Guard.command(directory, List.of("/bin/bash", home.resolve("bin/elasticsearch").toString(), "-p",
+                directory.resolve("elasticsearch.pid").toString())));
         return command;
     }
 
@@ -146,8 +144,7 @@ public final class ElasticsearchProcess implements LocalService {
                 "ES_JAVA_HOME", jdk.toString(),
                 "ES_PATH_CONF", directory.resolve("config").toString(),
                 "ES_TMPDIR", directory.resolve("tmp").toString(),
-                "ES_JAVA_OPTS", "-Xms" + heapMb + "m -Xmx" + heapMb + "m",
-                "ES_PID_FILE", directory.resolve("elasticsearch.pid").toString());
+                "ES_JAVA_OPTS", "-Xms" + heapMb + "m -Xmx" + heapMb + "m");
     }
 
     private void awaitReady() throws ServiceStartException {

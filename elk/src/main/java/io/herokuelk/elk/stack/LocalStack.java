@@ -1,8 +1,10 @@
 package io.herokuelk.elk.stack;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.herokuelk.elk.runner.ElasticsearchProcess;
+import io.herokuelk.elk.runner.JavaProcess;
 import io.herokuelk.elk.runner.KafkaProcess;
 import io.herokuelk.elk.runner.LocalService;
 import io.herokuelk.elk.runner.ServiceStartException;
@@ -21,6 +24,8 @@ import io.herokuelk.elk.runner.ServiceStartException;
  */
 public final class LocalStack {
 
+    static final String SHIPPER_JAR_PROPERTY = "heroku-elk.shipper.jar";
+
     private final List<List<LocalService>> stages;
     private final List<LocalService> started = new ArrayList<>();
     private volatile boolean stopping;
@@ -31,13 +36,27 @@ public final class LocalStack {
         this.out = out;
     }
 
-    /** What the stack runs, stage by stage. */
-    static List<List<LocalService>> services(StackSettings settings) {
-        return List.of(List.of(
-                new KafkaProcess(settings.directory().resolve("kafka"), settings.kafkaPort(),
-                        settings.kafkaControllerPort(), settings.kafkaHeapMb() + "m"),
-                new ElasticsearchProcess(settings.directory().resolve("elasticsearch"), settings.elasticsearchPort(),
-                        settings.elasticsearchHeapMb())));
+    /** What the stack runs, stage by stage: the services, then the shipper's one-shot setup, then its processes. */
+    static List<List<LocalService>> services(StackSettings settings, Path shipperJar, String drainCredentials) {
+        KafkaProcess kafka = new KafkaProcess(settings.directory().resolve("kafka"), settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.kafkaHeapMb() + "m");
+        ElasticsearchProcess elasticsearch = new ElasticsearchProcess(settings.directory().resolve("elasticsearch"),
+                settings.elasticsearchPort(), settings.elasticsearchHeapMb());
+        Map<String, String> shipperEnvironment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort(),
+                "ELASTICSEARCH_URL", "http://127.0.0.1:" + settings.elasticsearchPort(),
+                "DRAIN_CREDENTIALS", drainCredentials,
+                "PORT", String.valueOf(settings.shipperPort()));
+        Path shipperDirectory = settings.directory().resolve("shipper");
+        String jar = shipperJar.toString();
+        return List.of(
+                List.of(kafka, elasticsearch),
+                List.of(new JavaProcess("setup", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "setup"),
+                        shipperEnvironment, "(one-shot)", null, true)),
+                List.of(new JavaProcess("ingest", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "ingest"),
+                                shipperEnvironment, "http://127.0.0.1:" + settings.shipperPort(), "/healthz", false),
+                        new JavaProcess("indexer", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "index"),
+                                shipperEnvironment, "(consumer group heroku-elk-indexer)", null, false)));
     }
 
     public static void main(String[] args) throws Exception {
@@ -49,7 +68,9 @@ public final class LocalStack {
             System.exit(2);
             return;
         }
-        LocalStack stack = new LocalStack(services(settings), System.out);
+        Path shipperJar = Path.of(System.getProperty(SHIPPER_JAR_PROPERTY, "shipper/target/shipper.jar")).toAbsolutePath();
+        String credentials = DrainCredentials.resolve(System.getenv(), settings.directory());
+        LocalStack stack = new LocalStack(services(settings, shipperJar, credentials), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -108,8 +129,16 @@ public final class LocalStack {
         out.println();
         out.println("For other shells:");
         for (LocalService service : started) {
-            out.println("  export " + addressVariable(service) + "=" + service.address());
+            if (service.address().startsWith("http") || service.name().equals("kafka")) {
+                out.println("  export " + addressVariable(service) + "=" + service.address());
+            }
         }
+        out.println();
+        out.println("Send a drain batch (credentials in " + DrainCredentials.FILE + " under the stack's folder):");
+        out.println("  curl -u \"$(cat .local/" + DrainCredentials.FILE + ")\" -H 'Content-Type: application/logplex-1' \\");
+        out.println("    --data-binary $'84 <190>1 2026-11-26T10:00:00+00:00 host app web.1 - State changed from starting to up\\n' \\");
+        started.stream().filter(service -> service.name().equals("ingest")).findFirst()
+                .ifPresent(ingest -> out.println("    " + ingest.address() + "/logs/myapp"));
         out.println();
         out.println("Ctrl-C stops everything; the data stays for the next run.");
         out.flush();
@@ -120,6 +149,7 @@ public final class LocalStack {
         return switch (service.name()) {
             case "kafka" -> "KAFKA_BOOTSTRAP_SERVERS";
             case "elasticsearch" -> "ELASTICSEARCH_URL";
+            case "ingest" -> "DRAIN_URL";
             default -> service.name().toUpperCase().replace('-', '_') + "_URL";
         };
     }

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param kafkaHeapMb          {@code KAFKA_HEAP_MB}, default 512
  * @param elasticsearchPort    {@code ELASTICSEARCH_PORT}, default 9200
  * @param elasticsearchHeapMb  {@code ELASTICSEARCH_HEAP_MB}, default 512
+ * @param shipperPort          {@code SHIPPER_PORT}, default 5000: the HTTPS drain receiver ({@code POST /logs})
  */
 public record StackSettings(Path directory, int kafkaPort, int kafkaControllerPort, int kafkaHeapMb,
-                            int elasticsearchPort, int elasticsearchHeapMb) {
+                            int elasticsearchPort, int elasticsearchHeapMb, int shipperPort) {
 
     public static StackSettings fromEnvironment(Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
@@ -26,7 +27,8 @@ public record StackSettings(Path directory, int kafkaPort, int kafkaControllerPo
                 port(environment, "KAFKA_CONTROLLER_PORT", 9093, problems),
                 megabytes(environment, "KAFKA_HEAP_MB", 512, problems),
                 port(environment, "ELASTICSEARCH_PORT", 9200, problems),
-                megabytes(environment, "ELASTICSEARCH_HEAP_MB", 512, problems));
+                megabytes(environment, "ELASTICSEARCH_HEAP_MB", 512, problems),
+                port(environment, "SHIPPER_PORT", 5000, problems));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad settings: " + String.join("; ", problems));
         }

@@ -12,10 +12,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.herokuelk.shipper.publish.EventHeaders;
 import io.herokuelk.shipper.retry.Backoff;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One indexer: a member of the consumer group that reads events, indexes them in batches and commits a batch's
@@ -28,16 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IndexerLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexerLoop.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Consumer<byte[], byte[]> consumer;
     private final BulkIndexer indexer;
     private final IndexDeadLetters deadLetters;
     private final IndexerSettings settings;
-    private final String namespace;
     private final IndexerMetrics metrics;
     private final Backoff backoff;
     private final OpenBatch batch = new OpenBatch();
+    private final RecordDocuments documents;
     private volatile boolean running = true;
     private boolean flushing;
 
@@ -47,9 +43,9 @@ public final class IndexerLoop implements Runnable {
         this.indexer = indexer;
         this.deadLetters = deadLetters;
         this.settings = settings;
-        this.namespace = namespace;
         this.metrics = metrics;
         this.backoff = new Backoff(settings.retryInitial(), settings.retryMax());
+        this.documents = new RecordDocuments(namespace);
     }
 
     @Override
@@ -84,7 +80,7 @@ public final class IndexerLoop implements Runnable {
     private void pollInto(Duration timeout) {
         try {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
-                batch.add(pending(record));
+                batch.add(documents.of(record));
             }
         } catch (WakeupException e) {
             // running is false now; the caller sees it.
@@ -94,30 +90,6 @@ public final class IndexerLoop implements Runnable {
     private boolean batchIsDue() {
         return !batch.isEmpty() && (batch.size() >= settings.batchDocuments() || batch.bytes() >= settings.batchBytes()
                 || batch.ageNanos() >= settings.batchWait().toNanos());
-    }
-
-    private PendingDocument pending(ConsumerRecord<byte[], byte[]> record) {
-        String id = EventHeaders.text(record.headers(), EventHeaders.ID);
-        String dataset = EventHeaders.text(record.headers(), EventHeaders.DATASET);
-        if (id == null || dataset == null) {
-            // Records from other producers: read what the document itself says.
-            JsonNode event = readEvent(record.value());
-            id = id != null ? id : event.path("id").asString(null);
-            dataset = dataset != null ? dataset : event.path("dataset").asString(null);
-        }
-        if (id == null) {
-            id = record.topic() + "-" + record.partition() + "-" + record.offset();
-        }
-        return new PendingDocument(id, DataStreams.name(dataset, namespace), record.value(),
-                new TopicPartition(record.topic(), record.partition()), record.offset());
-    }
-
-    private static JsonNode readEvent(byte[] document) {
-        try {
-            return JSON.readTree(document).path("event");
-        } catch (RuntimeException e) {
-            return JSON.missingNode();
-        }
     }
 
     /** Gives every document of the batch a final outcome, then commits; retries while Elasticsearch is away. */

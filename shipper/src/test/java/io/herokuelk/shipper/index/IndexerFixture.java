@@ -1,0 +1,95 @@
+package io.herokuelk.shipper.index;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.herokuelk.shipper.config.ElasticsearchSettings;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.retry.Backoff;
+import io.herokuelk.shipper.retry.Sleeper;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/** Real indexers for tests: each runs {@link IndexerLoop} on its own thread against the real broker and node. */
+final class IndexerFixture {
+
+    private IndexerFixture() {
+    }
+
+    static Map<String, String> environment(String bootstrap, String elasticsearchUrl, String topic,
+                                           String deadLetters, String namespace) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("ELASTICSEARCH_URL", elasticsearchUrl);
+        env.put("KAFKA_EVENTS_TOPIC", topic);
+        env.put("KAFKA_DEAD_LETTER_TOPIC", deadLetters);
+        env.put("ELASTICSEARCH_NAMESPACE", namespace);
+        env.put("INDEXER_GROUP_ID", "indexer-" + namespace);
+        env.put("INDEXER_BATCH_DOCUMENTS", "100");
+        env.put("INDEXER_BATCH_WAIT_MS", "100");
+        env.put("INDEXER_RETRY_MAX_MS", "1000");
+        return env;
+    }
+
+    static Running start(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        KafkaSettings kafka = KafkaSettings.from(env);
+        ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
+        IndexerSettings settings = IndexerSettings.from(env, kafka);
+        env.validate();
+        ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                io.herokuelk.shipper.IndexCommandAccess.deadLetterProducer(kafka), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        IndexerLoop loop = new IndexerLoop(
+                new KafkaConsumer<>(io.herokuelk.shipper.IndexCommandAccess.consumerProperties(kafka, settings),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                new BulkIndexer(client, new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
+                        settings.maxItemRetries()),
+                new IndexDeadLetters(producer, kafka.deadLetterTopic(), client, elasticsearch.namespace(),
+                        Clock.systemUTC()),
+                settings, elasticsearch.namespace(), new IndexerMetrics(registry));
+        Thread thread = Thread.ofPlatform().name("test-indexer").start(loop);
+        return new Running(loop, thread, client, producer, registry);
+    }
+
+    /** A data stream template for the test's namespace, mapping a few fields so that type errors can happen. */
+    static void installTemplate(ElasticsearchClient client, String namespace) throws Exception {
+        client.indices().putIndexTemplate(t -> t
+                .name("indexer-test-" + namespace)
+                .indexPatterns("logs-*-" + namespace)
+                .dataStream(d -> d)
+                .priority(900L)
+                .template(tp -> tp
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(r -> r.time("1s")))
+                        .mappings(m -> m.withJson(new StringReader("""
+                                {"properties": {
+                                  "@timestamp": {"type": "date"},
+                                  "event": {"properties": {"id": {"type": "keyword"}}},
+                                  "http": {"properties": {
+                                    "request": {"properties": {"id": {"type": "keyword"}}},
+                                    "response": {"properties": {"status_code": {"type": "long"}}}}}}}
+                                """)))));
+    }
+
+    record Running(IndexerLoop loop, Thread thread, ElasticsearchClient client, KafkaProducer<byte[], byte[]> producer,
+                   PrometheusRegistry registry) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            loop.stop();
+            thread.join(Duration.ofSeconds(30));
+            producer.close();
+            client.close();
+        }
+    }
+}
