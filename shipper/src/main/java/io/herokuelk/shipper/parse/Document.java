@@ -14,19 +14,26 @@ import java.util.List;
 final class Document {
 
     private final Object[] values = new Object[FieldNames.count()];
+    /** Which slots hold a value, so that writing visits only those (a document sets about a third of them). */
+    private final long[] present = new long[(FieldNames.count() + 63) >>> 6];
     private List<String> extraKeys;
     private List<Object> extraValues;
 
     void put(Field field, Object value) {
         if (value != null) {
-            values[field.index] = value;
+            set(field.index, value);
         }
+    }
+
+    private void set(int index, Object value) {
+        values[index] = value;
+        present[index >>> 6] |= 1L << index;
     }
 
     /** Puts a string unless it is empty: an empty logfmt value ({@code dyno=}) means "not known". */
     void putNonEmpty(Field field, String value) {
         if (value != null && !value.isEmpty()) {
-            values[field.index] = value;
+            set(field.index, value);
         }
     }
 
@@ -40,6 +47,7 @@ final class Document {
 
     void remove(Field field) {
         values[field.index] = null;
+        present[field.index >>> 6] &= ~(1L << field.index);
     }
 
     @SuppressWarnings("unchecked")
@@ -48,7 +56,7 @@ final class Document {
         List<String> list;
         if (tags == null) {
             list = new ArrayList<>(2);
-            values[FieldNames.TAGS.index] = list;
+            set(FieldNames.TAGS.index, list);
         } else {
             list = (List<String>) tags;
         }
@@ -77,6 +85,24 @@ final class Document {
 
     Object valueAt(int index) {
         return values[index];
+    }
+
+    /** The first slot at or after {@code from} that holds a value, or -1. */
+    int nextPresent(int from) {
+        int word = from >>> 6;
+        if (word >= present.length) {
+            return -1;
+        }
+        long bits = present[word] & (-1L << from);
+        while (true) {
+            if (bits != 0) {
+                return (word << 6) + Long.numberOfTrailingZeros(bits);
+            }
+            if (++word == present.length) {
+                return -1;
+            }
+            bits = present[word];
+        }
     }
 
     int extraCount() {

@@ -69,12 +69,8 @@ final class DocumentWriter {
         g.writeStartObject();
         String[] open = null; // the path of the field written last; its parents are the open objects
         int depth = 0;
-        int n = FieldNames.count();
-        for (int i = 0; i < n; i++) {
+        for (int i = doc.nextPresent(0); i >= 0; i = doc.nextPresent(i + 1)) {
             Object value = doc.valueAt(i);
-            if (value == null) {
-                continue;
-            }
             Field f = FieldNames.at(i);
             String[] path = f.path;
             int common = 0;
