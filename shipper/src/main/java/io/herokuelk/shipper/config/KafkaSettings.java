@@ -19,9 +19,11 @@ import org.apache.kafka.common.config.SslConfigs;
  * @param prefix            {@code KAFKA_PREFIX}: Heroku's multi-tenant plans require it on topic and group names
  * @param eventsTopic       {@code KAFKA_EVENTS_TOPIC}, default {@code heroku-logs}: every parsed event
  * @param deadLetterTopic   {@code KAFKA_DEAD_LETTER_TOPIC}, default {@code heroku-logs-dead-letters}
+ * @param alertsTopic       {@code KAFKA_ALERTS_TOPIC}, default {@code heroku-alerts}: alert decisions, read by the
+ *                          notifier and indexed as alert history
  */
 public record KafkaSettings(String bootstrapServers, Map<String, Object> security, String prefix,
-                            String eventsTopic, String deadLetterTopic) {
+                            String eventsTopic, String deadLetterTopic, String alertsTopic) {
 
     public static KafkaSettings from(Environment env) {
         Optional<String> herokuUrl = env.optional("KAFKA_URL");
@@ -52,7 +54,8 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> securit
         String prefix = env.string("KAFKA_PREFIX", "");
         return new KafkaSettings(bootstrap, Map.copyOf(security), prefix,
                 prefix + env.string("KAFKA_EVENTS_TOPIC", "heroku-logs"),
-                prefix + env.string("KAFKA_DEAD_LETTER_TOPIC", "heroku-logs-dead-letters"));
+                prefix + env.string("KAFKA_DEAD_LETTER_TOPIC", "heroku-logs-dead-letters"),
+                prefix + env.string("KAFKA_ALERTS_TOPIC", "heroku-alerts"));
     }
 
     /** {@code kafka+ssl://a:9096,kafka+ssl://b:9096} into {@code a:9096,b:9096}. */
@@ -74,6 +77,7 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> securit
     @Override
     public String toString() {
         return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", tls=" + !security.isEmpty() + ", prefix="
-                + prefix + ", eventsTopic=" + eventsTopic + ", deadLetterTopic=" + deadLetterTopic + "]";
+                + prefix + ", eventsTopic=" + eventsTopic + ", deadLetterTopic=" + deadLetterTopic + ", alertsTopic="
+                + alertsTopic + "]";
     }
 }

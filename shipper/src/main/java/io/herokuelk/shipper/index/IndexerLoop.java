@@ -50,7 +50,7 @@ public final class IndexerLoop implements Runnable {
 
     @Override
     public void run() {
-        consumer.subscribe(List.of(settings.topic()), new Rebalance());
+        consumer.subscribe(List.of(settings.topic(), settings.alertsTopic()), new Rebalance());
         try {
             while (running) {
                 long waitMs = Math.max(1, (settings.batchWait().toNanos() - batch.ageNanos()) / 1_000_000);

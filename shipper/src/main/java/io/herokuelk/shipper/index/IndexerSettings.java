@@ -14,6 +14,7 @@ import io.herokuelk.shipper.config.KafkaSettings;
  *
  * @param groupId         {@code INDEXER_GROUP_ID}, default {@code heroku-elk-indexer} (after {@code KAFKA_PREFIX})
  * @param topic           the events topic ({@link KafkaSettings#eventsTopic()})
+ * @param alertsTopic     the alerts topic ({@link KafkaSettings#alertsTopic()}): alert history is indexed too
  * @param batchDocuments  {@code INDEXER_BATCH_DOCUMENTS}, default 2000
  * @param batchBytes      {@code INDEXER_BATCH_BYTES}, default 5 MiB
  * @param batchWait       {@code INDEXER_BATCH_WAIT_MS}, default 1000
@@ -22,13 +23,14 @@ import io.herokuelk.shipper.config.KafkaSettings;
  * @param maxItemRetries  {@code INDEXER_MAX_ITEM_RETRIES}, default 10: a document still answered 429/5xx after this
  *                        many tries (minutes, with the backoff) is dead-lettered rather than blocking the partition
  */
-public record IndexerSettings(String groupId, String topic, int batchDocuments, long batchBytes, Duration batchWait,
+public record IndexerSettings(String groupId, String topic, String alertsTopic, int batchDocuments, long batchBytes, Duration batchWait,
                               Duration retryInitial, Duration retryMax, int maxItemRetries) {
 
     public static IndexerSettings from(Environment env, KafkaSettings kafka) {
         return new IndexerSettings(
                 kafka.prefix() + env.string("INDEXER_GROUP_ID", "heroku-elk-indexer"),
                 kafka.eventsTopic(),
+                kafka.alertsTopic(),
                 env.integer("INDEXER_BATCH_DOCUMENTS", 2000, 1, 100_000),
                 env.number("INDEXER_BATCH_BYTES", 5L * 1024 * 1024, 1024, 100L * 1024 * 1024),
                 env.millis("INDEXER_BATCH_WAIT_MS", 1000, 1, 60_000),

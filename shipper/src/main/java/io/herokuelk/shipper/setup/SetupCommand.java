@@ -51,7 +51,7 @@ public final class SetupCommand implements ShipperCommand {
             List<SetupStep> steps = List.of(
                     new ElasticsearchSetup(new ClientElasticsearchCluster(client, elasticsearch.url().toString()),
                             settings.retentionDays()),
-                    new KafkaTopicSetup(admin, List.of(kafka.eventsTopic(), kafka.deadLetterTopic()), settings,
+                    new KafkaTopicSetup(admin, List.of(kafka.eventsTopic(), kafka.deadLetterTopic(), kafka.alertsTopic()), settings,
                             kafka.bootstrapServers()));
             for (SetupStep step : steps) {
                 step.run(report);
