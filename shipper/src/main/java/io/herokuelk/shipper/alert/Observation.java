@@ -30,12 +30,25 @@ import java.time.Instant;
  * @param stateTo        {@code heroku.state.to} of a state change ({@code up}, {@code crashed}, {@code starting})
  * @param exitCode       {@code process.exit_code}
  * @param message        {@code message}
+ * @param durationMs     {@code event.duration} in milliseconds (the document holds nanoseconds): the request's time
+ *                       on app request events ({@code app.request}), which have no router service time
  */
 public record Observation(Instant timestamp, String app, String dyno, String dataset, String code, String dynoId,
                           Double quotaPct, Double rssMb, Double swapMb, Double totalMb, Double quotaMb,
                           Double processMb, Double appPercentOfLimit, Double appRssMb, Double appHeapUsedMb,
                           Double appLimitMb, Integer status, Double serviceMs, String path, Long droppedMessages,
-                          String stateTo, Integer exitCode, String message) {
+                          String stateTo, Integer exitCode, String message, Double durationMs) {
+
+    /** Without the request duration (events that carry none). */
+    public Observation(Instant timestamp, String app, String dyno, String dataset, String code, String dynoId,
+                       Double quotaPct, Double rssMb, Double swapMb, Double totalMb, Double quotaMb,
+                       Double processMb, Double appPercentOfLimit, Double appRssMb, Double appHeapUsedMb,
+                       Double appLimitMb, Integer status, Double serviceMs, String path, Long droppedMessages,
+                       String stateTo, Integer exitCode, String message) {
+        this(timestamp, app, dyno, dataset, code, dynoId, quotaPct, rssMb, swapMb, totalMb, quotaMb, processMb,
+                appPercentOfLimit, appRssMb, appHeapUsedMb, appLimitMb, status, serviceMs, path, droppedMessages,
+                stateTo, exitCode, message, null);
+    }
 
     public boolean isRouter() {
         return "heroku.router".equals(dataset);

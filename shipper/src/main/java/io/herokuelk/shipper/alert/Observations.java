@@ -40,7 +40,8 @@ public final class Observations {
                 longValue(document, "heroku.logplex.dropped"),
                 text(document, "heroku.state.to"),
                 integer(document, "process.exit_code"),
-                text(document, "message"));
+                text(document, "message"),
+                durationMs(document));
     }
 
     /** A field by its dotted name, whether nested, kept as a dotted key, or a mix of both. */
@@ -79,6 +80,12 @@ public final class Observations {
     private static Long longValue(JsonNode document, String name) {
         JsonNode value = field(document, name);
         return value != null && value.isNumber() ? value.asLong() : null;
+    }
+
+    /** ECS {@code event.duration} is in nanoseconds. */
+    private static Double durationMs(JsonNode document) {
+        Double nanos = number(document, "event.duration");
+        return nanos == null ? null : nanos / 1_000_000.0;
     }
 
     private static Instant timestamp(String text) {
