@@ -1,0 +1,89 @@
+package io.herokuelk.shipper.alert.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.config.Durations;
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RuleSettings;
+
+/**
+ * Error R15 on a dyno: it is being killed. Clears when the dyno is back (starting, up, or a new dyno id), or failing
+ * that after {@code clear_after} without another R15.
+ */
+final class R15Rule implements Rule {
+
+    private static final class State {
+        Instant lastR15;
+        long count;
+        boolean active;
+    }
+
+    private final RuleConfig config;
+    private final DynoHistory history;
+    private final Map<Group, State> states;
+
+    R15Rule(RuleConfig config, DynoHistory history, int maxGroups) {
+        this.config = config;
+        this.history = history;
+        this.states = new Lru<>(maxGroups);
+    }
+
+    @Override
+    public RuleConfig config() {
+        return config;
+    }
+
+    @Override
+    public List<Signal> observe(Event event) {
+        Observation o = event.observation();
+        if (o.dyno() == null) {
+            return List.of();
+        }
+        Group group = event.dynoGroup();
+        if ("R15".equals(o.code())) {
+            State state = states.computeIfAbsent(group, g -> new State());
+            if (!state.active) {
+                state.count = 0;
+            }
+            state.active = true;
+            state.lastR15 = o.timestamp();
+            state.count++;
+            Observation process = MemoryFigures.nearestProcessLine(history, group, o.timestamp());
+            return List.of(Signal.firing(group, o.timestamp(), group.describe()
+                    + " is far over its memory quota and being killed (Error R15)"
+                    + (process == null ? "" : ": " + Math.round(process.processMb()) + " MB, "
+                    + process.quotaPct() + "% of quota"), figures(group, state, process)));
+        }
+        State state = states.get(group);
+        if (state != null && state.active && event.dynoBack() && o.timestamp().isAfter(state.lastR15)) {
+            state.active = false;
+            return List.of(Signal.cleared(group, o.timestamp(), group.describe() + " restarted after R15",
+                    figures(group, state, null)));
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<Signal> tick(Instant now) {
+        List<Signal> signals = new ArrayList<>();
+        states.forEach((group, state) -> {
+            Duration clearAfter = config.settingsFor(group.app(), RuleSettings.R15.class).clearAfter();
+            if (state.active && !now.isBefore(state.lastR15.plus(clearAfter))) {
+                state.active = false;
+                signals.add(Signal.cleared(group, now, group.describe() + ": no R15 for "
+                        + Durations.format(clearAfter), figures(group, state, null)));
+            }
+        });
+        return signals;
+    }
+
+    private Map<String, Object> figures(Group group, State state, Observation process) {
+        return MemoryFigures.of(history, group, process)
+                .put("r15_count", state.count).put("last_r15_at", state.lastR15).build();
+    }
+}
