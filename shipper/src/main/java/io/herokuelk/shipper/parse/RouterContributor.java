@@ -92,7 +92,7 @@ final class RouterContributor implements LineContributor {
             end--;
         }
         if (end > from) {
-            doc.put(CLIENT_IP, Tokens.ascii(a, from, end));
+            doc.put(CLIENT_IP, Utf8.orString(a, from, end)); // addresses vary too much for the token table
         }
     }
 
