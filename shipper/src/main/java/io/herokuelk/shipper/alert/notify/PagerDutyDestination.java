@@ -13,10 +13,12 @@ public final class PagerDutyDestination implements Destination {
     private final Secret routingKey;
     private final URI eventsUrl;
     private final HttpPoster poster;
+    private final Redaction redaction;
 
     PagerDutyDestination(Secret routingKey, URI eventsUrl, HttpPoster poster) {
         this.routingKey = routingKey;
         this.eventsUrl = eventsUrl;
+        this.redaction = Redaction.of(routingKey);
         this.poster = poster;
     }
 
@@ -27,8 +29,8 @@ public final class PagerDutyDestination implements Destination {
 
     @Override
     public Delivery deliver(Alert alert) {
-        return Redaction.scrub(poster.post(eventsUrl, PagerDutyEvent.toBytes(alert, routingKey), Map.of(),
-                PagerDutyAnswers::classify), routingKey);
+        return redaction.scrub(poster.post(eventsUrl, PagerDutyEvent.toBytes(alert, routingKey), Map.of(),
+                PagerDutyAnswers::classify));
     }
 
     @Override

@@ -8,14 +8,14 @@ import java.util.Map;
 /** Posts alerts to a Slack incoming webhook. The webhook URL is the credential: it is never logged. */
 public final class SlackDestination implements Destination {
 
-    private final Secret webhookUrl;
     private final URI uri;
     private final HttpPoster poster;
+    private final Redaction redaction;
 
     /** @param webhookUrl an absolute http(s) URL, checked by {@link Destinations} */
     SlackDestination(Secret webhookUrl, HttpPoster poster) {
-        this.webhookUrl = webhookUrl;
         this.uri = URI.create(webhookUrl.reveal());
+        this.redaction = Redaction.ofUrl(webhookUrl);
         this.poster = poster;
     }
 
@@ -26,8 +26,7 @@ public final class SlackDestination implements Destination {
 
     @Override
     public Delivery deliver(Alert alert) {
-        return Redaction.scrub(poster.post(uri, SlackMessage.toBytes(alert), Map.of(), SlackAnswers::classify),
-                webhookUrl);
+        return redaction.scrub(poster.post(uri, SlackMessage.toBytes(alert), Map.of(), SlackAnswers::classify));
     }
 
     @Override

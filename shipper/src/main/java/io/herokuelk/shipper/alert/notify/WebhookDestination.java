@@ -12,16 +12,16 @@ import java.util.Map;
  */
 public final class WebhookDestination implements Destination {
 
-    private final Secret url;
     private final URI uri;
     private final Secret authorization;
     private final HttpPoster poster;
+    private final Redaction redaction;
 
     /** @param authorization the Authorization header's whole value, or null for none */
     WebhookDestination(Secret url, Secret authorization, HttpPoster poster) {
-        this.url = url;
         this.uri = URI.create(url.reveal());
         this.authorization = authorization;
+        this.redaction = Redaction.ofUrl(url, authorization);
         this.poster = poster;
     }
 
@@ -34,8 +34,7 @@ public final class WebhookDestination implements Destination {
     public Delivery deliver(Alert alert) {
         Map<String, String> headers = authorization == null ? Map.of()
                 : Map.of("Authorization", authorization.reveal());
-        return Redaction.scrub(poster.post(uri, AlertJson.toBytes(alert), headers, WebhookAnswers::classify),
-                url, authorization);
+        return redaction.scrub(poster.post(uri, AlertJson.toBytes(alert), headers, WebhookAnswers::classify));
     }
 
     @Override
