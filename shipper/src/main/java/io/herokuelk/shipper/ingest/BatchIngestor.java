@@ -11,17 +11,12 @@ import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.publish.DeadLetter;
 import io.herokuelk.shipper.publish.EventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The part every drain transport shares: count what a parsed batch holds, turn its garbage into dead letters, and
  * publish both. The returned future completes when Kafka holds every record.
  */
 public final class BatchIngestor {
-
-    private static final String PLATFORM = "heroku.platform";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
@@ -39,8 +34,8 @@ public final class BatchIngestor {
             if (!event.headerParsed()) {
                 metrics.headerUnparsed();
             }
-            if (PLATFORM.equals(event.dataset())) {
-                countLogplexDrops(event);
+            if (event.logplexDropped() > 0) {
+                metrics.logplexDropped(event.logplexDropped());
             }
         }
         metrics.deadLettered("framing", batch.garbage().size());
@@ -57,16 +52,5 @@ public final class BatchIngestor {
         long started = System.nanoTime();
         return publisher.publish(batch.events(), deadLetters)
                 .whenComplete((ok, error) -> metrics.published((System.nanoTime() - started) / 1e9));
-    }
-
-    /** L10 lines are the drain's own loss signal; the parser puts the count in {@code heroku.logplex.dropped}. */
-    private void countLogplexDrops(ParsedEvent event) {
-        if (!event.json().contains("\"dropped\"")) {
-            return;
-        }
-        JsonNode dropped = JSON.readTree(event.document()).path("heroku").path("logplex").path("dropped");
-        if (dropped.isNumber()) {
-            metrics.logplexDropped(dropped.asLong());
-        }
     }
 }
