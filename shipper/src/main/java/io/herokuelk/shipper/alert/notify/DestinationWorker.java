@@ -60,6 +60,7 @@ final class DestinationWorker {
     private void run() {
         try {
             while (true) {
+                // a short poll rather than take(), so that an idle worker notices close() without a poison pill
                 Pending next = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (next == null) {
                     if (closing) {

@@ -4,9 +4,11 @@ import io.herokuelk.shipper.alert.Alert;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
 import java.time.InstantSource;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells every destination about each alert without ever making the caller wait: {@link #submit} only queues, each
@@ -20,6 +22,8 @@ import java.util.Set;
  */
 public final class Notifier implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
     private final List<DestinationWorker> workers;
     private final NotifierSettings settings;
 
@@ -30,7 +34,7 @@ public final class Notifier implements AutoCloseable {
     /** With the pauses and the clock given, so that tests of retries never sleep. */
     public Notifier(List<Destination> destinations, NotifierSettings settings, DeliveryTelemetry telemetry,
                     Sleeper sleeper, InstantSource clock) {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (Destination destination : destinations) {
             if (!names.add(destination.name())) {
                 throw new IllegalArgumentException("Two destinations are named " + destination.name());
@@ -43,6 +47,8 @@ public final class Notifier implements AutoCloseable {
                 .map(destination -> new DestinationWorker(destination, settings, retrying, telemetry))
                 .toList();
         workers.forEach(DestinationWorker::start);
+        LOG.atInfo().addKeyValue("destinations", names)
+                .log("Alerts go to {}.", destinations.stream().map(Destination::name).toList());
     }
 
     /** Queues the alert for every destination and returns at once. */

@@ -39,10 +39,10 @@ final class Redaction {
         URI uri = URI.create(whole);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        secrets.add(query.isEmpty() ? path : path + "?" + query);
-        secrets.add(query);
-        for (String part : (path + "/" + query.replace('&', '/').replace('=', '/')).split("/")) {
-            if (part.length() >= TOKEN_LENGTH) {
+        List<String> parts = new ArrayList<>(List.of(query.isEmpty() ? path : path + "?" + query, query));
+        parts.addAll(List.of((path + "/" + query.replace('&', '/').replace('=', '/')).split("/")));
+        for (String part : parts) {
+            if (part.length() >= TOKEN_LENGTH) { // a short path such as "/" or "/hook" is no secret
                 secrets.add(part);
             }
         }

@@ -93,14 +93,14 @@ final class SlackMessage {
 
     private static String title(Alert alert, boolean resolved) {
         String what = alert.rule() + " on " + alert.app() + (alert.dyno() == null ? "" : " " + alert.dyno());
-        return resolved ? "RESOLVED: " + what : alert.severity().toUpperCase() + ": " + what;
+        return resolved ? "RESOLVED: " + what : String.valueOf(alert.severity()).toUpperCase() + ": " + what;
     }
 
     private static String color(Alert alert, boolean resolved) {
         if (resolved) {
             return GREEN;
         }
-        return switch (alert.severity()) {
+        return switch (String.valueOf(alert.severity())) {
             case "critical" -> RED;
             case "warning" -> AMBER;
             default -> GREY;

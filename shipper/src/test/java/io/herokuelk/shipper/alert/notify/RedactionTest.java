@@ -29,6 +29,13 @@ class RedactionTest {
                 .doesNotContain("hookSecretToken456", "authSecret789");
     }
 
+    @Test
+    void aShortPathIsNoSecret() {
+        Redaction redaction = Redaction.ofUrl(new Secret("https://alerts.example.com/"));
+
+        assertThat(scrub(redaction, "HTTP 404: /not/here")).isEqualTo("HTTP 404: /not/here");
+    }
+
     private static String scrub(Redaction redaction, String reason) {
         return redaction.scrub(Delivery.rejected(reason)).reason();
     }
