@@ -73,7 +73,10 @@ public final class RulesFileLoader {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            problems.add(line, "is not valid YAML: " + e.getProblem());
+            // The parser notices late (an unclosed '[' shows on the next line); its context says where it began.
+            String context = e.getContext() == null || e.getContextMark() == null ? ""
+                    : " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
+            problems.add(line, "is not valid YAML: " + e.getProblem() + context);
             problems.throwIfAny(source);
             throw new AssertionError();
         } catch (YAMLException e) {

@@ -97,9 +97,11 @@ final class MemoryPressureRule implements Rule {
     }
 
     private Signal firing(Group group, Source source, RuleSettings.MemoryPressure settings) {
+        // Between the threshold and the hysteresis band the run is broken but the alert holds: no duration then.
+        String sustained = source.aboveSince == null ? ""
+                : " for " + Durations.format(Duration.between(source.aboveSince, source.last.at()));
         return Signal.firing(group, source.last.at(), group.describe() + " memory at " + round(source.last.percent())
-                + "% of its " + ("app".equals(source.last.source()) ? "limit" : "quota") + " for "
-                + Durations.format(Duration.between(source.aboveSince, source.last.at()))
+                + "% of its " + ("app".equals(source.last.source()) ? "limit" : "quota") + sustained
                 + " (threshold " + round(settings.thresholdPct()) + "%)", figures(source, settings));
     }
 
