@@ -37,18 +37,13 @@ final class RetryingDelivery {
         Instant deadline = clock.instant().plus(settings.deadline());
         for (int attempt = 1; ; attempt++) {
             Delivery delivery = destination.deliver(alert);
-            switch (delivery.outcome()) {
-                case DELIVERED -> {
-                    telemetry.delivered(name, alert, attempt, (System.nanoTime() - submittedNanos) / 1e9);
-                    return Result.DELIVERED;
-                }
-                case REJECTED -> {
-                    telemetry.rejected(name, alert, attempt, delivery.reason());
-                    return Result.REJECTED;
-                }
-                case RETRYABLE -> {
-                    // handled below
-                }
+            if (delivery.outcome() == Delivery.Outcome.DELIVERED) {
+                telemetry.delivered(name, alert, attempt, (System.nanoTime() - submittedNanos) / 1e9);
+                return Result.DELIVERED;
+            }
+            if (delivery.outcome() == Delivery.Outcome.REJECTED) {
+                telemetry.rejected(name, alert, attempt, delivery.reason());
+                return Result.REJECTED;
             }
             if (Thread.currentThread().isInterrupted()) {
                 telemetry.gaveUp(name, alert, attempt, "shutdown", delivery.reason());
