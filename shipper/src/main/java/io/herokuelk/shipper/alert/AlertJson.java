@@ -39,9 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
  * heroku_elk.alert.remediation remediation
  * </pre>
  *
- * <p>Figures come back as Jackson reads numbers: whole numbers as Integer (Long when larger), decimals as Double; so
- * an alert round-trips when its figures use int, long (above int range), double, String or boolean values.
- * Thread-safe.
+ * <p>Figures come back with whole numbers as Long and decimals as Double (what the rules put there, along with
+ * strings and booleans), so such an alert round-trips to an equal one. Thread-safe.
  */
 public final class AlertJson {
 
@@ -168,9 +167,29 @@ public final class AlertJson {
                 optionalText(own.path("remediation")));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> readFigures(JsonNode figures) {
-        return Collections.unmodifiableMap(MAPPER.treeToValue(figures, LinkedHashMap.class));
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> figure : figures.properties()) {
+            values.put(figure.getKey(), value(figure.getValue()));
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Whole numbers as Long (Jackson alone would make small ones Integer, and the alert would no longer equal). */
+    private static Object value(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isFloatingPointNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isObject()) {
+            return readFigures(node);
+        }
+        if (node.isArray()) {
+            return node.values().stream().map(AlertJson::value).toList();
+        }
+        return MAPPER.treeToValue(node, Object.class);
     }
 
     private static Alert.Context readContext(JsonNode context) {

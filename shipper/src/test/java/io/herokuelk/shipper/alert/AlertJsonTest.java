@@ -83,7 +83,9 @@ class AlertJsonTest {
     private static Alert r14() {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("memory_total_mb", 612.4);
-        figures.put("memory_quota_mb", 512);
+        figures.put("memory_quota_mb", 512L);
+        figures.put("r14_count", 3L);
+        figures.put("over_quota", true);
         figures.put("bytes_over", 5_000_000_000L);
         figures.put("source", "heroku");
         Alert.Context context = new Alert.Context(

@@ -17,7 +17,7 @@ final class SampleAlerts {
     static Alert r14Firing() {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("memory_total_mb", 612.4);
-        figures.put("memory_quota_mb", 512);
+        figures.put("memory_quota_mb", 512L);
         figures.put("quota_pct", 119.6);
         Alert.Context context = new Alert.Context(
                 List.of(new Alert.MemorySample(STARTED.minusSeconds(40), "heroku", 498.1, 512.0, 97.3),
