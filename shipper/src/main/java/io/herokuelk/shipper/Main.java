@@ -14,6 +14,7 @@ import io.herokuelk.shipper.config.ConfigurationException;
  *   parse    print the documents a drain body, syslog stream or file of lines becomes (stdin or a file)
  *   index    index the events from Kafka into Elasticsearch data streams (one member of a consumer group)
  *   replay   re-index the events of a time range from the topic, with progress
+ *   alert    evaluate the alert rules on the stream and deliver notifications (Slack, webhook, PagerDuty, log)
  * </pre>
  */
 public final class Main {
@@ -28,6 +29,7 @@ public final class Main {
         commands.put("setup", new io.herokuelk.shipper.setup.SetupCommand());
         commands.put("index", new IndexCommand());
         commands.put("replay", new ReplayCommand());
+        commands.put("alert", new AlertCommand());
         return commands;
     }
 

@@ -57,12 +57,14 @@ public final class ElasticsearchAssets {
             new Asset(Kind.COMPONENT_TEMPLATE, "heroku-elk@settings"),
             new Asset(Kind.COMPONENT_TEMPLATE, "heroku-elk@ecs-mappings"),
             new Asset(Kind.COMPONENT_TEMPLATE, "heroku-elk@app-mappings"),
-            new Asset(Kind.COMPONENT_TEMPLATE, "heroku-elk@dead-letter-mappings"));
+            new Asset(Kind.COMPONENT_TEMPLATE, "heroku-elk@dead-letter-mappings"),
+            new Asset(Kind.COMPONENT_TEMPLATE, "heroku-elk@alert-mappings"));
 
     private static final List<Asset> INDEX_TEMPLATES = List.of(
             new Asset(Kind.INDEX_TEMPLATE, "heroku-elk-logs-heroku"),
             new Asset(Kind.INDEX_TEMPLATE, "heroku-elk-logs-app"),
-            new Asset(Kind.INDEX_TEMPLATE, "heroku-elk-logs-dead-letter"));
+            new Asset(Kind.INDEX_TEMPLATE, "heroku-elk-logs-dead-letter"),
+            new Asset(Kind.INDEX_TEMPLATE, "heroku-elk-logs-alert"));
 
     private ElasticsearchAssets() {
     }

@@ -1,10 +1,6 @@
 package io.herokuelk.elk.runner;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,7 +17,7 @@ import java.util.Optional;
  * inside a user namespace as an unprivileged user when we are root (Elasticsearch refuses root), and behind a small
  * guard script that stops it when this JVM goes away. Port 0 lets the node choose a free port.
  */
-public final class ElasticsearchProcess implements LocalService {
+public final class ElasticsearchProcess extends ProcessService {
 
     /** System property, then environment variable, naming the unpacked distribution. */
     public static final String HOME_PROPERTY = "heroku-elk.elasticsearch.home";
@@ -35,12 +31,8 @@ public final class ElasticsearchProcess implements LocalService {
     private static final String HEALTH =
             "/_cluster/health?wait_for_status=yellow&wait_for_no_initializing_shards=true&timeout=2s";
 
-    private final Path directory;
     private final int port;
     private final int heapMb;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private ChildProcess child;
-    private String address;
 
     /**
      * @param directory configuration, data and logs, reused across restarts
@@ -48,19 +40,14 @@ public final class ElasticsearchProcess implements LocalService {
      * @param heapMb    the node's heap
      */
     public ElasticsearchProcess(Path directory, int port, int heapMb) {
-        this.directory = directory.toAbsolutePath();
+        super("elasticsearch", directory, STOP_GRACE);
         this.port = port;
         this.heapMb = heapMb;
     }
 
     @Override
-    public String name() {
-        return "elasticsearch";
-    }
-
-    @Override
     public synchronized void start() throws ServiceStartException {
-        if (child != null && child.isAlive()) {
+        if (isRunning()) {
             return;
         }
         Path home = distribution();
@@ -69,10 +56,10 @@ public final class ElasticsearchProcess implements LocalService {
         Ports.requireFree(port, "Elasticsearch", "ELASTICSEARCH_PORT");
         try {
             prepareDirectories(home);
-            child = ChildProcess.start(command(home), environment(home, jdk), directory, logFile());
         } catch (IOException e) {
-            throw new ServiceStartException("Could not launch Elasticsearch from " + home + ": " + e.getMessage(), e);
+            throw new ServiceStartException("Could not prepare " + directory + " for Elasticsearch: " + e.getMessage(), e);
         }
+        launch(command(home), environment(home, jdk));
         awaitReady();
     }
 
@@ -150,19 +137,18 @@ public final class ElasticsearchProcess implements LocalService {
     private void awaitReady() throws ServiceStartException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) {
-                throw ServiceStartException.withLog("Elasticsearch exited while starting.", logFile(), null);
+            if (!child().isAlive()) {
+                throw failed("Elasticsearch exited while starting.");
             }
             Optional<String> candidate = httpAddress();
-            if (candidate.isPresent() && healthy(candidate.get())) {
-                address = candidate.get();
+            if (candidate.isPresent() && answers(candidate.get() + HEALTH, body -> body.contains("\"timed_out\":false"))) {
+                ready(candidate.get());
                 return;
             }
             Sleep.millis(250);
         }
-        child.stop(STOP_GRACE);
-        throw ServiceStartException.withLog("Elasticsearch did not become ready within " + START_TIMEOUT.toSeconds()
-                + " s. Check free memory (`free -m`) and the log.", logFile(), null);
+        throw failed("Elasticsearch did not become ready within " + START_TIMEOUT.toSeconds()
+                + " s. Check free memory (`free -m`) and the log.");
     }
 
     /** The address the node wrote into its ports file once its HTTP layer was bound. */
@@ -175,50 +161,9 @@ public final class ElasticsearchProcess implements LocalService {
         }
     }
 
-    private boolean healthy(String base) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + HEALTH))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"timed_out\":false");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    @Override
-    public synchronized String address() {
-        if (address == null) {
-            throw new IllegalStateException("Elasticsearch is not running");
-        }
-        return address;
-    }
-
     /** Everything the node printed, its start-up errors included. Its own server log is in {@code logs/}. */
     @Override
     public Path logFile() {
         return directory.resolve("console.log");
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return child != null && child.isAlive();
-    }
-
-    /** The guard process's id; Elasticsearch's own is in {@code elasticsearch.pid}. */
-    public synchronized long pid() {
-        return child.pid();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (child != null) {
-            child.stop(STOP_GRACE);
-            child = null;
-            address = null;
-        }
     }
 }

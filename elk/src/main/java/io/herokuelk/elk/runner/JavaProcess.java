@@ -1,10 +1,6 @@
 package io.herokuelk.elk.runner;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,33 +10,30 @@ import java.util.Map;
 
 /**
  * One of the project's own programs ({@code java -jar shipper.jar ingest}, the app) as a child process of the local
- * stack, behind the same guard as the other services, ready when its health URL answers 200 (or, without one, once
- * it has run for a moment).
+ * stack, behind the same guard as the other services. It is ready when its health URL answers 200; without one,
+ * once it has run for a moment; a one-shot command (such as {@code setup}) once it exited with status 0.
  */
-public final class JavaProcess implements LocalService {
+public final class JavaProcess extends ProcessService {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration SETTLE = Duration.ofSeconds(3);
 
-    private final String name;
-    private final Path directory;
     private final List<String> javaArguments;
     private final Map<String, String> environment;
     private final String address;
     private final String healthPath;
     private final boolean runsToCompletion;
-    private ChildProcess child;
 
     /**
-     * @param javaArguments what follows {@code java}, such as {@code -Xmx256m -jar shipper.jar ingest}
-     * @param address       what {@link #address()} reports, such as {@code http://127.0.0.1:5000}
-     * @param healthPath    path under the address that answers 200 when ready, or null
-     * @param runsToCompletion a one-shot command (such as {@code setup}): started means it exited with status 0
+     * @param javaArguments    what follows {@code java}, such as {@code -Xmx256m -jar shipper.jar ingest}
+     * @param address          what {@link #address()} reports, such as {@code http://127.0.0.1:5000}
+     * @param healthPath       path under the address that answers 200 when ready, or null
+     * @param runsToCompletion a one-shot command: started means it exited with status 0
      */
     public JavaProcess(String name, Path directory, List<String> javaArguments, Map<String, String> environment,
                        String address, String healthPath, boolean runsToCompletion) {
-        this.name = name;
-        this.directory = directory.toAbsolutePath();
+        super(name, directory, STOP_GRACE);
         this.javaArguments = javaArguments;
         this.environment = environment;
         this.address = address;
@@ -49,13 +42,8 @@ public final class JavaProcess implements LocalService {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public synchronized void start() throws ServiceStartException {
-        if (child != null && child.isAlive()) {
+        if (isRunning()) {
             return;
         }
         List<String> service = new ArrayList<>();
@@ -64,85 +52,49 @@ public final class JavaProcess implements LocalService {
         try {
             Files.createDirectories(directory);
             Guard.install(directory);
-            child = ChildProcess.start(Guard.command(directory, service), environment, directory, logFile());
         } catch (IOException e) {
-            throw new ServiceStartException("Could not launch " + name + ": " + e.getMessage(), e);
+            throw new ServiceStartException("Could not prepare " + directory + " for " + name() + ": " + e, e);
         }
-        awaitReady();
+        launch(Guard.command(directory, service), environment);
+        if (runsToCompletion) {
+            awaitExit();
+        } else {
+            awaitReady();
+        }
+        ready(address);
     }
 
     private void awaitReady() throws ServiceStartException {
-        if (runsToCompletion) {
-            awaitExit();
-            return;
-        }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + (healthPath == null ? Duration.ofSeconds(3) : START_TIMEOUT).toNanos();
+        long deadline = System.nanoTime() + (healthPath == null ? SETTLE : START_TIMEOUT).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) {
-                throw ServiceStartException.withLog(name + " exited while starting.", logFile(), null);
+            if (!child().isAlive()) {
+                throw failed(name() + " exited while starting.");
             }
-            if (healthPath != null && answers(http)) {
+            if (healthPath != null && answers(address + healthPath, body -> true)) {
                 return;
             }
             Sleep.millis(200);
         }
         if (healthPath != null) {
-            child.stop(STOP_GRACE);
-            throw ServiceStartException.withLog(name + " did not answer " + healthPath + " within "
-                    + START_TIMEOUT.toSeconds() + " s.", logFile(), null);
+            throw failed(name() + " did not answer " + healthPath + " within " + START_TIMEOUT.toSeconds() + " s.");
         }
     }
 
     private void awaitExit() throws ServiceStartException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (child.isAlive() && System.nanoTime() < deadline) {
+        while (child().isAlive() && System.nanoTime() < deadline) {
             Sleep.millis(200);
         }
-        if (child.isAlive()) {
-            child.stop(STOP_GRACE);
-            throw ServiceStartException.withLog(name + " did not finish within " + START_TIMEOUT.toSeconds() + " s.",
-                    logFile(), null);
+        if (child().isAlive()) {
+            throw failed(name() + " did not finish within " + START_TIMEOUT.toSeconds() + " s.");
         }
-        if (child.exitValue() != 0) {
-            throw ServiceStartException.withLog(name + " failed with exit status " + child.exitValue() + ".",
-                    logFile(), null);
+        if (child().exitValue() != 0) {
+            throw failed(name() + " failed with exit status " + child().exitValue() + ".");
         }
-    }
-
-    private boolean answers(HttpClient http) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(address + healthPath))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    @Override
-    public String address() {
-        return address;
     }
 
     @Override
     public Path logFile() {
-        return directory.resolve(name + ".log");
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return child != null && child.isAlive();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (child != null) {
-            child.stop(STOP_GRACE);
-            child = null;
-        }
+        return directory.resolve(name() + ".log");
     }
 }

@@ -14,17 +14,14 @@ import java.util.Optional;
  * A real Kafka broker as a child process ({@link KafkaServerMain} on this JVM's classpath), for the local stack:
  * its data lives in a directory of the caller's, its log beside it, and it stops when this JVM does.
  */
-public final class KafkaProcess implements LocalService {
+public final class KafkaProcess extends ProcessService {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final Path directory;
     private final int port;
     private final int controllerPort;
     private final String heap;
-    private ChildProcess child;
-    private String address;
     private int logLinesBeforeStart;
 
     /**
@@ -33,20 +30,15 @@ public final class KafkaProcess implements LocalService {
      * @param heap      the broker's maximum heap, such as {@code 512m}
      */
     public KafkaProcess(Path directory, int port, int controllerPort, String heap) {
-        this.directory = directory;
+        super("kafka", directory, STOP_GRACE);
         this.port = port;
         this.controllerPort = controllerPort;
         this.heap = heap;
     }
 
     @Override
-    public String name() {
-        return "kafka";
-    }
-
-    @Override
     public synchronized void start() throws ServiceStartException {
-        if (child != null && child.isAlive()) {
+        if (isRunning()) {
             return;
         }
         Ports.requireFree(port, "Kafka", "KAFKA_PORT");
@@ -56,13 +48,8 @@ public final class KafkaProcess implements LocalService {
                 "-Dlogback.configurationFile=heroku-elk-kafka-logback.xml",
                 "-cp", System.getProperty("java.class.path"), KafkaServerMain.class.getName(),
                 directory.resolve("data").toString(), String.valueOf(port), String.valueOf(controllerPort));
-        try {
-            Files.createDirectories(directory);
-            logLinesBeforeStart = lineCount(logFile());
-            child = ChildProcess.start(command, Map.of(), directory, logFile());
-        } catch (IOException e) {
-            throw new ServiceStartException("Could not launch the Kafka process: " + e.getMessage(), e);
-        }
+        logLinesBeforeStart = lineCount(logFile());
+        launch(command, Map.of());
         awaitReady();
     }
 
@@ -71,17 +58,16 @@ public final class KafkaProcess implements LocalService {
         while (Instant.now().isBefore(deadline)) {
             Optional<String> ready = readyAddress();
             if (ready.isPresent()) {
-                address = ready.get();
+                ready(ready.get());
                 return;
             }
-            if (!child.isAlive()) {
-                throw ServiceStartException.withLog("The Kafka process exited while starting.", logFile(), null);
+            if (!child().isAlive()) {
+                throw failed("The Kafka process exited while starting.");
             }
             Sleep.millis(200);
         }
-        child.stop(STOP_GRACE);
-        throw ServiceStartException.withLog("Kafka did not become ready within " + START_TIMEOUT.toSeconds()
-                + " s. Check free memory (`free -m`) and the log.", logFile(), null);
+        throw failed("Kafka did not become ready within " + START_TIMEOUT.toSeconds()
+                + " s. Check free memory (`free -m`) and the log.");
     }
 
     /** The address from this start's ready line (the log is appended to across restarts). */
@@ -106,34 +92,7 @@ public final class KafkaProcess implements LocalService {
     }
 
     @Override
-    public synchronized String address() {
-        if (address == null) {
-            throw new IllegalStateException("Kafka is not running");
-        }
-        return address;
-    }
-
-    @Override
     public Path logFile() {
         return directory.resolve("kafka.log");
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return child != null && child.isAlive();
-    }
-
-    /** The process id, for checks that it stops with its parent. */
-    public synchronized long pid() {
-        return child.pid();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (child != null) {
-            child.stop(STOP_GRACE);
-            child = null;
-            address = null;
-        }
     }
 }
