@@ -3,6 +3,7 @@ package io.herokuelk.elk.stack;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -42,11 +43,12 @@ public final class LocalStack {
                 settings.kafkaControllerPort(), settings.kafkaHeapMb() + "m");
         ElasticsearchProcess elasticsearch = new ElasticsearchProcess(settings.directory().resolve("elasticsearch"),
                 settings.elasticsearchPort(), settings.elasticsearchHeapMb());
-        Map<String, String> shipperEnvironment = Map.of(
+        Map<String, String> shipperEnvironment = new HashMap<>(passedThrough(System.getenv()));
+        shipperEnvironment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort(),
                 "ELASTICSEARCH_URL", "http://127.0.0.1:" + settings.elasticsearchPort(),
                 "DRAIN_CREDENTIALS", drainCredentials,
-                "PORT", String.valueOf(settings.shipperPort()));
+                "PORT", String.valueOf(settings.shipperPort())));
         Path shipperDirectory = settings.directory().resolve("shipper");
         String jar = shipperJar.toString();
         return List.of(
@@ -56,7 +58,21 @@ public final class LocalStack {
                 List.of(new JavaProcess("ingest", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "ingest"),
                                 shipperEnvironment, "http://127.0.0.1:" + settings.shipperPort(), "/healthz", false),
                         new JavaProcess("indexer", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "index"),
-                                shipperEnvironment, "(consumer group heroku-elk-indexer)", null, false)));
+                                shipperEnvironment, "(consumer group heroku-elk-indexer)", null, false),
+                        new JavaProcess("alerter", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "alert"),
+                                shipperEnvironment, "(alerts to the log; set ALERT_WEBHOOK_URL for more)", null,
+                                false)));
+    }
+
+    /** The user's alert destinations and rules reach the stack's alerter; nothing else leaks in. */
+    static Map<String, String> passedThrough(Map<String, String> environment) {
+        Map<String, String> passed = new HashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("ALERT_") || name.startsWith("SLACK_") || name.startsWith("PAGERDUTY_")) {
+                passed.put(name, value);
+            }
+        });
+        return passed;
     }
 
     public static void main(String[] args) throws Exception {
