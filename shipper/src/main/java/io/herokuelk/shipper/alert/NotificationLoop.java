@@ -28,6 +28,7 @@ import io.herokuelk.shipper.alert.notify.Notifier;
 public final class NotificationLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationLoop.class);
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(10);
 
     private final Consumer<byte[], byte[]> consumer;
     private final Notifier notifier;
@@ -54,8 +55,16 @@ public final class NotificationLoop implements Runnable {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                         handle(record);
                     }
+                    // Commit what was delivered; a destination slower than this only widens the window in which
+                    // a crash would lose its notification, it never holds the others back for long.
+                    if (!notifier.awaitSettled(SETTLE_WAIT)) {
+                        LOG.warn("Some alert deliveries are still being retried; committing the decisions anyway.");
+                    }
                     consumer.commitSync();
                 } catch (WakeupException e) {
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     break;
                 }
             }

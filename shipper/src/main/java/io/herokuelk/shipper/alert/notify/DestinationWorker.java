@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One destination's bounded queue and the virtual thread that empties it, one alert at a time: alerts reach a
@@ -25,6 +26,8 @@ final class DestinationWorker {
     private final DeliveryTelemetry telemetry;
     private final Thread thread;
     private volatile boolean closing;
+    /** Alerts queued or being delivered: zero means everything submitted has an outcome. */
+    private final AtomicInteger unsettled = new AtomicInteger();
 
     DestinationWorker(Destination destination, NotifierSettings settings, RetryingDelivery retrying,
                       DeliveryTelemetry telemetry) {
@@ -51,7 +54,9 @@ final class DestinationWorker {
             telemetry.dropped(destination.name(), alert, "shutdown");
             return;
         }
+        unsettled.incrementAndGet();
         if (!queue.offer(new Pending(alert, System.nanoTime()))) {
+            unsettled.decrementAndGet();
             recent.release(alert.id());
             telemetry.dropped(destination.name(), alert, "full");
         }
@@ -68,14 +73,22 @@ final class DestinationWorker {
                     }
                     continue;
                 }
-                RetryingDelivery.Result result = retrying.deliver(destination, next.alert(), next.submittedNanos());
-                if (result == RetryingDelivery.Result.GAVE_UP) {
-                    recent.release(next.alert().id()); // a later redelivery of it deserves a fresh try
+                try {
+                    RetryingDelivery.Result result = retrying.deliver(destination, next.alert(), next.submittedNanos());
+                    if (result == RetryingDelivery.Result.GAVE_UP) {
+                        recent.release(next.alert().id()); // a later redelivery of it deserves a fresh try
+                    }
+                } finally {
+                    unsettled.decrementAndGet();
                 }
             }
         } catch (InterruptedException e) {
             // close() ran out of time: what is left in the queue is counted there
         }
+    }
+
+    boolean settled() {
+        return unsettled.get() == 0;
     }
 
     /** Stops taking alerts; the worker finishes the queue on its own until {@link #stop(long)}. */

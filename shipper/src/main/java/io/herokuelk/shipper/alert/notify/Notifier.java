@@ -1,5 +1,7 @@
 package io.herokuelk.shipper.alert.notify;
 
+import java.time.Duration;
+
 import io.herokuelk.shipper.alert.Alert;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
@@ -56,6 +58,21 @@ public final class Notifier implements AutoCloseable {
         for (DestinationWorker worker : workers) {
             worker.offer(alert);
         }
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until every submitted alert has an outcome at every destination (delivered,
+     * refused, or given up); returns whether they all have. Lets a caller commit only what was delivered.
+     */
+    public boolean awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!workers.stream().allMatch(DestinationWorker::settled)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     /**
