@@ -126,6 +126,8 @@ public final class IngestLoad {
                         + " on average%n", (double) events / bodies.length, bytes / 1024.0 / bodies.length,
                 parsed.stream().flatMap(List::stream).mapToInt(e -> e.document().length).average().orElse(0));
 
+        calibrateParsing(parser, events);
+
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "DRAIN_CREDENTIALS", USER + ":" + PASSWORD,
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap, "KAFKA_EVENTS_TOPIC", EVENTS,
                 "KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTERS));
@@ -153,8 +155,8 @@ public final class IngestLoad {
             Result plainResult = plainFirst ? a : b;
             System.out.println();
             System.out.println("| side | events/s | MB/s (drain bytes) | requests/s | p50 ms | p99 ms | max ms"
-                    + " | requests | non-2xx |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    + " | requests | non-2xx | JVM cores used | JVM CPU µs/event |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             System.out.println(ingestResult.row());
             System.out.println(plainResult.row());
             System.out.printf(Locale.ROOT, "%nratio ingest/plain (events/s): %.2f (target >= 0.8); load average"
@@ -166,6 +168,31 @@ public final class IngestLoad {
             plain.close(Duration.ofSeconds(10));
             http.close();
         }
+    }
+
+    /** CPU time of framing and parsing alone, on this thread: what the drain adds per event besides HTTP. */
+    private void calibrateParsing(DrainBodyParser parser, long eventsPerRound) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        long cpu = 0;
+        int rounds = 0;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        while (System.nanoTime() < until || rounds < 3) {
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < bodies.length; i++) {
+                sink += parser.parseBody(bodies[i], new DrainContext(LoadMix.APP, LoadMix.TOKEN,
+                        LoadMix.frameId(runId, i), Instant.now())).events().size();
+            }
+            long used = threads.getCurrentThreadCpuTime() - cpuBefore;
+            // The first rounds warm the parser up; the last half is what counts.
+            if (System.nanoTime() > until - TimeUnit.SECONDS.toNanos(4)) {
+                cpu += used;
+                rounds++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "framing+parsing alone (one thread, warm): %.2f µs CPU per event, %,.0f"
+                + " events per CPU-second (%d events checked)%n", cpu / 1e3 / (rounds * eventsPerRound),
+                rounds * eventsPerRound / (cpu / 1e9), sink);
     }
 
     /** The shipper's producer settings ({@code KafkaEventPublisher.producerProperties}), written out here. */
@@ -240,17 +267,18 @@ public final class IngestLoad {
         }
     }
 
-    private record Result(String name, long requests, long events, long bytes, double seconds, long[] latencies,
-                          Map<Integer, Long> failures) {
+    private record Result(String name, long requests, long events, long bytes, double seconds, double cpuSeconds,
+                          long[] latencies, Map<Integer, Long> failures) {
         double eventsPerSecond() {
             return events / seconds;
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s |", name,
-                    eventsPerSecond(), bytes / seconds / 1e6, requests / seconds, Load.percentileMs(latencies, 0.5),
-                    Load.percentileMs(latencies, 0.99), Load.percentileMs(latencies, 1.0), requests,
-                    failures.isEmpty() ? "0" : failures.toString());
+            return String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s | %.2f | %.1f |",
+                    name, eventsPerSecond(), bytes / seconds / 1e6, requests / seconds,
+                    Load.percentileMs(latencies, 0.5), Load.percentileMs(latencies, 0.99),
+                    Load.percentileMs(latencies, 1.0), requests, failures.isEmpty() ? "0" : failures.toString(),
+                    cpuSeconds / seconds, cpuSeconds * 1e6 / Math.max(1, events));
         }
     }
 
@@ -262,6 +290,7 @@ public final class IngestLoad {
         Map<Integer, Long> failures = new ConcurrentSkipListMap<>();
         List<List<Long>> latencies = new ArrayList<>();
         long started = System.nanoTime();
+        long cpuStarted = Load.processCpuNanos();
         long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong budget = new AtomicLong(maxRequests);
         List<Thread> threads = new ArrayList<>();
@@ -295,9 +324,12 @@ public final class IngestLoad {
         long lastEvents = 0;
         long lastAt = started;
         while (threads.stream().anyMatch(Thread::isAlive)) {
-            threads.getFirst().join(Duration.ofSeconds(5));
+            long tick = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             for (Thread t : threads) {
-                t.join(Duration.ofMillis(1));
+                long left = tick - System.nanoTime();
+                if (left > 0) {
+                    t.join(Duration.ofNanos(left));
+                }
             }
             long now = System.nanoTime();
             long total = events.sum();
@@ -308,9 +340,10 @@ public final class IngestLoad {
             lastAt = now;
         }
         double elapsed = Load.seconds(started);
+        double cpu = (Load.processCpuNanos() - cpuStarted) / 1e9;
         List<Long> all = new ArrayList<>();
         latencies.forEach(all::addAll);
-        Result result = new Result(name, requests.sum(), events.sum(), bytes.sum(), elapsed, Load.sorted(all),
+        Result result = new Result(name, requests.sum(), events.sum(), bytes.sum(), elapsed, cpu, Load.sorted(all),
                 new TreeMap<>(failures));
         System.out.println("  " + result.row());
         return result;

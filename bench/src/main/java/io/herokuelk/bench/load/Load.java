@@ -168,6 +168,12 @@ final class Load {
         System.out.println("setup ran (" + lines + " lines of report): templates and topics in place");
     }
 
+    /** CPU time of this whole JVM (every thread, the in-process broker's included). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
