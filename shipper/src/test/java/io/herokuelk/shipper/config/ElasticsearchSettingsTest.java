@@ -1,0 +1,64 @@
+package io.herokuelk.shipper.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ElasticsearchSettingsTest {
+
+    @Test
+    void credentialsInTheUrlBecomeBasicAuthAndLeaveTheUrl() {
+        ElasticsearchSettings settings = read(Map.of("ELASTICSEARCH_URL",
+                "https://bonsai_user:p%40ss%3Aword@myapp-1234.us-east-1.bonsaisearch.net:443"));
+
+        assertThat(settings.url()).isEqualTo(URI.create("https://myapp-1234.us-east-1.bonsaisearch.net:443"));
+        assertThat(settings.username()).contains("bonsai_user");
+        assertThat(settings.password()).hasValueSatisfying(p -> assertThat(p.reveal()).isEqualTo("p@ss:word"));
+        assertThat(settings.toString()).doesNotContain("p@ss").contains("basic as bonsai_user");
+    }
+
+    @Test
+    void anApiKeyWinsAndTheDefaultIsTheLocalNode() {
+        ElasticsearchSettings settings = read(Map.of("ELASTICSEARCH_API_KEY", "a2V5OnNlY3JldA=="));
+
+        assertThat(settings.url()).isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(settings.apiKey()).isPresent();
+        assertThat(settings.toString()).contains("api key").doesNotContain("a2V5");
+        assertThat(settings.namespace()).isEqualTo("default");
+    }
+
+    @Test
+    void anElasticCloudIdGivesTheDeploymentsUrl() {
+        String encoded = Base64.getEncoder().encodeToString(
+                "us-central1.gcp.cloud.es.io:443$abc123$def456".getBytes(StandardCharsets.UTF_8));
+
+        ElasticsearchSettings settings = read(Map.of("ELASTIC_CLOUD_ID", "my-deployment:" + encoded));
+
+        assertThat(settings.url()).isEqualTo(URI.create("https://abc123.us-central1.gcp.cloud.es.io:443"));
+    }
+
+    @Test
+    void badValuesAreNamedWithoutTheirSecrets() {
+        assertThatThrownBy(() -> read(Map.of(
+                "ELASTICSEARCH_URL", "not a url with s3cret",
+                "ELASTIC_CLOUD_ID", "my-deployment:!!!",
+                "ELASTICSEARCH_NAMESPACE", "Has-Dash")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ELASTIC_CLOUD_ID")
+                .hasMessageContaining("ELASTICSEARCH_NAMESPACE=Has-Dash")
+                .message().doesNotContain("s3cret");
+    }
+
+    private static ElasticsearchSettings read(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        ElasticsearchSettings settings = ElasticsearchSettings.from(env);
+        env.validate();
+        return settings;
+    }
+}
