@@ -3,6 +3,7 @@ package io.herokuelk.shipper.setup;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -13,10 +14,13 @@ import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.index.ElasticsearchClients;
+import io.herokuelk.shipper.setup.kibana.KibanaSettings;
+import io.herokuelk.shipper.setup.kibana.KibanaSetup;
 
 /**
- * {@code java -jar shipper.jar setup}: installs the Elasticsearch templates and lifecycle, then the Kafka topics,
- * printing one line per action. Safe to run again at any time: what is already in place is reported unchanged.
+ * {@code java -jar shipper.jar setup [--kibana-url <url>]}: installs the Elasticsearch templates and lifecycle, then
+ * the Kafka topics, then (when a Kibana is configured) the dashboards and rules, printing one line per action. Safe
+ * to run again at any time: what is already in place is reported unchanged.
  * Exits 0 when every action succeeded, 1 when a service was unreachable or refused something.
  */
 public final class SetupCommand implements ShipperCommand {
@@ -42,6 +46,7 @@ public final class SetupCommand implements ShipperCommand {
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
         KafkaSettings kafka = KafkaSettings.from(env);
         SetupSettings settings = SetupSettings.from(env);
+        Optional<KibanaSettings> kibana = KibanaSettings.from(env, args);
         env.validate();
 
         SetupReport report = new SetupReport(out);
@@ -52,7 +57,8 @@ public final class SetupCommand implements ShipperCommand {
                     new ElasticsearchSetup(new ClientElasticsearchCluster(client, elasticsearch.url().toString()),
                             settings.retentionDays()),
                     new KafkaTopicSetup(admin, List.of(kafka.eventsTopic(), kafka.deadLetterTopic(), kafka.alertsTopic()), settings,
-                            kafka.bootstrapServers()));
+                            kafka.bootstrapServers()),
+                    KibanaSetup.step(kibana));
             for (SetupStep step : steps) {
                 step.run(report);
             }
