@@ -243,7 +243,7 @@ public final class EndToEndLag {
         }
     }
 
-    private void poll(ElasticsearchClient client, String stream, long pollStarted) throws Exception {
+    private void poll(ElasticsearchClient client, String stream, long pollStarted) {
         List<String> ids = new ArrayList<>(outstanding.keySet());
         if (ids.isEmpty()) {
             return;
@@ -253,10 +253,16 @@ public final class EndToEndLag {
         }
         List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
         int size = ids.size();
-        SearchResponse<Void> response = client.search(s -> s.index(stream).allowNoIndices(true)
-                .ignoreUnavailable(true).size(size).source(src -> src.fetch(false)).fields(f -> f.field(
-                        "http.request.id")).query(q -> q.terms(t -> t.field("http.request.id")
-                        .terms(v -> v.value(values)))), Void.class);
+        SearchResponse<Void> response;
+        try {
+            response = client.search(s -> s.index(stream).allowNoIndices(true)
+                    .ignoreUnavailable(true).size(size).source(src -> src.fetch(false)).fields(f -> f.field(
+                            "http.request.id")).query(q -> q.terms(t -> t.field("http.request.id")
+                            .terms(v -> v.value(values)))), Void.class);
+        } catch (Exception e) {
+            // A data stream created a moment ago answers 503 until its shard is started: nothing found yet.
+            return;
+        }
         for (Hit<Void> hit : response.hits().hits()) {
             JsonData field = hit.fields().get("http.request.id");
             if (field == null) {
