@@ -17,13 +17,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
-import io.herokuelk.shipper.index.BulkIndexer;
 import io.herokuelk.shipper.index.ElasticsearchClients;
 import io.herokuelk.shipper.index.IndexDeadLetters;
+import io.herokuelk.shipper.index.IndexerService;
 import io.herokuelk.shipper.index.IndexerSettings;
 import io.herokuelk.shipper.index.Replay;
-import io.herokuelk.shipper.retry.Backoff;
-import io.herokuelk.shipper.retry.Sleeper;
 
 /**
  * {@code replay --from <instant> [--to <instant>] [--namespace <ns>]}: re-indexes the events whose Kafka timestamps
@@ -64,11 +62,10 @@ final class ReplayCommand implements ShipperCommand {
         try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
              var consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
                      new ByteArrayDeserializer());
-             var producer = new KafkaProducer<>(IndexCommand.deadLetterProducer(kafka), new ByteArraySerializer(),
+             var producer = new KafkaProducer<>(IndexerService.deadLetterProducer(kafka), new ByteArraySerializer(),
                      new ByteArraySerializer())) {
             Replay replay = new Replay(consumer,
-                    new BulkIndexer(client, new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
-                            settings.maxItemRetries()),
+                    IndexerService.bulkIndexer(client, settings),
                     new IndexDeadLetters(producer, kafka.deadLetterTopic(), client, namespace, Clock.systemUTC()),
                     namespace, settings.batchDocuments());
             long started = System.nanoTime();

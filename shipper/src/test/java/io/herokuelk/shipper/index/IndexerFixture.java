@@ -1,22 +1,14 @@
 package io.herokuelk.shipper.index;
 
 import java.io.StringReader;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
-import io.herokuelk.shipper.retry.Backoff;
-import io.herokuelk.shipper.retry.Sleeper;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /** Real indexers for tests: each runs {@link IndexerLoop} on its own thread against the real broker and node. */
@@ -46,21 +38,8 @@ final class IndexerFixture {
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
         IndexerSettings settings = IndexerSettings.from(env, kafka);
         env.validate();
-        ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                io.herokuelk.shipper.IndexCommandAccess.deadLetterProducer(kafka), new ByteArraySerializer(),
-                new ByteArraySerializer());
         PrometheusRegistry registry = new PrometheusRegistry();
-        IndexerLoop loop = new IndexerLoop(
-                new KafkaConsumer<>(io.herokuelk.shipper.IndexCommandAccess.consumerProperties(kafka, settings),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                new BulkIndexer(client, new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
-                        settings.maxItemRetries()),
-                new IndexDeadLetters(producer, kafka.deadLetterTopic(), client, elasticsearch.namespace(),
-                        Clock.systemUTC()),
-                settings, elasticsearch.namespace(), new IndexerMetrics(registry));
-        Thread thread = Thread.ofPlatform().name("test-indexer").start(loop);
-        return new Running(loop, thread, client, producer, registry);
+        return new Running(new IndexerService(kafka, elasticsearch, settings, registry), registry);
     }
 
     /** A data stream template for the test's namespace, mapping a few fields so that type errors can happen. */
@@ -82,14 +61,10 @@ final class IndexerFixture {
                                 """)))));
     }
 
-    record Running(IndexerLoop loop, Thread thread, ElasticsearchClient client, KafkaProducer<byte[], byte[]> producer,
-                   PrometheusRegistry registry) implements AutoCloseable {
+    record Running(IndexerService service, PrometheusRegistry registry) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            loop.stop();
-            thread.join(Duration.ofSeconds(30));
-            producer.close();
-            client.close();
+        public void close() {
+            service.close();
         }
     }
 }

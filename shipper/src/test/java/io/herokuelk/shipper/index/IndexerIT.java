@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +34,8 @@ import io.herokuelk.elk.runner.Ports;
 import io.herokuelk.elk.testing.ElasticsearchEndpoint;
 import io.herokuelk.elk.testing.KafkaEndpoint;
 import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.publish.EventHeaders;
 import io.herokuelk.shipper.testing.LogplexBodies;
 import io.herokuelk.shipper.testing.RunningIngest;
@@ -58,23 +69,56 @@ class IndexerIT {
     }
 
     @Test
-    void retriedBatchesAndAnIndexerRestartGiveEveryEventExactlyOnce() throws Exception {
+    void retriedBatchesAndRebalancesBetweenIndexersGiveEveryEventExactlyOnce() throws Exception {
         Scenario s = new Scenario(elasticsearch.url());
+        s.createTopic(3);
         try (RunningIngest ingest = s.ingest()) {
             s.postBatches(ingest, 0, 10);
             s.postBatches(ingest, 0, 10); // Logplex retries: same Frame-Ids, same bodies
-            try (var first = IndexerFixture.start(s.env)) {
-                awaitTrue(() -> count(client, s.namespace) >= 200, Duration.ofSeconds(60));
-            }
-            s.postBatches(ingest, 10, 20);
-            s.postBatches(ingest, 15, 20);
             try (var second = IndexerFixture.start(s.env)) {
-                awaitTrue(() -> count(client, s.namespace) >= 20 * PER_BATCH, Duration.ofSeconds(60));
-                Thread.sleep(2_000); // let any duplicate that would arrive, arrive
+                try (var first = IndexerFixture.start(s.env)) {
+                    awaitTrue(() -> count(client, s.namespace) >= 200, Duration.ofSeconds(60));
+                } // the first leaves: the second takes over its partitions
+                s.postBatches(ingest, 10, 20);
+                s.postBatches(ingest, 15, 20);
+                try (var third = IndexerFixture.start(s.env)) { // and a newcomer takes some back
+                    awaitTrue(() -> count(client, s.namespace) >= 20 * PER_BATCH, Duration.ofSeconds(90));
+                    Thread.sleep(2_000); // let any duplicate that would arrive, arrive
+                }
             }
         }
         assertThat(count(client, s.namespace)).isEqualTo(20 * PER_BATCH);
         assertThat(duplicatedRequestIds(client, s.namespace)).isEmpty();
+    }
+
+    @Test
+    void replayReindexesATimeRangeIntoAnotherNamespace() throws Exception {
+        Scenario s = new Scenario(elasticsearch.url());
+        Instant before = Instant.now().minusSeconds(1);
+        try (RunningIngest ingest = s.ingest()) {
+            s.postBatches(ingest, 0, 4);
+        }
+        String target = s.namespace + "r";
+        IndexerFixture.installTemplate(client, target);
+        Environment env = new Environment(s.env);
+        KafkaSettings kafkaSettings = KafkaSettings.from(env);
+        IndexerSettings settings = IndexerSettings.from(env, kafkaSettings);
+        List<Replay.Progress> reports = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             var producer = new KafkaProducer<>(IndexerService.deadLetterProducer(kafkaSettings),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
+            Replay replay = new Replay(consumer, IndexerService.bulkIndexer(client, settings),
+                    new IndexDeadLetters(producer, s.deadLetters, client, target, java.time.Clock.systemUTC()),
+                    target, 100);
+            Replay.Progress done = replay.run(s.topic, before, Instant.now().plusSeconds(1), reports::add);
+
+            assertThat(done.total()).isEqualTo(4 * PER_BATCH);
+            assertThat(done.stored()).isEqualTo(4 * PER_BATCH);
+            assertThat(reports).isNotEmpty();
+        }
+        assertThat(count(client, target)).isEqualTo(4 * PER_BATCH);
     }
 
     @Test
@@ -176,6 +220,13 @@ class IndexerIT {
                     deadLetters, namespace));
             try (ElasticsearchClient own = client(elasticsearchUrl)) {
                 IndexerFixture.installTemplate(own, namespace);
+            }
+        }
+
+        void createTopic(int partitions) throws Exception {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
             }
         }
 

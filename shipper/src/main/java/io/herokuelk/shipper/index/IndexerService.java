@@ -1,0 +1,91 @@
+package io.herokuelk.shipper.index;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.herokuelk.shipper.config.ElasticsearchSettings;
+import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.retry.Backoff;
+import io.herokuelk.shipper.retry.Sleeper;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/** One indexer, wired and running on a thread of its own: what the {@code index} command starts, one per process. */
+public final class IndexerService implements AutoCloseable {
+
+    private final IndexerLoop loop;
+    private final Thread thread;
+    private final ElasticsearchClient client;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    public IndexerService(KafkaSettings kafka, ElasticsearchSettings elasticsearch, IndexerSettings settings,
+                          PrometheusRegistry registry) {
+        client = ElasticsearchClients.create(elasticsearch);
+        producer = new KafkaProducer<>(deadLetterProducer(kafka), new ByteArraySerializer(), new ByteArraySerializer());
+        loop = new IndexerLoop(
+                new KafkaConsumer<>(consumerProperties(kafka, settings), new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()),
+                bulkIndexer(client, settings),
+                new IndexDeadLetters(producer, kafka.deadLetterTopic(), client, elasticsearch.namespace(),
+                        Clock.systemUTC()),
+                settings, elasticsearch.namespace(), new IndexerMetrics(registry));
+        thread = Thread.ofPlatform().name("indexer").start(loop);
+    }
+
+    public static BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerSettings settings) {
+        return new BulkIndexer(client, new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
+                settings.maxItemRetries());
+    }
+
+    /** Blocks until the loop has stopped. */
+    public void awaitStop() throws InterruptedException {
+        thread.join();
+    }
+
+    /** Stops after the batch under way (committing what is stored), then releases the clients. */
+    @Override
+    public void close() {
+        loop.stop();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close();
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Closing a client whose connections are already gone: nothing left to release.
+        }
+    }
+
+    static Map<String, Object> consumerProperties(KafkaSettings kafka, IndexerSettings settings) {
+        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchDocuments());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "heroku-elk-indexer");
+        return properties;
+    }
+
+    /** Dead letters must be durable before the batch's offsets are committed: acks from every replica. */
+    public static Map<String, Object> deadLetterProducer(KafkaSettings kafka) {
+        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "heroku-elk-indexer-dead-letters");
+        return properties;
+    }
+}
