@@ -152,14 +152,17 @@ public final class HerokuElkObjects {
         Condition appRequest = is("event.dataset", "app.request");
         PanelBuilder panels = new PanelBuilder(id)
                 .table("Requests seen by the router and by the app, joined by request id", exists("http.request.id"),
-                        48, 14, layer(REQUESTS, terms("http.request.id", 20, "Request id").orderedBy("#2"),
+                        48, 14, layer(REQUESTS, terms("http.request.id", 20, "Request id"),
                                 metric(LAST_VALUE, "url.path", "Path", Unit.NONE),
                                 metric(MAX, "heroku.router.service_ms", "Router service (ms)", Unit.MS),
                                 metric(MAX, "event.duration", "App duration", Unit.NANOS).where(appRequest),
                                 metric(LAST_VALUE, "heroku.router.dyno", "Dyno", Unit.NONE)
                                         .where(is("event.dataset", "heroku.router")),
                                 metric(Column.Op.UNIQUE_COUNT, "event.dataset", "Sides seen (2 = both)",
-                                        Unit.COUNT)))
+                                        Unit.COUNT),
+                                // Ordered by lines per id: a metric only one index has (router service time)
+                                // would pick the top ids on the router shard only and miss their app side.
+                                count("Lines")))
                 .xy("App requests by status class", "bar_stacked", appRequest, 24, 12,
                         layer(APP, time(), Column.ranges("http.response.status_code", "Status", STATUS_CLASSES),
                                 count("Requests")))
