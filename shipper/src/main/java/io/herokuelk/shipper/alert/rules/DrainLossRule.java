@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.herokuelk.shipper.alert.Observation;
 import io.herokuelk.shipper.alert.config.Durations;
@@ -12,26 +11,18 @@ import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RuleSettings;
 
 /** Error L10: Logplex dropped lines for the app's drain. Clears after {@code clear_after} without another L10. */
-final class DrainLossRule implements Rule {
+final class DrainLossRule extends GroupRule<String, DrainLossRule.State> {
 
-    private static final class State {
+    static final class State {
         Instant lastL10;
         long messages;
         long dropped;
         boolean active;
     }
 
-    private final RuleConfig config;
-    private final Map<String, State> states;
 
     DrainLossRule(RuleConfig config, int maxGroups) {
-        this.config = config;
-        this.states = new Lru<>(maxGroups);
-    }
-
-    @Override
-    public RuleConfig config() {
-        return config;
+        super(config, maxGroups);
     }
 
     @Override

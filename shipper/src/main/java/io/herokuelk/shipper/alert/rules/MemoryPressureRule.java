@@ -16,7 +16,7 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * judged apart (they measure different things and would otherwise interleave). Resolves when a sample of the source
  * that fired falls below the threshold minus the hysteresis, or when samples stop.
  */
-final class MemoryPressureRule implements Rule {
+final class MemoryPressureRule extends GroupRule<Group, MemoryPressureRule.State> {
 
     /** No sample for this long: the dyno is gone (scaled down, renamed), not under pressure. */
     static final Duration STALE_AFTER = Duration.ofMinutes(10);
@@ -26,22 +26,14 @@ final class MemoryPressureRule implements Rule {
         MemoryReading last;
     }
 
-    private static final class State {
+    static final class State {
         final Map<String, Source> sources = new HashMap<>();
         String firing;
     }
 
-    private final RuleConfig config;
-    private final Map<Group, State> states;
 
     MemoryPressureRule(RuleConfig config, int maxGroups) {
-        this.config = config;
-        this.states = new Lru<>(maxGroups);
-    }
-
-    @Override
-    public RuleConfig config() {
-        return config;
+        super(config, maxGroups);
     }
 
     @Override

@@ -20,7 +20,7 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * over quota (R14 speaks then); every restart starts the series afresh. Each source (Heroku's, the app's) has its
  * own series.
  */
-final class PredictiveRule implements Rule {
+final class PredictiveRule extends GroupRule<Group, PredictiveRule.State> {
 
     /** Bounds a series whatever the sample rate; far more than a 10-minute window of 20-second samples needs. */
     private static final int MAX_POINTS = 2000;
@@ -34,22 +34,14 @@ final class PredictiveRule implements Rule {
                               Point last) {
     }
 
-    private static final class State {
+    static final class State {
         final Map<String, Deque<Point>> series = new HashMap<>();
         String firing;
     }
 
-    private final RuleConfig config;
-    private final Map<Group, State> states;
 
     PredictiveRule(RuleConfig config, int maxGroups) {
-        this.config = config;
-        this.states = new Lru<>(maxGroups);
-    }
-
-    @Override
-    public RuleConfig config() {
-        return config;
+        super(config, maxGroups);
     }
 
     @Override

@@ -15,30 +15,22 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * Error R14 on a dyno: fires at the first line. Clears once the dyno has had no R14 for {@code clear_after} and no
  * memory reading since shows it over quota (R14 repeats while over quota, so quiet alone usually means recovered).
  */
-final class R14Rule implements Rule {
+final class R14Rule extends GroupRule<Group, R14Rule.State> {
 
     /** The {@code Process running} line of an R14 pair may trail it; readings this close belong to the episode. */
     private static final Duration PAIR_SLACK = Duration.ofSeconds(5);
 
-    private static final class State {
+    static final class State {
         Instant lastR14;
         long count;
         boolean active;
     }
 
-    private final RuleConfig config;
     private final DynoHistory history;
-    private final Map<Group, State> states;
 
     R14Rule(RuleConfig config, DynoHistory history, int maxGroups) {
-        this.config = config;
+        super(config, maxGroups);
         this.history = history;
-        this.states = new Lru<>(maxGroups);
-    }
-
-    @Override
-    public RuleConfig config() {
-        return config;
     }
 
     @Override

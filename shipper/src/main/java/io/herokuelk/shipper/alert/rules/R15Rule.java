@@ -15,27 +15,19 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * Error R15 on a dyno: it is being killed. Clears when the dyno is back (starting, up, or a new dyno id), or failing
  * that after {@code clear_after} without another R15.
  */
-final class R15Rule implements Rule {
+final class R15Rule extends GroupRule<Group, R15Rule.State> {
 
-    private static final class State {
+    static final class State {
         Instant lastR15;
         long count;
         boolean active;
     }
 
-    private final RuleConfig config;
     private final DynoHistory history;
-    private final Map<Group, State> states;
 
     R15Rule(RuleConfig config, DynoHistory history, int maxGroups) {
-        this.config = config;
+        super(config, maxGroups);
         this.history = history;
-        this.states = new Lru<>(maxGroups);
-    }
-
-    @Override
-    public RuleConfig config() {
-        return config;
     }
 
     @Override

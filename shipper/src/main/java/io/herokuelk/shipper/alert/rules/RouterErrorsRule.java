@@ -20,7 +20,7 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * sliding window. Errors without a serving dyno (H10 {@code dyno=}, H14) count for the app. The window is kept as a
  * fixed number of buckets, so its memory does not grow with traffic.
  */
-final class RouterErrorsRule implements Rule {
+final class RouterErrorsRule extends GroupRule<Group, RouterErrorsRule.State> {
 
     private static final int BUCKETS = 30;
 
@@ -35,7 +35,7 @@ final class RouterErrorsRule implements Rule {
         }
     }
 
-    private static final class State {
+    static final class State {
         final Deque<Bucket> buckets = new ArrayDeque<>();
         boolean active;
     }
@@ -50,17 +50,9 @@ final class RouterErrorsRule implements Rule {
         }
     }
 
-    private final RuleConfig config;
-    private final Map<Group, State> states;
 
     RouterErrorsRule(RuleConfig config, int maxGroups) {
-        this.config = config;
-        this.states = new Lru<>(maxGroups);
-    }
-
-    @Override
-    public RuleConfig config() {
-        return config;
+        super(config, maxGroups);
     }
 
     @Override

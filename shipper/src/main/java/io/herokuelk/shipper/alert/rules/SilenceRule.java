@@ -16,27 +16,19 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * No event from an app for a window: a broken drain looks like a quiet app. Measured in processing time (the
  * clock), since what matters is that nothing arrives; only apps seen before are watched. Resolves on the next event.
  */
-final class SilenceRule implements Rule {
+final class SilenceRule extends GroupRule<String, SilenceRule.State> {
 
-    private static final class State {
+    static final class State {
         Instant lastArrival;
         Instant lastEventAt;
         boolean silent;
     }
 
-    private final RuleConfig config;
     private final Clock clock;
-    private final Map<String, State> states;
 
     SilenceRule(RuleConfig config, Clock clock, int maxGroups) {
-        this.config = config;
+        super(config, maxGroups);
         this.clock = clock;
-        this.states = new Lru<>(maxGroups);
-    }
-
-    @Override
-    public RuleConfig config() {
-        return config;
     }
 
     @Override
