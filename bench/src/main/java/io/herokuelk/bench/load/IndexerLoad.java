@@ -89,11 +89,17 @@ public final class IndexerLoad {
         try (EmbeddedKafka kafka = Load.kafka(directory.resolve("kafka"));
              ElasticsearchProcess node = Load.elasticsearch(directory.resolve("elasticsearch"), heapMb)) {
             Load.setup(node.address(), kafka.address(), TOPIC, DEAD_LETTERS);
-            new IndexerLoad().run(kafka.address(), node.address(), documents, warmupDocuments, bulk, referenceFirst,
-                    maxSeconds);
+            new IndexerLoad().run(kafka.address(), node.address(), documents, warmupDocuments, bulk,
+                    referenceFirst, maxSeconds);
         } finally {
             Load.deleteQuietly(directory);
         }
+    }
+
+    /** CPU time of this JVM's child processes: the node's guard, launcher and the Elasticsearch JVM. */
+    private static long nodeCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     private void run(String bootstrap, String url, int count, int warmupCount, int bulk, boolean referenceFirst,
@@ -122,8 +128,8 @@ public final class IndexerLoad {
             }
             System.out.println();
             System.out.println("| side | documents | s to stored | docs/s stored | s to searchable | docs/s searchable"
-                    + " | bulk requests | item errors |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+                    + " | bulk requests | item errors | bench JVM CPU µs/doc | node CPU µs/doc |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             System.out.println(indexer.row());
             System.out.println(reference.row());
             System.out.printf(Locale.ROOT, "%nratio indexer/reference: %.2f stored, %.2f searchable (target >= 0.9);"
@@ -179,7 +185,7 @@ public final class IndexerLoad {
     }
 
     private record Phase(String name, long documents, double storedSeconds, double searchableSeconds, long bulks,
-                         long itemErrors) {
+                         long itemErrors, double benchCpu, double nodeCpu) {
         double storedRate() {
             return documents / storedSeconds;
         }
@@ -189,8 +195,9 @@ public final class IndexerLoad {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f | %,.0f | %d | %d |", name, documents,
-                    storedSeconds, storedRate(), searchableSeconds, searchableRate(), bulks, itemErrors);
+            return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f | %,.0f | %d | %d | %.0f | %.0f |",
+                    name, documents, storedSeconds, storedRate(), searchableSeconds, searchableRate(), bulks,
+                    itemErrors, benchCpu * 1e6 / documents, nodeCpu * 1e6 / documents);
         }
     }
 
@@ -224,6 +231,8 @@ public final class IndexerLoad {
         String name = "indexer (IndexerLoop)";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long started = System.nanoTime();
+            long benchCpu = Load.processCpuNanos();
+            long nodeCpu = nodeCpuNanos();
             Thread worker = Thread.ofPlatform().name("indexer").start(loop);
             double stored = Double.NaN;
             double searchable = Double.NaN;
@@ -247,7 +256,8 @@ public final class IndexerLoad {
             loop.stop();
             worker.join(Duration.ofSeconds(30));
             Phase phase = new Phase(name, count, stored, searchable,
-                    Math.round(Math.ceil((double) count / settings.batchDocuments())), errors(counter, namespace));
+                    Math.round(Math.ceil((double) count / settings.batchDocuments())), errors(counter, namespace),
+                    (Load.processCpuNanos() - benchCpu) / 1e9, (nodeCpuNanos() - nodeCpu) / 1e9);
             System.out.println("  " + phase.row());
             return phase;
         } finally {
@@ -313,6 +323,8 @@ public final class IndexerLoad {
                             int maxSeconds) throws Exception {
         String name = namespace.startsWith("warmup") ? "warm-up (bulk loader)" : "plain bulk loader";
         long started = System.nanoTime();
+        long benchCpu = Load.processCpuNanos();
+        long nodeCpu = nodeCpuNanos();
         long deadline = started + TimeUnit.SECONDS.toNanos(maxSeconds);
         long[] itemErrors = new long[1];
         long[] bulks = new long[1];
@@ -367,7 +379,8 @@ public final class IndexerLoad {
             }
         }
         loader.join(Duration.ofSeconds(30));
-        Phase phase = new Phase(name, sent.get(), stored, searchable, bulks[0], itemErrors[0]);
+        Phase phase = new Phase(name, sent.get(), stored, searchable, bulks[0], itemErrors[0],
+                (Load.processCpuNanos() - benchCpu) / 1e9, (nodeCpuNanos() - nodeCpu) / 1e9);
         System.out.println("  " + phase.row());
         return phase;
     }
