@@ -61,6 +61,7 @@ class DashboardsOnElasticsearchIT {
     @Test
     void everyPanelLayerReturnsBucketsWithValues() throws Exception {
         List<String> empty = new ArrayList<>();
+        Map<String, JsonNode> answers = new TreeMap<>();
         int layers = 0;
         for (Exported.LensLayer layer : Exported.lensLayers()) {
             if (layer.referenceLine()) {
@@ -72,6 +73,7 @@ class DashboardsOnElasticsearchIT {
             String where = layer.dashboardId() + " / " + layer.panelTitle() + " / " + layer.layerId();
             assertEquals(200, response.statusCode(), where + ": " + response.body() + "\n" + body);
             JsonNode aggregations = json(response).get("aggregations");
+            answers.put(layer.layerId(), aggregations);
             List<String> bucketIds = layer.columnOrder().stream()
                     .filter(id -> layer.column(id).get("isBucketed").asBoolean()).toList();
             List<JsonNode> leaves = PanelSearch.leaves(aggregations, bucketIds);
@@ -95,6 +97,10 @@ class DashboardsOnElasticsearchIT {
         }
         assertTrue(empty.isEmpty(), String.join("\n", empty));
         assertTrue(layers >= 30, "layers searched: " + layers);
+        if (DashboardPictures.wanted()) {
+            DashboardPictures.write(answers, episode.start, episode.at(Episode.MINUTES, 0))
+                    .forEach(file -> System.out.println("wrote " + file.toAbsolutePath().normalize()));
+        }
     }
 
     @Test
