@@ -103,7 +103,7 @@ public final class IndexDeadLetters {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("@timestamp", clock.instant().toString());
         fields.put("error", Map.of("type", rejection.errorType(), "message", rejection.reason()));
-        fields.put("event", Map.of("id", document.id(), "original",
+        fields.put("event", Map.of("id", document.id(), "dataset", DataStreams.DEAD_LETTER_DATASET, "original",
                 new String(document.source(), StandardCharsets.UTF_8)));
         fields.put("data_stream", Map.of("dataset", DataStreams.DEAD_LETTER_DATASET));
         fields.put("kafka", Map.of("topic", document.partition().topic(),

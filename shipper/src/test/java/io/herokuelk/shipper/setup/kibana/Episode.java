@@ -59,7 +59,8 @@ final class Episode {
         ObjectNode dead = Exported.JSON.createObjectNode();
         dead.put("@timestamp", at(12, 0).toString());
         dead.putObject("error").put("type", "document_parsing_exception").put("message", "failed to parse field");
-        dead.putObject("event").put("id", "dead-1").put("original", "{\"http\":\"not an object\"}");
+        dead.putObject("event").put("id", "dead-1").put("dataset", DataStreams.DEAD_LETTER_DATASET)
+                .put("original", "{\"http\":\"not an object\"}");
         dead.putObject("data_stream").put("dataset", DataStreams.DEAD_LETTER_DATASET);
         dead.putObject("kafka").put("topic", "heroku-elk-events").put("partition", 0).put("offset", 42);
         create(bulk, DataStreams.name(DataStreams.DEAD_LETTER_DATASET, namespace), "dead-1", dead.toString());
