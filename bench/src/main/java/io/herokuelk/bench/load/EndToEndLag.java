@@ -46,6 +46,7 @@ import io.herokuelk.shipper.index.ElasticsearchClients;
 import io.herokuelk.shipper.index.IndexDeadLetters;
 import io.herokuelk.shipper.index.IndexerLoop;
 import io.herokuelk.shipper.index.IndexerMetrics;
+import io.herokuelk.shipper.index.IndexerService;
 import io.herokuelk.shipper.index.IndexerSettings;
 import io.herokuelk.shipper.ingest.BatchIngestor;
 import io.herokuelk.shipper.ingest.DrainServer;
@@ -133,10 +134,10 @@ public final class EndToEndLag {
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
         IndexerSettings settings = IndexerSettings.from(env, kafka);
         ElasticsearchClient indexerClient = ElasticsearchClients.create(elasticsearch);
-        KafkaProducer<byte[], byte[]> deadLetterProducer = new KafkaProducer<>(IndexerLoad.deadLetterProducer(kafka),
+        KafkaProducer<byte[], byte[]> deadLetterProducer = new KafkaProducer<>(IndexerService.deadLetterProducer(kafka),
                 new ByteArraySerializer(), new ByteArraySerializer());
         IndexerLoop loop = new IndexerLoop(
-                new KafkaConsumer<>(IndexerLoad.consumerProperties(kafka, settings), new ByteArrayDeserializer(),
+                new KafkaConsumer<>(IndexerService.consumerProperties(kafka, settings), new ByteArrayDeserializer(),
                         new ByteArrayDeserializer()),
                 new BulkIndexer(indexerClient, new Backoff(settings.retryInitial(), settings.retryMax()),
                         Sleeper.REAL, settings.maxItemRetries()),

@@ -42,6 +42,7 @@ import io.herokuelk.shipper.index.ElasticsearchClients;
 import io.herokuelk.shipper.index.IndexDeadLetters;
 import io.herokuelk.shipper.index.IndexerLoop;
 import io.herokuelk.shipper.index.IndexerMetrics;
+import io.herokuelk.shipper.index.IndexerService;
 import io.herokuelk.shipper.index.IndexerSettings;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
@@ -217,11 +218,11 @@ public final class IndexerLoad {
         IndexerSettings settings = IndexerSettings.from(env, kafka);
         env.validate();
         ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(deadLetterProducer(kafka),
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(IndexerService.deadLetterProducer(kafka),
                 new ByteArraySerializer(), new ByteArraySerializer());
         PrometheusRegistry registry = new PrometheusRegistry();
         IndexerLoop loop = new IndexerLoop(
-                new KafkaConsumer<>(consumerProperties(kafka, settings), new ByteArrayDeserializer(),
+                new KafkaConsumer<>(IndexerService.consumerProperties(kafka, settings), new ByteArrayDeserializer(),
                         new ByteArrayDeserializer()),
                 new BulkIndexer(client, new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
                         settings.maxItemRetries()),
@@ -264,28 +265,6 @@ public final class IndexerLoad {
             producer.close();
             client.close();
         }
-    }
-
-    /** What {@code IndexCommand.consumerProperties} sets (package-private there), written out here. */
-    static Map<String, Object> consumerProperties(KafkaSettings kafka, IndexerSettings settings) {
-        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchDocuments());
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "heroku-elk-indexer");
-        return properties;
-    }
-
-    /** What {@code IndexCommand.deadLetterProducer} sets, written out here. */
-    static Map<String, Object> deadLetterProducer(KafkaSettings kafka) {
-        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "heroku-elk-indexer-dead-letters");
-        return properties;
     }
 
     private static long committed(Admin admin, String group) throws Exception {

@@ -33,6 +33,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.shipper.config.ShipperSettings;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.ingest.BatchIngestor;
 import io.herokuelk.shipper.ingest.DrainServer;
 import io.herokuelk.shipper.parse.DrainBodyParser;
@@ -195,21 +197,12 @@ public final class IngestLoad {
                 rounds * eventsPerRound / (cpu / 1e9), sink);
     }
 
-    /** The shipper's producer settings ({@code KafkaEventPublisher.producerProperties}), written out here. */
+    /** The shipper's own producer settings, so that the reference differs only in what the drain adds. */
     private static Map<String, Object> plainProducerProperties(String bootstrap) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "plain-reference");
-        return p;
+        Map<String, Object> properties = new HashMap<>(KafkaEventPublisher.producerProperties(
+                KafkaSettings.from(new Environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap))), Map.of()));
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "plain-reference");
+        return properties;
     }
 
     /** One unit of work: a posted batch or a produced batch. */

@@ -1,6 +1,8 @@
 package io.herokuelk.shipper.index;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names data streams by Elastic's scheme {@code logs-<dataset>-<namespace>}. Datasets from app lines may hold
@@ -12,6 +14,9 @@ public final class DataStreams {
     /** Where documents that Elasticsearch refused are recorded, beside the dead-letter topic. */
     public static final String DEAD_LETTER_DATASET = "heroku_elk.dead_letter";
     private static final int MAX_DATASET = 100;
+    /** Datasets repeat on every event: clean each name once (a bounded few; app lines may invent more). */
+    private static final int MAX_CACHED = 1024;
+    private static final Map<String, String> CLEANED = new ConcurrentHashMap<>();
 
     private DataStreams() {
     }
@@ -24,6 +29,18 @@ public final class DataStreams {
         if (dataset == null || dataset.isBlank()) {
             return "heroku.app";
         }
+        String known = CLEANED.get(dataset);
+        if (known != null) {
+            return known;
+        }
+        String cleaned = clean(dataset);
+        if (CLEANED.size() < MAX_CACHED) {
+            CLEANED.put(dataset, cleaned);
+        }
+        return cleaned;
+    }
+
+    private static String clean(String dataset) {
         String clean = dataset.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "_").replaceAll("^[._]+", "");
         clean = clean.length() > MAX_DATASET ? clean.substring(0, MAX_DATASET) : clean;
         return clean.isEmpty() ? "heroku.app" : clean;

@@ -63,6 +63,8 @@ public final class IndexerLoop implements Runnable {
                 // One last try on the way out; what it cannot store stays uncommitted and is read again.
                 tryFlushOnce();
             }
+        } catch (WakeupException e) {
+            // stop() woke a commit or a poll inside a flush: the batch stays uncommitted and is read again.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

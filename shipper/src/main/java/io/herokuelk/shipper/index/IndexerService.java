@@ -68,7 +68,7 @@ public final class IndexerService implements AutoCloseable {
         }
     }
 
-    static Map<String, Object> consumerProperties(KafkaSettings kafka, IndexerSettings settings) {
+    public static Map<String, Object> consumerProperties(KafkaSettings kafka, IndexerSettings settings) {
         Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -44,7 +44,7 @@ public final class KafkaEventPublisher implements EventPublisher {
      * {@code max.block.ms} is short so that a full buffer or a missing broker turns into a 503 well inside Logplex's
      * 5 s timeout rather than a stalled request.
      */
-    static Map<String, Object> producerProperties(KafkaSettings settings, Map<String, Object> overrides) {
+    public static Map<String, Object> producerProperties(KafkaSettings settings, Map<String, Object> overrides) {
         Map<String, Object> properties = new java.util.HashMap<>(settings.clientProperties());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
