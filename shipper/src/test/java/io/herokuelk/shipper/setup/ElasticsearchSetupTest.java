@@ -72,11 +72,16 @@ class ElasticsearchSetupTest {
         return report.lines().stream().map(SetupReport.Line::outcome).filter(wanted::contains).toList();
     }
 
+    /** Every component and index template the assets list; the ILM ones come on top where the cluster has ILM. */
+    private static final int TEMPLATES = ElasticsearchAssets.componentTemplates().size()
+            + ElasticsearchAssets.indexTemplates().size();
+    private static final int INDEX_TEMPLATES = ElasticsearchAssets.indexTemplates().size();
+
     @Test
     void withoutIlmTheTemplatesCarryTheRetentionAndTheSecondRunChangesNothing() {
         FakeCluster cluster = new FakeCluster(false, false);
         SetupReport first = run(cluster, 14);
-        assertEquals(7, outcomes(first, Outcome.CREATED).size(), first.lines().toString());
+        assertEquals(TEMPLATES, outcomes(first, Outcome.CREATED).size(), first.lines().toString());
         assertFalse(first.failed());
         assertTrue(first.lines().stream().anyMatch(line -> line.outcome() == Outcome.SKIPPED
                 && line.detail().startsWith("ILM is not available on this cluster (the minimal distribution);"
@@ -89,11 +94,12 @@ class ElasticsearchSetupTest {
         }
 
         SetupReport second = run(cluster, 14);
-        assertEquals(7, outcomes(second, Outcome.UNCHANGED).size(), second.lines().toString());
+        assertEquals(TEMPLATES, outcomes(second, Outcome.UNCHANGED).size(), second.lines().toString());
         assertEquals(List.of(), outcomes(second, Outcome.CREATED, Outcome.UPDATED, Outcome.FAILED));
 
         SetupReport longer = run(cluster, 60);
-        assertEquals(3, outcomes(longer, Outcome.UPDATED).size(), "only the index templates hold the retention");
+        assertEquals(INDEX_TEMPLATES, outcomes(longer, Outcome.UPDATED).size(),
+                "only the index templates hold the retention");
     }
 
     @Test
@@ -101,7 +107,7 @@ class ElasticsearchSetupTest {
         FakeCluster cluster = new FakeCluster(true, false);
         SetupReport report = run(cluster, 30);
         assertFalse(report.failed());
-        assertEquals(9, outcomes(report, Outcome.CREATED).size(), report.lines().toString());
+        assertEquals(TEMPLATES + 2, outcomes(report, Outcome.CREATED).size(), report.lines().toString());
         assertEquals("30d", JSON.readTree(cluster.stored.get(ElasticsearchAssets.ILM_POLICY))
                 .at("/policy/phases/delete/min_age").asString());
         assertEquals("heroku-elk-logs", JSON.readTree(cluster.stored.get(ElasticsearchAssets.ILM_COMPONENT))
@@ -117,7 +123,8 @@ class ElasticsearchSetupTest {
         FakeCluster cluster = new FakeCluster(false, true);
         SetupReport report = run(cluster, 30);
         assertFalse(report.failed(), report.lines().toString());
-        assertEquals(3, ElasticsearchAssets.indexTemplates().stream().filter(cluster.stored::containsKey).count());
+        assertEquals(INDEX_TEMPLATES,
+                ElasticsearchAssets.indexTemplates().stream().filter(cluster.stored::containsKey).count());
         assertTrue(report.lines().stream().anyMatch(line -> line.subject().equals("data stream lifecycle")
                 && line.detail().startsWith("this cluster refused it")));
     }

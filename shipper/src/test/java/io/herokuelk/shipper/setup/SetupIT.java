@@ -78,6 +78,7 @@ class SetupIT {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaServers);
         env.put("KAFKA_EVENTS_TOPIC", EVENTS);
         env.put("KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTERS);
+        env.put("KAFKA_ALERTS_TOPIC", EVENTS + "-alerts");
         env.put("KAFKA_PARTITIONS", "3");
         env.put("KAFKA_RETENTION_HOURS", "48");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
