@@ -99,7 +99,7 @@ class SetupIT {
         for (String line : second.lines("elasticsearch")) {
             assertTrue(line.matches("elasticsearch +(unchanged|skipped|note) .*"), line);
         }
-        assertEquals(2, second.lines("kafka").size(), second.output());
+        assertEquals(3, second.lines("kafka").size(), second.output()); // events, dead letters, alerts
         second.lines("kafka").forEach(line -> assertTrue(line.matches("kafka +unchanged +topic .*"), line));
         assertTrue(first.output().contains("created   topic " + EVENTS), first.output());
         assertTrue(first.output().contains("updated   topic " + DEAD_LETTERS + ": partitions 1 -> 3"),
