@@ -15,16 +15,11 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * Error R14 on a dyno: fires at the first line. Clears once the dyno has had no R14 for {@code clear_after} and no
  * memory reading since shows it over quota (R14 repeats while over quota, so quiet alone usually means recovered).
  */
-final class R14Rule extends GroupRule<Group, R14Rule.State> {
+final class R14Rule extends GroupRule<Group, ErrorEpisode> {
 
     /** The {@code Process running} line of an R14 pair may trail it; readings this close belong to the episode. */
     private static final Duration PAIR_SLACK = Duration.ofSeconds(5);
 
-    static final class State {
-        Instant lastR14;
-        long count;
-        boolean active;
-    }
 
     private final DynoHistory history;
 
@@ -41,16 +36,11 @@ final class R14Rule extends GroupRule<Group, R14Rule.State> {
         }
         Group group = event.dynoGroup();
         if ("R14".equals(o.code())) {
-            State state = states.computeIfAbsent(group, g -> new State());
-            if (!state.active) {
-                state.count = 0;
-            }
-            state.active = true;
-            state.lastR14 = o.timestamp();
-            state.count++;
+            ErrorEpisode state = states.computeIfAbsent(group, g -> new ErrorEpisode());
+            state.seen(o.timestamp());
             return List.of(Signal.firing(group, o.timestamp(), summary(group, state), figures(group, state)));
         }
-        State state = states.get(group);
+        ErrorEpisode state = states.get(group);
         return state != null && state.active ? clearIfRecovered(group, state, o.timestamp()) : List.of();
     }
 
@@ -65,9 +55,9 @@ final class R14Rule extends GroupRule<Group, R14Rule.State> {
         return signals;
     }
 
-    private List<Signal> clearIfRecovered(Group group, State state, Instant now) {
+    private List<Signal> clearIfRecovered(Group group, ErrorEpisode state, Instant now) {
         Duration clearAfter = config.settingsFor(group.app(), RuleSettings.R14.class).clearAfter();
-        if (now.isBefore(state.lastR14.plus(clearAfter)) || overQuotaSince(group, state.lastR14)) {
+        if (now.isBefore(state.last.plus(clearAfter)) || overQuotaSince(group, state.last)) {
             return List.of();
         }
         state.active = false;
@@ -89,19 +79,19 @@ final class R14Rule extends GroupRule<Group, R14Rule.State> {
                 && reading.quotaPct() >= 100;
     }
 
-    private String summary(Group group, State state) {
+    private String summary(Group group, ErrorEpisode state) {
         Observation process = processLine(group, state);
         return group.describe() + " is over its memory quota (Error R14)" + (process == null ? ""
                 : ": " + Math.round(process.processMb()) + " MB, " + process.quotaPct() + "% of quota");
     }
 
-    private Map<String, Object> figures(Group group, State state) {
+    private Map<String, Object> figures(Group group, ErrorEpisode state) {
         Figures figures = MemoryFigures.of(history, group, processLine(group, state));
-        return figures.put("r14_count", state.count).put("last_r14_at", state.lastR14).build();
+        return figures.put("r14_count", state.count).put("last_r14_at", state.last).build();
     }
 
     /** Not looked up in {@code states}: reading an access-ordered map while iterating it would fail. */
-    private Observation processLine(Group group, State state) {
-        return MemoryFigures.nearestProcessLine(history, group, state.lastR14);
+    private Observation processLine(Group group, ErrorEpisode state) {
+        return MemoryFigures.nearestProcessLine(history, group, state.last);
     }
 }

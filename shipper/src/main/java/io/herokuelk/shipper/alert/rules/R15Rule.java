@@ -15,13 +15,8 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * Error R15 on a dyno: it is being killed. Clears when the dyno is back (starting, up, or a new dyno id), or failing
  * that after {@code clear_after} without another R15.
  */
-final class R15Rule extends GroupRule<Group, R15Rule.State> {
+final class R15Rule extends GroupRule<Group, ErrorEpisode> {
 
-    static final class State {
-        Instant lastR15;
-        long count;
-        boolean active;
-    }
 
     private final DynoHistory history;
 
@@ -38,21 +33,16 @@ final class R15Rule extends GroupRule<Group, R15Rule.State> {
         }
         Group group = event.dynoGroup();
         if ("R15".equals(o.code())) {
-            State state = states.computeIfAbsent(group, g -> new State());
-            if (!state.active) {
-                state.count = 0;
-            }
-            state.active = true;
-            state.lastR15 = o.timestamp();
-            state.count++;
+            ErrorEpisode state = states.computeIfAbsent(group, g -> new ErrorEpisode());
+            state.seen(o.timestamp());
             Observation process = MemoryFigures.nearestProcessLine(history, group, o.timestamp());
             return List.of(Signal.firing(group, o.timestamp(), group.describe()
                     + " is far over its memory quota and being killed (Error R15)"
                     + (process == null ? "" : ": " + Math.round(process.processMb()) + " MB, "
                     + process.quotaPct() + "% of quota"), figures(group, state, process)));
         }
-        State state = states.get(group);
-        if (state != null && state.active && event.dynoBack() && o.timestamp().isAfter(state.lastR15)) {
+        ErrorEpisode state = states.get(group);
+        if (state != null && state.active && event.dynoBack() && o.timestamp().isAfter(state.last)) {
             state.active = false;
             return List.of(Signal.cleared(group, o.timestamp(), group.describe() + " restarted after R15",
                     figures(group, state, null)));
@@ -65,7 +55,7 @@ final class R15Rule extends GroupRule<Group, R15Rule.State> {
         List<Signal> signals = new ArrayList<>();
         states.forEach((group, state) -> {
             Duration clearAfter = config.settingsFor(group.app(), RuleSettings.R15.class).clearAfter();
-            if (state.active && !now.isBefore(state.lastR15.plus(clearAfter))) {
+            if (state.active && !now.isBefore(state.last.plus(clearAfter))) {
                 state.active = false;
                 signals.add(Signal.cleared(group, now, group.describe() + ": no R15 for "
                         + Durations.format(clearAfter), figures(group, state, null)));
@@ -74,8 +64,8 @@ final class R15Rule extends GroupRule<Group, R15Rule.State> {
         return signals;
     }
 
-    private Map<String, Object> figures(Group group, State state, Observation process) {
+    private Map<String, Object> figures(Group group, ErrorEpisode state, Observation process) {
         return MemoryFigures.of(history, group, process)
-                .put("r15_count", state.count).put("last_r15_at", state.lastR15).build();
+                .put("r15_count", state.count).put("last_r15_at", state.last).build();
     }
 }
