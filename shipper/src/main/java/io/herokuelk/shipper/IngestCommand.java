@@ -1,6 +1,5 @@
 package io.herokuelk.shipper;
 
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
@@ -8,12 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.herokuelk.shipper.config.ShipperSettings;
-import io.herokuelk.shipper.ingest.BatchIngestor;
-import io.herokuelk.shipper.ingest.DrainServer;
-import io.herokuelk.shipper.ingest.syslog.SyslogServer;
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.publish.KafkaEventPublisher;
-import io.herokuelk.shipper.telemetry.IngestMetrics;
+import io.herokuelk.shipper.ingest.IngestService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /** {@code ingest}: the drain receivers, until SIGTERM (Heroku's dyno stop) or Ctrl-C. */
@@ -28,24 +22,14 @@ final class IngestCommand implements ShipperCommand {
             LOG.warn("DRAIN_AUTH=none: drains are accepted without credentials. Anyone who finds this URL can"
                     + " write into your logs.");
         }
-        PrometheusRegistry registry = new PrometheusRegistry();
-        IngestMetrics metrics = new IngestMetrics(registry);
-        KafkaEventPublisher publisher = new KafkaEventPublisher(settings.kafka(), Map.of());
-        BatchIngestor ingestor = new BatchIngestor(publisher, metrics);
-        DrainBodyParser parser = new DrainBodyParser(settings.parser());
-        DrainServer drain = new DrainServer(settings.drain(), parser, ingestor, metrics, registry,
-                settings.publishTimeout()).start();
-        SyslogServer syslog = new SyslogServer(settings.drain(), parser, ingestor, metrics);
-        syslog.start();
+        IngestService ingest = new IngestService(settings, new PrometheusRegistry());
         LOG.info("Receiving Heroku drains on port {} (POST /logs), metrics on /metrics; syslog TCP {}, TLS {};"
-                + " publishing to {}.", drain.port(), describe(syslog.tcpPort()), describe(syslog.tlsPort()),
-                settings.kafka());
+                + " publishing to {}.", ingest.port(), describe(ingest.syslogTcpPort()),
+                describe(ingest.syslogTlsPort()), settings.kafka());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: no new drain requests; flushing what Kafka has not acknowledged yet.");
-            drain.close();
-            syslog.close();
-            publisher.close();
+            ingest.close();
             stopped.countDown();
         }, "ingest-shutdown"));
         stopped.await();

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.herokuelk.shipper.ingest.IngestService;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.shipper.alert.AlertService;
 import io.herokuelk.shipper.alert.AlerterSettings;
@@ -30,11 +31,6 @@ import io.herokuelk.shipper.alert.notify.NotifierSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.config.ShipperSettings;
-import io.herokuelk.shipper.ingest.BatchIngestor;
-import io.herokuelk.shipper.ingest.DrainServer;
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.publish.KafkaEventPublisher;
-import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,14 +83,11 @@ public final class AlertLatency {
                     "ALERT_WEBHOOK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"));
             ShipperSettings shipper = ShipperSettings.fromEnvironment(variables);
             PrometheusRegistry registry = new PrometheusRegistry();
-            IngestMetrics metrics = new IngestMetrics(registry);
             Environment env = new Environment(variables);
             KafkaSettings kafkaSettings = KafkaSettings.from(env);
             var destinations = Destinations.fromEnvironment(env);
             env.validate();
-            try (KafkaEventPublisher publisher = new KafkaEventPublisher(shipper.kafka(), Map.of());
-                 DrainServer drain = new DrainServer(shipper.drain(), new DrainBodyParser(shipper.parser()),
-                         new BatchIngestor(publisher, metrics), metrics, registry, shipper.publishTimeout()).start();
+            try (IngestService drain = new IngestService(shipper, registry);
                  AlertService alerter = new AlertService(kafkaSettings, AlerterSettings.from(env, kafkaSettings),
                          RulesFileLoader.loadDefaults(), destinations, NotifierSettings.DEFAULTS, registry,
                          Clock.systemUTC())) {

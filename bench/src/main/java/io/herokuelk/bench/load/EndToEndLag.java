@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,37 +23,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import io.herokuelk.shipper.ingest.IngestService;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.config.ShipperSettings;
-import io.herokuelk.shipper.index.BulkIndexer;
 import io.herokuelk.shipper.index.DataStreams;
-import io.herokuelk.shipper.index.ElasticsearchClients;
-import io.herokuelk.shipper.index.IndexDeadLetters;
-import io.herokuelk.shipper.index.IndexerLoop;
-import io.herokuelk.shipper.index.IndexerMetrics;
 import io.herokuelk.shipper.index.IndexerService;
 import io.herokuelk.shipper.index.IndexerSettings;
-import io.herokuelk.shipper.ingest.BatchIngestor;
-import io.herokuelk.shipper.ingest.DrainServer;
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.publish.KafkaEventPublisher;
-import io.herokuelk.shipper.retry.Backoff;
-import io.herokuelk.shipper.retry.Sleeper;
-import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -123,28 +107,12 @@ public final class EndToEndLag {
         variables.put("ELASTICSEARCH_NAMESPACE", namespace);
         variables.put("INDEXER_GROUP_ID", "bench-" + namespace);
         ShipperSettings shipper = ShipperSettings.fromEnvironment(variables);
-        PrometheusRegistry registry = new PrometheusRegistry();
-        IngestMetrics metrics = new IngestMetrics(registry);
-        KafkaEventPublisher publisher = new KafkaEventPublisher(shipper.kafka(), Map.of());
-        DrainServer server = new DrainServer(shipper.drain(), new DrainBodyParser(shipper.parser()),
-                new BatchIngestor(publisher, metrics), metrics, registry, shipper.publishTimeout()).start();
-
+        IngestService server = new IngestService(shipper, new PrometheusRegistry());
         Environment env = new Environment(variables);
         KafkaSettings kafka = KafkaSettings.from(env);
-        ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
         IndexerSettings settings = IndexerSettings.from(env, kafka);
-        ElasticsearchClient indexerClient = ElasticsearchClients.create(elasticsearch);
-        KafkaProducer<byte[], byte[]> deadLetterProducer = new KafkaProducer<>(IndexerService.deadLetterProducer(kafka),
-                new ByteArraySerializer(), new ByteArraySerializer());
-        IndexerLoop loop = new IndexerLoop(
-                new KafkaConsumer<>(IndexerService.consumerProperties(kafka, settings), new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer()),
-                new BulkIndexer(indexerClient, new Backoff(settings.retryInitial(), settings.retryMax()),
-                        Sleeper.REAL, settings.maxItemRetries()),
-                new IndexDeadLetters(deadLetterProducer, kafka.deadLetterTopic(), indexerClient,
-                        elasticsearch.namespace(), Clock.systemUTC()),
-                settings, elasticsearch.namespace(), new IndexerMetrics(new PrometheusRegistry()));
-        Thread indexer = Thread.ofPlatform().name("indexer").start(loop);
+        IndexerService indexer = new IndexerService(kafka, ElasticsearchSettings.from(env), settings,
+                new PrometheusRegistry());
         System.out.printf(Locale.ROOT, "drain receiver on 127.0.0.1:%d, indexer into namespace %s (batch %d docs /"
                 + " %d ms wait)%n", server.port(), namespace, settings.batchDocuments(), settings.batchWait().toMillis());
 
@@ -187,12 +155,8 @@ public final class EndToEndLag {
             }
         } finally {
             scheduler.shutdownNow();
-            loop.stop();
-            indexer.join(Duration.ofSeconds(30));
+            indexer.close();
             server.close();
-            publisher.close();
-            deadLetterProducer.close();
-            indexerClient.close();
             http.close();
         }
         long[] sorted = Load.sorted(new ArrayList<>(lags));

@@ -2,7 +2,6 @@ package io.herokuelk.bench.load;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,14 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -38,10 +31,7 @@ import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.index.BulkIndexer;
 import io.herokuelk.shipper.index.DataStreams;
-import io.herokuelk.shipper.index.ElasticsearchClients;
-import io.herokuelk.shipper.index.IndexDeadLetters;
 import io.herokuelk.shipper.index.IndexerLoop;
-import io.herokuelk.shipper.index.IndexerMetrics;
 import io.herokuelk.shipper.index.IndexerService;
 import io.herokuelk.shipper.index.IndexerSettings;
 import io.herokuelk.shipper.parse.DrainBodyParser;
@@ -49,8 +39,6 @@ import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.parse.ParserOptions;
 import io.herokuelk.shipper.publish.KafkaEventPublisher;
-import io.herokuelk.shipper.retry.Backoff;
-import io.herokuelk.shipper.retry.Sleeper;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -217,24 +205,14 @@ public final class IndexerLoad {
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
         IndexerSettings settings = IndexerSettings.from(env, kafka);
         env.validate();
-        ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(IndexerService.deadLetterProducer(kafka),
-                new ByteArraySerializer(), new ByteArraySerializer());
         PrometheusRegistry registry = new PrometheusRegistry();
-        IndexerLoop loop = new IndexerLoop(
-                new KafkaConsumer<>(IndexerService.consumerProperties(kafka, settings), new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer()),
-                new BulkIndexer(client, new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
-                        settings.maxItemRetries()),
-                new IndexDeadLetters(producer, kafka.deadLetterTopic(), client, elasticsearch.namespace(),
-                        Clock.systemUTC()),
-                settings, elasticsearch.namespace(), new IndexerMetrics(registry));
         String name = "indexer (IndexerLoop)";
+        IndexerService indexer = null;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long started = System.nanoTime();
             long benchCpu = Load.processCpuNanos();
             long nodeCpu = nodeCpuNanos();
-            Thread worker = Thread.ofPlatform().name("indexer").start(loop);
+            indexer = new IndexerService(kafka, elasticsearch, settings, registry);
             double stored = Double.NaN;
             double searchable = Double.NaN;
             long deadline = started + TimeUnit.SECONDS.toNanos(maxSeconds);
@@ -254,16 +232,16 @@ public final class IndexerLoad {
                             Load.seconds(started), committed(admin, settings.groupId()), visible);
                 }
             }
-            loop.stop();
-            worker.join(Duration.ofSeconds(30));
+            indexer.close();
             Phase phase = new Phase(name, count, stored, searchable,
                     Math.round(Math.ceil((double) count / settings.batchDocuments())), errors(counter, namespace),
                     (Load.processCpuNanos() - benchCpu) / 1e9, (nodeCpuNanos() - nodeCpu) / 1e9);
             System.out.println("  " + phase.row());
             return phase;
         } finally {
-            producer.close();
-            client.close();
+            if (indexer != null) {
+                indexer.close();
+            }
         }
     }
 

@@ -31,19 +31,17 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import io.herokuelk.shipper.ingest.IngestService;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.shipper.config.ShipperSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
-import io.herokuelk.shipper.ingest.BatchIngestor;
-import io.herokuelk.shipper.ingest.DrainServer;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
 import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.publish.EventHeaders;
 import io.herokuelk.shipper.publish.KafkaEventPublisher;
-import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -134,11 +132,7 @@ public final class IngestLoad {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap, "KAFKA_EVENTS_TOPIC", EVENTS,
                 "KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTERS));
         ShipperSettings settings = ShipperSettings.fromEnvironment(env);
-        PrometheusRegistry registry = new PrometheusRegistry();
-        IngestMetrics metrics = new IngestMetrics(registry);
-        KafkaEventPublisher publisher = new KafkaEventPublisher(settings.kafka(), Map.of());
-        DrainServer server = new DrainServer(settings.drain(), new DrainBodyParser(settings.parser()),
-                new BatchIngestor(publisher, metrics), metrics, registry, settings.publishTimeout()).start();
+        IngestService server = new IngestService(settings, new PrometheusRegistry());
         KafkaProducer<byte[], byte[]> plain = new KafkaProducer<>(plainProducerProperties(bootstrap),
                 new ByteArraySerializer(), new ByteArraySerializer());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -166,7 +160,6 @@ public final class IngestLoad {
                     Load.loadAverage());
         } finally {
             server.close();
-            publisher.close();
             plain.close(Duration.ofSeconds(10));
             http.close();
         }

@@ -20,11 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.herokuelk.shipper.config.ShipperSettings;
-import io.herokuelk.shipper.ingest.BatchIngestor;
-import io.herokuelk.shipper.ingest.DrainServer;
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.publish.KafkaEventPublisher;
-import io.herokuelk.shipper.telemetry.IngestMetrics;
+import io.herokuelk.shipper.ingest.IngestService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /** The real HTTPS drain receiver on a free port, publishing to a real broker, and a client to post to it. */
@@ -34,14 +30,12 @@ public final class RunningIngest implements AutoCloseable {
     public static final String PASSWORD = "correct horse";
 
     private final ShipperSettings settings;
-    private final DrainServer server;
-    private final KafkaEventPublisher publisher;
+    private final IngestService service;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RunningIngest(ShipperSettings settings, DrainServer server, KafkaEventPublisher publisher) {
+    private RunningIngest(ShipperSettings settings, IngestService service) {
         this.settings = settings;
-        this.server = server;
-        this.publisher = publisher;
+        this.service = service;
     }
 
     /** Starts with drain credentials {@link #USER}:{@link #PASSWORD} and the given extra variables. */
@@ -56,12 +50,7 @@ public final class RunningIngest implements AutoCloseable {
         env.putAll(extra);
         ShipperSettings settings = ShipperSettings.fromEnvironment(env);
         createTopics(bootstrap, eventsTopic, deadLetterTopic);
-        PrometheusRegistry registry = new PrometheusRegistry();
-        IngestMetrics metrics = new IngestMetrics(registry);
-        KafkaEventPublisher publisher = new KafkaEventPublisher(settings.kafka(), Map.of());
-        DrainServer server = new DrainServer(settings.drain(), new DrainBodyParser(settings.parser()),
-                new BatchIngestor(publisher, metrics), metrics, registry, settings.publishTimeout()).start();
-        return new RunningIngest(settings, server, publisher);
+        return new RunningIngest(settings, new IngestService(settings, new PrometheusRegistry()));
     }
 
     /** As {@code setup} does before ingest runs, so the first batch does not wait for topic creation. */
@@ -83,11 +72,11 @@ public final class RunningIngest implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return service.port();
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create("http://127.0.0.1:" + service.port() + path);
     }
 
     /** Posts a Logplex batch as Logplex does (headers, credentials); {@code frameId} may be null. */
@@ -120,7 +109,6 @@ public final class RunningIngest implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        publisher.close();
+        service.close();
     }
 }
