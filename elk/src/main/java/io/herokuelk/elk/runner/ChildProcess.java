@@ -44,10 +44,6 @@ final class ChildProcess {
         return process.exitValue();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     Path log() {
         return log;
     }

@@ -26,7 +26,6 @@ public final class ElasticsearchProcess extends ProcessService {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final long OVERHEAD_MB = 350;
-    private static final String GUARD = Guard.SCRIPT;
     /** Ready means every shard that existed before a restart is recovered, not only that HTTP answers. */
     private static final String HEALTH =
             "/_cluster/health?wait_for_status=yellow&wait_for_no_initializing_shards=true&timeout=2s";
