@@ -49,12 +49,12 @@ public final class IngestMetrics {
         frames.labelValues(transport).inc(frameCount);
     }
 
-    public void parsed(String dataset) {
-        messages.labelValues(dataset).inc();
+    public void parsed(String dataset, int count) {
+        messages.labelValues(dataset).inc(count);
     }
 
-    public void headerUnparsed() {
-        headerFailures.inc();
+    public void headerUnparsed(int count) {
+        headerFailures.inc(count);
     }
 
     public void deadLettered(String stage, int count) {

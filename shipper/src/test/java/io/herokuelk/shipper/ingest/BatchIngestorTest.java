@@ -1,0 +1,66 @@
+package io.herokuelk.shipper.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.parse.ParsedEvent;
+import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.publish.DeadLetter;
+import io.herokuelk.shipper.publish.EventPublisher;
+import io.herokuelk.shipper.telemetry.IngestMetrics;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+class BatchIngestorTest {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final List<ParsedEvent> published = new ArrayList<>();
+    private final List<DeadLetter> deadLettered = new ArrayList<>();
+
+    @Test
+    void aBatchIsCountedByDatasetWithLogplexLossesAndPublishedWhole() throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("src/test/resources/golden/l10-concatenated.logplex"));
+        DrainContext context = DrainContext.of("myapp", Instant.parse("2026-11-26T10:03:00Z"));
+        ParsedBatch batch = new DrainBodyParser(ParserOptions.defaults()).parseBody(body, context);
+
+        new BatchIngestor(new RecordingPublisher(), new IngestMetrics(registry))
+                .ingest(batch, context, "https", body.length).get();
+
+        assertThat(published).hasSize(batch.events().size());
+        String metrics = scrape();
+        assertThat(metrics).contains("shipper_parse_messages_total{dataset=\"heroku.platform\"} 3.0")
+                .contains("shipper_parse_messages_total{dataset=\"heroku.app\"} 2.0")
+                .contains("shipper_logplex_dropped_messages_total 13.0")
+                .contains("shipper_drain_bytes_total{transport=\"https\"} " + body.length + ".0");
+    }
+
+    private String scrape() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private final class RecordingPublisher implements EventPublisher {
+        @Override
+        public CompletableFuture<Void> publish(List<ParsedEvent> events, List<DeadLetter> deadLetters) {
+            published.addAll(events);
+            deadLettered.addAll(deadLetters);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
