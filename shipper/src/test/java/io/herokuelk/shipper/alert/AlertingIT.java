@@ -11,11 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +24,7 @@ import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.testing.LogplexBodies;
 import io.herokuelk.shipper.testing.RunningIngest;
+import io.herokuelk.shipper.testing.Topics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -47,7 +44,7 @@ class AlertingIT {
                 "KAFKA_ALERTS_TOPIC", "alerts-" + run,
                 "ALERTER_GROUP_ID", "alerter-" + run,
                 "NOTIFIER_GROUP_ID", "notifier-" + run));
-        createTopics(kafka.bootstrapServers(), 3, "events-" + run, "alerts-" + run, "dead-" + run);
+        Topics.create(kafka.bootstrapServers(), 3, "events-" + run, "alerts-" + run, "dead-" + run);
         try (WebhookReceiver webhook = new WebhookReceiver();
              RunningIngest drain = RunningIngest.start(kafka.bootstrapServers(), "events-" + run, "dead-" + run,
                      Map.of());
@@ -123,13 +120,6 @@ class AlertingIT {
             out.writeBytes(part);
         }
         return out.toByteArray();
-    }
-
-    private static void createTopics(String bootstrap, int partitions, String... topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1))
-                    .toList()).all().get(30, TimeUnit.SECONDS);
-        }
     }
 
     private static void awaitReceived(WebhookReceiver webhook, int count, Duration timeout) throws InterruptedException {

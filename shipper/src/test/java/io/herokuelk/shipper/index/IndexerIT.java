@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +37,7 @@ import io.herokuelk.shipper.publish.EventHeaders;
 import io.herokuelk.shipper.testing.LogplexBodies;
 import io.herokuelk.shipper.testing.RunningIngest;
 import io.herokuelk.shipper.testing.TopicReader;
+import io.herokuelk.shipper.testing.Topics;
 
 /**
  * Every event exactly once in Elasticsearch, through the real drain, broker and node: redelivered batches,
@@ -223,11 +221,8 @@ class IndexerIT {
             }
         }
 
-        void createTopic(int partitions) throws Exception {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-            }
+        void createTopic(int partitions) {
+            Topics.create(kafka.bootstrapServers(), partitions, topic);
         }
 
         RunningIngest ingest() throws Exception {

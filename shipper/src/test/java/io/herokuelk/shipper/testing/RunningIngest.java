@@ -10,14 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.herokuelk.shipper.config.ShipperSettings;
 import io.herokuelk.shipper.ingest.IngestService;
@@ -49,22 +42,8 @@ public final class RunningIngest implements AutoCloseable {
                 "KAFKA_DEAD_LETTER_TOPIC", deadLetterTopic));
         env.putAll(extra);
         ShipperSettings settings = ShipperSettings.fromEnvironment(env);
-        createTopics(bootstrap, eventsTopic, deadLetterTopic);
+        Topics.create(bootstrap, 1, eventsTopic, deadLetterTopic); // as setup does, before the first batch
         return new RunningIngest(settings, new IngestService(settings, new PrometheusRegistry()));
-    }
-
-    /** As {@code setup} does before ingest runs, so the first batch does not wait for topic creation. */
-    private static void createTopics(String bootstrap, String... topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, 1, (short) 1)).toList())
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Could not create the test topics", e);
-            }
-        } catch (InterruptedException | TimeoutException e) {
-            throw new IllegalStateException("Could not create the test topics", e);
-        }
     }
 
     public ShipperSettings settings() {
