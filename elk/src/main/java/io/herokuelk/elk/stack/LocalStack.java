@@ -32,7 +32,11 @@ public final class LocalStack {
     private volatile boolean stopping;
     private final PrintStream out;
 
-    LocalStack(List<List<LocalService>> stages, PrintStream out) {
+    /** How a shell names the drain credentials, never their value: the variable, or the file they were made in. */
+    private final String credentialsInShell;
+
+    LocalStack(List<List<LocalService>> stages, String credentialsInShell, PrintStream out) {
+        this.credentialsInShell = credentialsInShell;
         this.stages = stages;
         this.out = out;
     }
@@ -86,7 +90,9 @@ public final class LocalStack {
         }
         Path shipperJar = Path.of(System.getProperty(SHIPPER_JAR_PROPERTY, "shipper/target/shipper.jar")).toAbsolutePath();
         String credentials = DrainCredentials.resolve(System.getenv(), settings.directory());
-        LocalStack stack = new LocalStack(services(settings, shipperJar, credentials), System.out);
+        LocalStack stack = new LocalStack(services(settings, shipperJar, credentials),
+                System.getenv("DRAIN_CREDENTIALS") != null ? "$DRAIN_CREDENTIALS"
+                        : "$(cat " + settings.directory().resolve(DrainCredentials.FILE) + ")", System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -150,8 +156,8 @@ public final class LocalStack {
             }
         }
         out.println();
-        out.println("Send a drain batch (credentials in " + DrainCredentials.FILE + " under the stack's folder):");
-        out.println("  curl -u \"$(cat .local/" + DrainCredentials.FILE + ")\" -H 'Content-Type: application/logplex-1' \\");
+        out.println("Send a drain batch:");
+        out.println("  curl -u \"" + credentialsInShell + "\" -H 'Content-Type: application/logplex-1' \\");
         out.println("    --data-binary $'84 <190>1 2026-11-26T10:00:00+00:00 host app web.1 - State changed from starting to up\\n' \\");
         started.stream().filter(service -> service.name().equals("ingest")).findFirst()
                 .ifPresent(ingest -> out.println("    " + ingest.address() + "/logs/myapp"));
