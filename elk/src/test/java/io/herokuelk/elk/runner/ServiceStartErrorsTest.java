@@ -27,20 +27,24 @@ class ServiceStartErrorsTest {
 
     @Test
     void aMissingDistributionSaysHowToGetOne(@TempDir Path directory) {
-        String previous = System.getProperty(ElasticsearchProcess.HOME_PROPERTY);
-        System.setProperty(ElasticsearchProcess.HOME_PROPERTY, directory.resolve("nowhere").toString());
-        try {
-            assertThatThrownBy(() -> new ElasticsearchProcess(directory, 0, 256).start())
-                    .isInstanceOf(ServiceStartException.class)
-                    .hasMessageContaining("No Elasticsearch distribution")
-                    .hasMessageContaining("ELASTICSEARCH_HOME");
-        } finally {
-            if (previous == null) {
-                System.clearProperty(ElasticsearchProcess.HOME_PROPERTY);
-            } else {
-                System.setProperty(ElasticsearchProcess.HOME_PROPERTY, previous);
-            }
-        }
+        withDistribution(directory.resolve("nowhere"), () ->
+                assertThatThrownBy(() -> new ElasticsearchProcess(directory, 0, 256).start())
+                        .isInstanceOf(ServiceStartException.class)
+                        .hasMessageContaining("No Elasticsearch distribution")
+                        .hasMessageContaining("ELASTICSEARCH_HOME"));
+    }
+
+    @Test
+    void notEnoughMemoryIsSaidWithTheFiguresAndTheVariableThatLowersTheHeap(@TempDir Path directory) throws Exception {
+        Path home = directory.resolve("es-home");
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("bin/elasticsearch"), "#!/bin/bash\n");
+        // A heap no machine has: refused before anything starts.
+        withDistribution(home, () ->
+                assertThatThrownBy(() -> new ElasticsearchProcess(directory.resolve("node"), 0, 64_000_000).start())
+                        .isInstanceOf(ServiceStartException.class)
+                        .hasMessageContaining("Not enough memory for Elasticsearch")
+                        .hasMessageContaining("ELASTICSEARCH_HEAP_MB"));
     }
 
     @Test
@@ -69,5 +73,20 @@ class ServiceStartErrorsTest {
     @Test
     void theRunningJdkIsChosenWhenItIsRecentEnough() throws Exception {
         assertThat(Jdk.find(Runtime.version().feature())).isEqualTo(Path.of(System.getProperty("java.home")));
+    }
+
+    /** Runs the check with the distribution property pointing at {@code home}, then puts it back. */
+    private static void withDistribution(Path home, Runnable check) {
+        String previous = System.getProperty(ElasticsearchProcess.HOME_PROPERTY);
+        System.setProperty(ElasticsearchProcess.HOME_PROPERTY, home.toString());
+        try {
+            check.run();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(ElasticsearchProcess.HOME_PROPERTY);
+            } else {
+                System.setProperty(ElasticsearchProcess.HOME_PROPERTY, previous);
+            }
+        }
     }
 }
