@@ -53,6 +53,9 @@ public final class App implements AutoCloseable {
 
         Lazy<TextAnalyzer> analyzer = new Lazy<>("text-analyzer", TextAnalyzer::new, TextAnalyzer::stopWordCount,
                 LoggerFactory.getLogger(TextAnalyzer.class));
+        if (config.preload()) {
+            analyzer.get();
+        }
         NotesService notes = new NotesService(config.notes().maxCount(), Clock.systemUTC(), analyzer);
 
         Router router = new Router();

@@ -12,9 +12,12 @@ import java.util.OptionalDouble;
  * @param memory memory limit, sampling and warning settings
  * @param notes bounds of the in-memory notes store
  * @param demoMemoryEndpoint whether {@code /demo/hold} exists; off by default because it exists to break things
+ * @param preload build every component at start instead of on first use ({@code PRELOAD_COMPONENTS}); off by
+ *     default: loading everything up front in every worker is the habit behind the 909 MB incident
  * @param logLevel level of the application's own loggers
  */
-public record AppConfig(Http http, Memory memory, Notes notes, boolean demoMemoryEndpoint, String logLevel) {
+public record AppConfig(Http http, Memory memory, Notes notes, boolean demoMemoryEndpoint, boolean preload,
+                        String logLevel) {
 
     /**
      * @param port listening port ({@code PORT})
@@ -69,10 +72,11 @@ public record AppConfig(Http http, Memory memory, Notes notes, boolean demoMemor
                 env.intValue("NOTES_MAX_COUNT", 1_000, 1, 1_000_000),
                 env.intValue("NOTES_MAX_TEXT_BYTES", 16_384, 16, 1_048_576));
         boolean demo = env.booleanValue("DEMO_MEMORY_ENDPOINT", false);
+        boolean preload = env.booleanValue("PRELOAD_COMPONENTS", false);
         String logLevel = env.choice("LOG_LEVEL", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"));
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
         }
-        return new AppConfig(http, memory, notes, demo, logLevel);
+        return new AppConfig(http, memory, notes, demo, preload, logLevel);
     }
 }

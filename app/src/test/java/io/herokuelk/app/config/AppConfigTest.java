@@ -17,6 +17,7 @@ class AppConfigTest {
         assertThat(config.memory().sampleInterval()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.memory().warnFractions()).containsExactly(0.8, 0.95);
         assertThat(config.demoMemoryEndpoint()).isFalse();
+        assertThat(config.preload()).isFalse();
         assertThat(config.logLevel()).isEqualTo("INFO");
     }
 
@@ -28,12 +29,14 @@ class AppConfigTest {
                 "MEMORY_SAMPLE_SECONDS", "5",
                 "MEMORY_WARN_FRACTIONS", "0.95, 0.7,0.95",
                 "DEMO_MEMORY_ENDPOINT", "true",
+                "PRELOAD_COMPONENTS", "true",
                 "LOG_LEVEL", "debug"));
         assertThat(config.http().port()).isEqualTo(8080);
         assertThat(config.memory().limitMbOverride()).hasValue(1024);
         assertThat(config.memory().sampleInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.memory().warnFractions()).containsExactly(0.7, 0.95);
         assertThat(config.demoMemoryEndpoint()).isTrue();
+        assertThat(config.preload()).isTrue();
         assertThat(config.logLevel()).isEqualTo("DEBUG");
     }
 
