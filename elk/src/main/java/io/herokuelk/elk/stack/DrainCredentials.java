@@ -13,14 +13,14 @@ import java.util.Map;
  * kept in {@code <stack dir>/drain-credentials} (readable by the owner only), so that drains need credentials
  * locally too and the password never appears in output or logs.
  */
-final class DrainCredentials {
+public final class DrainCredentials {
 
-    static final String FILE = "drain-credentials";
+    public static final String FILE = "drain-credentials";
 
     private DrainCredentials() {
     }
 
-    static String resolve(Map<String, String> environment, Path directory) throws IOException {
+    public static String resolve(Map<String, String> environment, Path directory) throws IOException {
         String configured = environment.get("DRAIN_CREDENTIALS");
         if (configured != null && !configured.isBlank()) {
             return configured.trim();

@@ -25,7 +25,7 @@ import io.herokuelk.elk.runner.ServiceStartException;
  */
 public final class LocalStack {
 
-    static final String SHIPPER_JAR_PROPERTY = "heroku-elk.shipper.jar";
+    public static final String SHIPPER_JAR_PROPERTY = "heroku-elk.shipper.jar";
 
     private final List<List<LocalService>> stages;
     private final List<LocalService> started = new ArrayList<>();
@@ -35,19 +35,23 @@ public final class LocalStack {
     /** How a shell names the drain credentials, never their value: the variable, or the file they were made in. */
     private final String credentialsInShell;
 
-    LocalStack(List<List<LocalService>> stages, String credentialsInShell, PrintStream out) {
+    public LocalStack(List<List<LocalService>> stages, String credentialsInShell, PrintStream out) {
         this.credentialsInShell = credentialsInShell;
         this.stages = stages;
         this.out = out;
     }
 
-    /** What the stack runs, stage by stage: the services, then the shipper's one-shot setup, then its processes. */
-    static List<List<LocalService>> services(StackSettings settings, Path shipperJar, String drainCredentials) {
+    /**
+     * What the stack runs, stage by stage: the services, then the shipper's one-shot setup, then its processes.
+     * The shipper gets the alert settings found in {@code environment} (see {@link #passedThrough}).
+     */
+    public static List<List<LocalService>> services(StackSettings settings, Path shipperJar, String drainCredentials,
+                                                    Map<String, String> environment) {
         KafkaProcess kafka = new KafkaProcess(settings.directory().resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort(), settings.kafkaHeapMb() + "m");
         ElasticsearchProcess elasticsearch = new ElasticsearchProcess(settings.directory().resolve("elasticsearch"),
                 settings.elasticsearchPort(), settings.elasticsearchHeapMb());
-        Map<String, String> shipperEnvironment = new HashMap<>(passedThrough(System.getenv()));
+        Map<String, String> shipperEnvironment = new HashMap<>(passedThrough(environment));
         shipperEnvironment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort(),
                 "ELASTICSEARCH_URL", "http://127.0.0.1:" + settings.elasticsearchPort(),
@@ -90,7 +94,7 @@ public final class LocalStack {
         }
         Path shipperJar = Path.of(System.getProperty(SHIPPER_JAR_PROPERTY, "shipper/target/shipper.jar")).toAbsolutePath();
         String credentials = DrainCredentials.resolve(System.getenv(), settings.directory());
-        LocalStack stack = new LocalStack(services(settings, shipperJar, credentials),
+        LocalStack stack = new LocalStack(services(settings, shipperJar, credentials, System.getenv()),
                 System.getenv("DRAIN_CREDENTIALS") != null ? "$DRAIN_CREDENTIALS"
                         : "$(cat " + settings.directory().resolve(DrainCredentials.FILE) + ")", System.out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -112,7 +116,7 @@ public final class LocalStack {
     }
 
     /** Starts every stage; on a failure stops what started and rethrows. */
-    void start() throws ServiceStartException {
+    public void start() throws ServiceStartException {
         for (List<LocalService> stage : stages) {
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<LocalService>> starts = new ArrayList<>();
@@ -177,7 +181,7 @@ public final class LocalStack {
     }
 
     /** Stops everything, last stage first; also what is still starting (Ctrl-C may come at any time). */
-    void stop() {
+    public void stop() {
         stopping = true;
         List<LocalService> all = stages.stream().flatMap(List::stream).toList();
         for (int i = all.size() - 1; i >= 0; i--) {
