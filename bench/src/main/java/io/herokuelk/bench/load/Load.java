@@ -108,8 +108,7 @@ final class Load {
 
     /** A node from {@code -Dheroku-elk.elasticsearch.home}, defaulting to the distribution Maven unpacks. */
     static ElasticsearchProcess elasticsearch(Path directory, int heapMb) throws Exception {
-        if (System.getProperty(ElasticsearchProcess.HOME_PROPERTY) == null
-                && System.getenv(ElasticsearchProcess.HOME_VARIABLE) == null) {
+        if (System.getProperty(ElasticsearchProcess.HOME_PROPERTY) == null) {
             Path unpacked = Path.of("elk/target/elasticsearch-9.5.3").toAbsolutePath();
             if (Files.isDirectory(unpacked)) {
                 System.setProperty(ElasticsearchProcess.HOME_PROPERTY, unpacked.toString());

@@ -19,9 +19,11 @@ import java.util.Optional;
  */
 public final class ElasticsearchProcess extends ProcessService {
 
-    /** System property, then environment variable, naming the unpacked distribution. */
+    /**
+     * The system property naming the unpacked distribution; {@code ./dev}, the build and the load tools set it. A
+     * property rather than a variable, so that the stack reads no environment behind its settings' back.
+     */
     public static final String HOME_PROPERTY = "heroku-elk.elasticsearch.home";
-    public static final String HOME_VARIABLE = "ELASTICSEARCH_HOME";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
@@ -63,11 +65,11 @@ public final class ElasticsearchProcess extends ProcessService {
     }
 
     private static Path distribution() throws ServiceStartException {
-        String configured = Optional.ofNullable(System.getProperty(HOME_PROPERTY)).orElse(System.getenv(HOME_VARIABLE));
+        String configured = System.getProperty(HOME_PROPERTY);
         if (configured == null || !Files.isRegularFile(Path.of(configured, "bin", "elasticsearch"))) {
             throw new ServiceStartException("No Elasticsearch distribution at " + configured + ". Build it with"
-                    + " `./dev build` (Maven unpacks it into elk/target), or point " + HOME_VARIABLE
-                    + " (or -D" + HOME_PROPERTY + ") at an unpacked Elasticsearch 9.");
+                    + " `./dev build` (Maven unpacks it into elk/target), or point -D" + HOME_PROPERTY
+                    + " at an unpacked Elasticsearch 9.");
         }
         return Path.of(configured).toAbsolutePath();
     }

@@ -3,7 +3,6 @@ package io.herokuelk.elk.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,29 +20,22 @@ public final class Jdk {
     }
 
     /**
-     * The running JVM when it is recent enough, else {@code ES_JAVA_HOME}, {@code JAVA_HOME}, then the newest JDK
-     * under {@code /usr/lib/jvm}.
+     * The running JVM when it is recent enough, else the newest JDK under {@code /usr/lib/jvm}. No variable is read:
+     * this code itself runs on 21 or newer, which is what Elasticsearch 9 asks for, and {@code ./dev} has already
+     * chosen that JDK from {@code JAVA_HOME}, the {@code java} on the path or {@code /usr/lib/jvm}.
      */
     public static Path find(int minimumFeature) throws ServiceStartException {
-        List<Path> candidates = new ArrayList<>();
         if (Runtime.version().feature() >= minimumFeature) {
             return Path.of(System.getProperty("java.home"));
         }
-        for (String variable : List.of("ES_JAVA_HOME", "JAVA_HOME")) {
-            String value = System.getenv(variable);
-            if (value != null && !value.isBlank()) {
-                candidates.add(Path.of(value));
-            }
-        }
-        candidates.addAll(installedJdks());
-        for (Path home : candidates) {
+        for (Path home : installedJdks()) {
             if (featureVersion(home).orElse(0) >= minimumFeature && Files.isExecutable(home.resolve("bin/java"))) {
                 return home;
             }
         }
         throw new ServiceStartException("No JDK " + minimumFeature + " or newer was found (looked at the running JVM "
-                + System.getProperty("java.home") + ", ES_JAVA_HOME, JAVA_HOME and " + JVM_DIR + "). Install one,"
-                + " for example Temurin " + minimumFeature + " or newer, and set JAVA_HOME to it.");
+                + System.getProperty("java.home") + " and " + JVM_DIR + "). Install one, for example Temurin "
+                + minimumFeature + " or newer, and run with it.");
     }
 
     /** The feature version a JDK's {@code release} file declares. */

@@ -31,7 +31,7 @@ class ServiceStartErrorsTest {
                 assertThatThrownBy(() -> new ElasticsearchProcess(directory, 0, 256).start())
                         .isInstanceOf(ServiceStartException.class)
                         .hasMessageContaining("No Elasticsearch distribution")
-                        .hasMessageContaining("ELASTICSEARCH_HOME"));
+                        .hasMessageContaining("-D" + ElasticsearchProcess.HOME_PROPERTY));
     }
 
     @Test
