@@ -16,12 +16,13 @@ import java.util.Map;
 public final class DrainCredentials {
 
     public static final String FILE = "drain-credentials";
+    public static final String VARIABLE = "DRAIN_CREDENTIALS";
 
     private DrainCredentials() {
     }
 
     public static String resolve(Map<String, String> environment, Path directory) throws IOException {
-        String configured = environment.get("DRAIN_CREDENTIALS");
+        String configured = environment.get(VARIABLE);
         if (configured != null && !configured.isBlank()) {
             return configured.trim();
         }
@@ -36,5 +37,12 @@ public final class DrainCredentials {
         Files.writeString(file, credentials + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return credentials;
+    }
+
+    /** How a shell names the credentials, never their value: the variable, or the file they were made in. */
+    public static String inShell(Map<String, String> environment, Path directory) {
+        String configured = environment.get(VARIABLE);
+        return configured != null && !configured.isBlank() ? "$" + VARIABLE
+                : "$(cat " + directory.resolve(FILE) + ")";
     }
 }

@@ -84,19 +84,20 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
+        // Read once and handed to the readers, which is where the README's variable table is checked against.
+        Map<String, String> environment = System.getenv();
         StackSettings settings;
         try {
-            settings = StackSettings.fromEnvironment(System.getenv());
+            settings = StackSettings.fromEnvironment(environment);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
         Path shipperJar = Path.of(System.getProperty(SHIPPER_JAR_PROPERTY, "shipper/target/shipper.jar")).toAbsolutePath();
-        String credentials = DrainCredentials.resolve(System.getenv(), settings.directory());
-        LocalStack stack = new LocalStack(services(settings, shipperJar, credentials, System.getenv()),
-                System.getenv("DRAIN_CREDENTIALS") != null ? "$DRAIN_CREDENTIALS"
-                        : "$(cat " + settings.directory().resolve(DrainCredentials.FILE) + ")", System.out);
+        String credentials = DrainCredentials.resolve(environment, settings.directory());
+        LocalStack stack = new LocalStack(services(settings, shipperJar, credentials, environment),
+                DrainCredentials.inShell(environment, settings.directory()), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
