@@ -15,6 +15,7 @@ import io.herokuelk.shipper.config.ConfigurationException;
  *   index    index the events from Kafka into Elasticsearch data streams (one member of a consumer group)
  *   replay   re-index the events of a time range from the topic, with progress
  *   alert    evaluate the alert rules on the stream and deliver notifications (Slack, webhook, PagerDuty, log)
+ *   work     alert and index in one process (one Heroku worker dyno for both)
  * </pre>
  */
 public final class Main {
@@ -30,6 +31,7 @@ public final class Main {
         commands.put("index", new IndexCommand());
         commands.put("replay", new ReplayCommand());
         commands.put("alert", new AlertCommand());
+        commands.put("work", new WorkCommand());
         return commands;
     }
 

@@ -90,7 +90,7 @@ public final class AlertService implements AutoCloseable {
     /** Each process its own transactional id: the consumer group's generation fences a stale one (KIP-447). */
     private static Map<String, Object> transactionalProducer(KafkaSettings kafka) {
         Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "heroku-elk-alerter-" + UUID.randomUUID());
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.names().alerterTransactions() + UUID.randomUUID());
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -10,8 +10,8 @@ import io.herokuelk.shipper.config.KafkaSettings;
  *
  * @param eventsTopic    the events it watches
  * @param alertsTopic    where decisions go ({@code KAFKA_ALERTS_TOPIC}); the notifier and the indexer read it
- * @param groupId        {@code ALERTER_GROUP_ID}, default {@code heroku-elk-alerter}: evaluation shares partitions
- * @param notifierGroupId {@code NOTIFIER_GROUP_ID}, default {@code heroku-elk-notifier}: delivery shares partitions
+ * @param groupId        the evaluators' consumer group ({@link io.herokuelk.shipper.config.KafkaNames#alerterGroup()})
+ * @param notifierGroupId the notifiers' consumer group ({@link io.herokuelk.shipper.config.KafkaNames#notifierGroup()})
  * @param lookback       {@code ALERT_STATE_LOOKBACK_MINUTES}, default 30: history replayed (without notifying) to
  *                       rebuild the windows of partitions an instance takes over; longer than every rule's window
  * @param maxAge         {@code ALERT_MAX_AGE_MINUTES}, default 30: older decisions are not delivered (a notifier
@@ -23,8 +23,8 @@ public record AlerterSettings(String eventsTopic, String alertsTopic, String gro
 
     public static AlerterSettings from(Environment env, KafkaSettings kafka) {
         return new AlerterSettings(kafka.eventsTopic(), kafka.alertsTopic(),
-                kafka.prefix() + env.string("ALERTER_GROUP_ID", "heroku-elk-alerter"),
-                kafka.prefix() + env.string("NOTIFIER_GROUP_ID", "heroku-elk-notifier"),
+                kafka.names().alerterGroup(),
+                kafka.names().notifierGroup(),
                 Duration.ofMinutes(env.integer("ALERT_STATE_LOOKBACK_MINUTES", 30, 1, 24 * 60)),
                 Duration.ofMinutes(env.integer("ALERT_MAX_AGE_MINUTES", 30, 1, 7 * 24 * 60)),
                 Duration.ofSeconds(1));

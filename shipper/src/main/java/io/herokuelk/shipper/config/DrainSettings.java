@@ -9,7 +9,8 @@ import java.util.Optional;
  * How drains reach us and prove who they are.
  *
  * @param port            {@code PORT}: the HTTPS drain's listener (Heroku's router terminates TLS in front of it)
- * @param credentials     {@code DRAIN_CREDENTIALS=user:password,...}: HTTP basic auth accepted on the drain
+ * @param credentials     {@code DRAIN_CREDENTIALS=user:password,...}: HTTP basic auth accepted on the drain; plus
+ *                        {@code DRAIN_PASSWORD}, when set, as the password of user {@code logplex}
  * @param authRequired    false only with {@code DRAIN_AUTH=none}, an explicit opt-out
  * @param drainTokens     {@code DRAIN_TOKENS=d.xxx=myapp,...}: app names by Logplex drain token
  * @param maxBodyBytes    {@code DRAIN_MAX_BODY_BYTES}: larger bodies get 413 (Logplex batches are about 100 KiB)
@@ -24,9 +25,19 @@ public record DrainSettings(int port, Map<String, Secret> credentials, boolean a
                             Optional<Integer> syslogTcpPort, Optional<Integer> syslogTlsPort,
                             Optional<Secret> tlsCertificate, Optional<Secret> tlsKey) {
 
+    /** The user that {@code DRAIN_PASSWORD} is the password of. */
+    public static final String PASSWORD_USER = "logplex";
+
     public static DrainSettings from(Environment env) {
         Map<String, Secret> credentials = pairs(env, "DRAIN_CREDENTIALS", ':', true).entrySet().stream()
                 .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), new Secret(e.getValue())), Map::putAll);
+        // One generated value is all an app.json generator can make, so a lone password stands for user logplex.
+        env.secret("DRAIN_PASSWORD").ifPresent(password -> {
+            if (credentials.putIfAbsent(PASSWORD_USER, password) != null) {
+                env.problem("DRAIN_PASSWORD and DRAIN_CREDENTIALS both give a password for user " + PASSWORD_USER
+                        + "; keep one of them");
+            }
+        });
         String auth = env.string("DRAIN_AUTH", "basic").toLowerCase();
         boolean authRequired = !auth.equals("none");
         if (!auth.equals("none") && !auth.equals("basic")) {
@@ -34,7 +45,8 @@ public record DrainSettings(int port, Map<String, Secret> credentials, boolean a
         }
         if (authRequired && credentials.isEmpty()) {
             env.problem("DRAIN_CREDENTIALS is empty: set user:password pairs for the drain URLs"
-                    + " (https://user:password@host/logs), or DRAIN_AUTH=none to accept drains without credentials");
+                    + " (https://user:password@host/logs) or DRAIN_PASSWORD (user " + PASSWORD_USER + "), or"
+                    + " DRAIN_AUTH=none to accept drains without credentials");
         }
         Optional<Integer> tcp = port(env, "SYSLOG_TCP_PORT");
         Optional<Integer> tls = port(env, "SYSLOG_TLS_PORT");

@@ -12,7 +12,7 @@ import io.herokuelk.shipper.config.KafkaSettings;
  * 5 MiB or 2,000 documents (Heroku lines give documents of 0.5-1.5 KB) keeps requests in that range, and a 1 s wait
  * keeps a quiet drain searchable within about two seconds (the wait plus the index's 1 s refresh).
  *
- * @param groupId         {@code INDEXER_GROUP_ID}, default {@code heroku-elk-indexer} (after {@code KAFKA_PREFIX})
+ * @param groupId         the indexers' consumer group ({@link io.herokuelk.shipper.config.KafkaNames#indexerGroup()})
  * @param topic           the events topic ({@link KafkaSettings#eventsTopic()})
  * @param alertsTopic     the alerts topic ({@link KafkaSettings#alertsTopic()}): alert history is indexed too
  * @param batchDocuments  {@code INDEXER_BATCH_DOCUMENTS}, default 2000
@@ -28,7 +28,7 @@ public record IndexerSettings(String groupId, String topic, String alertsTopic, 
 
     public static IndexerSettings from(Environment env, KafkaSettings kafka) {
         return new IndexerSettings(
-                kafka.prefix() + env.string("INDEXER_GROUP_ID", "heroku-elk-indexer"),
+                kafka.names().indexerGroup(),
                 kafka.eventsTopic(),
                 kafka.alertsTopic(),
                 env.integer("INDEXER_BATCH_DOCUMENTS", 2000, 1, 100_000),

@@ -24,6 +24,17 @@ class ElasticsearchSettingsTest {
     }
 
     @Test
+    void herokuAddOnUrlsWithoutAPortKeepTheirCredentialsOutOfTheUrlAndTheLog() {
+        ElasticsearchSettings settings = read(Map.of("ELASTICSEARCH_URL",
+                "https://a1b2c3:d4e5f6g7@myapp-1234.us-east-1.bonsaisearch.net"));
+
+        assertThat(settings.url()).isEqualTo(URI.create("https://myapp-1234.us-east-1.bonsaisearch.net"));
+        assertThat(settings.username()).contains("a1b2c3");
+        assertThat(settings.password()).hasValueSatisfying(p -> assertThat(p.reveal()).isEqualTo("d4e5f6g7"));
+        assertThat(settings.toString()).doesNotContain("d4e5f6g7");
+    }
+
+    @Test
     void anApiKeyWinsAndTheDefaultIsTheLocalNode() {
         ElasticsearchSettings settings = read(Map.of("ELASTICSEARCH_API_KEY", "a2V5OnNlY3JldA=="));
 

@@ -16,10 +16,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Self-signed certificates made by the JDK's keytool, exported as the PEM text the environment would hold. */
-final class TestCertificates {
+public final class TestCertificates {
 
     /** PEM text of a certificate and its PKCS#8 key. */
-    record Pem(String certificate, String key, X509Certificate x509) {
+    public record Pem(String certificate, String key, X509Certificate x509) {
 
         /** A client context that trusts exactly this certificate. */
         SSLContext trustingClient() throws Exception {
@@ -40,7 +40,7 @@ final class TestCertificates {
     private TestCertificates() {
     }
 
-    static Pem rsa() {
+    public static Pem rsa() {
         return MADE.computeIfAbsent("rsa", name -> make(name, List.of("-keyalg", "RSA", "-keysize", "2048")));
     }
 
@@ -80,7 +80,7 @@ final class TestCertificates {
         }
     }
 
-    static String pem(String label, byte[] der) {
+    public static String pem(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + label + "-----\n";

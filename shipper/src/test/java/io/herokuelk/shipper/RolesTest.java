@@ -1,0 +1,62 @@
+package io.herokuelk.shipper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class RolesTest {
+
+    /** A role that runs until stopped, or until {@link #end()} makes it stop on its own. */
+    private static final class FakeRole implements Role {
+        final CountDownLatch ended = new CountDownLatch(1);
+        final AtomicInteger stops = new AtomicInteger();
+
+        @Override
+        public Running start(io.prometheus.metrics.model.registry.PrometheusRegistry registry) {
+            return new Running("fake", ended::await, () -> {
+                stops.incrementAndGet();
+                ended.countDown();
+            });
+        }
+
+        void end() {
+            ended.countDown();
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void whenOneRoleEndsOnItsOwnTheOthersAreStoppedAndTheExitCodeSaysSo() throws Exception {
+        FakeRole alerter = new FakeRole();
+        FakeRole indexer = new FakeRole();
+        indexer.end();
+
+        assertThat(Roles.run(List.of(alerter, indexer), Optional.empty())).isEqualTo(1);
+        assertThat(alerter.stops).hasValue(1);
+        assertThat(indexer.stops).as("each role is stopped once, whichever ended").hasValue(1);
+    }
+
+    @Test
+    void aRoleThatCannotStartStopsTheOnesAlreadyRunning() {
+        FakeRole alerter = new FakeRole();
+        Role broken = registry -> {
+            throw new IllegalStateException("no broker");
+        };
+
+        assertThatThrownBy(() -> Roles.run(List.of(alerter, broken), Optional.empty()))
+                .hasMessage("no broker");
+        assertThat(alerter.stops).hasValue(1);
+    }
+
+    @Test
+    void workIsACommand() {
+        assertThat(Main.commands()).containsKeys("ingest", "index", "alert", "work", "setup");
+    }
+}
