@@ -1,0 +1,52 @@
+package io.herokuelk.standin.demo;
+
+import io.herokuelk.standin.logplex.LogplexStats;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+
+/** The closing report: the timeline, the figures, what reached Elasticsearch and how to look at it there. */
+final class DemoReport {
+
+    private DemoReport() {
+    }
+
+    static void print(Console console, Incident.Outcome outcome, LogplexStats drain, PlatformWatch platform,
+                      Map<String, Long> counts, URI elasticsearch, URI router) {
+        console.blank();
+        console.say("Report");
+        console.detail("Timeline:");
+        for (Console.Moment moment : console.timeline()) {
+            console.detail("  " + Console.stamp(moment.at()) + "  " + moment.what());
+        }
+        console.detail("");
+        console.detail(String.format(Locale.ROOT, "Memory of web.1 (rss + swap, as Heroku judges it): bad deployment"
+                        + " at rest %.0f MB, peak %.0f MB (%.0f%% of 512 MB), after the fix %.0f MB (%.0f%%).",
+                outcome.baselineMb(), outcome.peakMb(), outcome.peakMb() / 512 * 100, outcome.afterFixMb(),
+                outcome.afterFixMb() / 512 * 100));
+        console.detail("Alerts fired: " + String.join(", ", outcome.fired()) + "; resolved: "
+                + String.join(", ", outcome.resolved()) + ".");
+        console.detail("Heroku lines: " + platform.r14Lines() + " R14, " + platform.r15Lines() + " R15.");
+        console.detail(String.format(Locale.ROOT, "Traffic: %d requests, %d answered 2xx/3xx, %d 4xx, %d 5xx, %d failed;"
+                        + " p50 %d ms, p99 %d ms.", outcome.traffic().sent(), outcome.traffic().succeeded(),
+                outcome.traffic().clientErrors(), outcome.traffic().serverErrors(), outcome.traffic().failed(),
+                outcome.traffic().p50Ms(), outcome.traffic().p99Ms()));
+        console.detail("Logplex: " + drain.messagesDelivered() + " lines in " + drain.batchesDelivered()
+                + " batches delivered, " + drain.retries() + " retries, " + drain.messagesDropped() + " dropped.");
+        console.detail("");
+        console.detail("In Elasticsearch (" + elasticsearch + "), counted just now:");
+        counts.forEach((what, count) -> console.detail(String.format(Locale.ROOT, "  %-32s %s", what,
+                count < 0 ? "(no answer)" : count)));
+        console.detail("");
+        console.detail("Look for yourself:");
+        ElasticsearchCounts.QUERIES.forEach((what, query) ->
+                console.detail("  curl -s '" + elasticsearch + query + "'    # " + what));
+        console.detail("  curl -s '" + elasticsearch + "/logs-heroku_elk.alert-*/_search?sort=@timestamp:asc&size=20"
+                + "&filter_path=hits.hits._source.message'    # the alerts, oldest first");
+        console.detail("  curl -s '" + router + "/health'    # the fixed app, through the router");
+        console.blank();
+        console.say(outcome.complete() ? "The story is complete: every expected alert fired and resolved."
+                : "The story is NOT complete: expected " + String.join(", ", Incident.EXPECTED_RULES)
+                        + " to fire and resolve.");
+    }
+}
