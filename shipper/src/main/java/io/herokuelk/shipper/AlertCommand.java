@@ -1,7 +1,10 @@
 package io.herokuelk.shipper;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +28,17 @@ final class AlertCommand implements ShipperCommand {
     private static final Logger LOG = LoggerFactory.getLogger(AlertCommand.class);
 
     @Override
-    public int run(String[] args) throws Exception {
-        Environment env = new Environment(System.getenv());
+    public Roles.Plan configuration(Map<String, String> environment, String[] args) {
+        Environment env = new Environment(environment);
         Role alerter = role(env, KafkaSettings.from(env));
         var metricsPort = Roles.metricsPort(env);
         env.validate();
-        return Roles.run(List.of(alerter), metricsPort);
+        return new Roles.Plan(List.of(alerter), metricsPort);
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        return Roles.run(configuration(System.getenv(), args));
     }
 
     /**
@@ -41,8 +49,10 @@ final class AlertCommand implements ShipperCommand {
         AlerterSettings settings = AlerterSettings.from(env, kafka);
         List<Destination> destinations = Destinations.fromEnvironment(env);
         NotifierSettings notifierSettings = NotifierSettings.fromEnvironment(env);
+        Optional<String> rulesFile = env.optional(RulesFileLoader.ENVIRONMENT_VARIABLE);
         return registry -> {
-            RulesConfig rules = RulesFileLoader.fromEnvironment(System.getenv());
+            RulesConfig rules = rulesFile.map(file -> RulesFileLoader.load(Path.of(file)))
+                    .orElseGet(RulesFileLoader::loadDefaults);
             AlertService service = new AlertService(kafka, settings, rules, destinations, notifierSettings, registry,
                     Clock.systemUTC());
             LOG.info("Watching {} with {} rules; decisions go to {}, notifications to {}.", settings.eventsTopic(),

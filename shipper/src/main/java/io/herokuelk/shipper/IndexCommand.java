@@ -1,6 +1,7 @@
 package io.herokuelk.shipper;
 
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +18,17 @@ final class IndexCommand implements ShipperCommand {
     private static final Logger LOG = LoggerFactory.getLogger(IndexCommand.class);
 
     @Override
-    public int run(String[] args) throws Exception {
-        Environment env = new Environment(System.getenv());
+    public Roles.Plan configuration(Map<String, String> environment, String[] args) {
+        Environment env = new Environment(environment);
         Role indexer = role(env, KafkaSettings.from(env));
         var metricsPort = Roles.metricsPort(env);
         env.validate();
-        return Roles.run(List.of(indexer), metricsPort);
+        return new Roles.Plan(List.of(indexer), metricsPort);
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        return Roles.run(configuration(System.getenv(), args));
     }
 
     /** The indexer, its settings read into {@code env} (which collects their problems). */

@@ -1,5 +1,6 @@
 package io.herokuelk.shipper;
 
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,8 +17,13 @@ final class IngestCommand implements ShipperCommand {
     private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
     @Override
+    public ShipperSettings configuration(Map<String, String> environment, String[] args) {
+        return ShipperSettings.fromEnvironment(environment);
+    }
+
+    @Override
     public int run(String[] args) throws Exception {
-        ShipperSettings settings = ShipperSettings.fromEnvironment(System.getenv());
+        ShipperSettings settings = configuration(System.getenv(), args);
         if (!settings.drain().authRequired()) {
             LOG.warn("DRAIN_AUTH=none: drains are accepted without credentials. Anyone who finds this URL can"
                     + " write into your logs.");

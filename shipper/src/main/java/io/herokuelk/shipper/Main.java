@@ -23,7 +23,8 @@ public final class Main {
     private Main() {
     }
 
-    static Map<String, ShipperCommand> commands() {
+    /** Every command by name; also what the checks of the README and docker-compose.yml know as commands. */
+    public static Map<String, ShipperCommand> commands() {
         Map<String, ShipperCommand> commands = new LinkedHashMap<>();
         commands.put("ingest", new IngestCommand());
         commands.put("parse", new ParseCommand());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
@@ -40,6 +41,12 @@ final class ParseCommand implements ShipperCommand {
         this.err = err;
     }
 
+    /** The parser's defaults: {@code parse} shows what the shipper makes of input unless configured otherwise. */
+    @Override
+    public ParserOptions configuration(Map<String, String> environment, String[] args) {
+        return ParserOptions.defaults();
+    }
+
     @Override
     public int run(String[] args) throws Exception {
         String format = "logplex";
@@ -60,7 +67,7 @@ final class ParseCommand implements ShipperCommand {
         }
         byte[] input = file == null ? in.readAllBytes() : Files.readAllBytes(file);
         DrainContext context = new DrainContext(app, null, frameId, Instant.now());
-        DrainBodyParser parser = new DrainBodyParser(ParserOptions.defaults());
+        DrainBodyParser parser = new DrainBodyParser(configuration(System.getenv(), args));
         ParsedBatch batch = switch (format) {
             case "logplex" -> parser.parseBody(input, context);
             case "syslog" -> syslog(parser, input, context);

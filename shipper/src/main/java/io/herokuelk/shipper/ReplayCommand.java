@@ -34,6 +34,26 @@ final class ReplayCommand implements ShipperCommand {
     private static final String USAGE = "usage: replay --from 2026-11-26T00:00:00Z [--to <instant>] [--namespace NS]";
     private final PrintStream err = System.err;
 
+    /**
+     * Where to read from and write to.
+     *
+     * @param kafka         the brokers and the events topic
+     * @param elasticsearch the cluster, and the namespace unless {@code --namespace} says otherwise
+     * @param indexer       batches and retries, as the indexer's
+     */
+    record Settings(KafkaSettings kafka, ElasticsearchSettings elasticsearch, IndexerSettings indexer) {
+    }
+
+    @Override
+    public Settings configuration(Map<String, String> environment, String[] args) {
+        Environment env = new Environment(environment);
+        KafkaSettings kafka = KafkaSettings.from(env);
+        ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
+        IndexerSettings indexer = IndexerSettings.from(env, kafka);
+        env.validate();
+        return new Settings(kafka, elasticsearch, indexer);
+    }
+
     @Override
     public int run(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -49,11 +69,10 @@ final class ReplayCommand implements ShipperCommand {
             err.println(USAGE);
             return 2;
         }
-        Environment env = new Environment(System.getenv());
-        KafkaSettings kafka = KafkaSettings.from(env);
-        ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
-        IndexerSettings settings = IndexerSettings.from(env, kafka);
-        env.validate();
+        Settings configured = configuration(System.getenv(), args);
+        KafkaSettings kafka = configured.kafka();
+        ElasticsearchSettings elasticsearch = configured.elasticsearch();
+        IndexerSettings settings = configured.indexer();
         String namespace = options.getOrDefault("--namespace", elasticsearch.namespace());
 
         Map<String, Object> consumerProperties = new HashMap<>(kafka.clientProperties());

@@ -36,6 +36,20 @@ final class Roles {
         return env.optional("METRICS_PORT").map(port -> env.integer("METRICS_PORT", 0, 0, 65535));
     }
 
+    /**
+     * What a command runs: its roles, their settings read and checked, and the metrics port.
+     *
+     * @param roles       started in this order
+     * @param metricsPort {@link #metricsPort}
+     */
+    record Plan(List<Role> roles, Optional<Integer> metricsPort) {
+    }
+
+    /** Starts every role of the plan in order and blocks until they have stopped; returns the exit code. */
+    static int run(Plan plan) throws Exception {
+        return run(plan.roles(), plan.metricsPort());
+    }
+
     /** Starts every role in order and blocks until they have stopped; returns the exit code. */
     static int run(List<Role> roles, Optional<Integer> metricsPort) throws Exception {
         Roles all = new Roles();

@@ -1,6 +1,7 @@
 package io.herokuelk.shipper;
 
 import java.util.List;
+import java.util.Map;
 
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
@@ -13,13 +14,18 @@ import io.herokuelk.shipper.config.KafkaSettings;
 final class WorkCommand implements ShipperCommand {
 
     @Override
-    public int run(String[] args) throws Exception {
-        Environment env = new Environment(System.getenv());
+    public Roles.Plan configuration(Map<String, String> environment, String[] args) {
+        Environment env = new Environment(environment);
         KafkaSettings kafka = KafkaSettings.from(env);
         // The alerter first: it reads its rules file as it starts, and a bad one should stop us before anything runs.
         List<Role> roles = List.of(AlertCommand.role(env, kafka), IndexCommand.role(env, kafka));
         var metricsPort = Roles.metricsPort(env);
         env.validate();
-        return Roles.run(roles, metricsPort);
+        return new Roles.Plan(roles, metricsPort);
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        return Roles.run(configuration(System.getenv(), args));
     }
 }

@@ -28,26 +28,50 @@ public final class SetupCommand implements ShipperCommand {
     /** How long the admin client tries before setup reports the broker unreachable. */
     private static final int KAFKA_API_TIMEOUT_MS = 15_000;
 
-    private final Map<String, String> variables;
     private final PrintStream out;
 
     public SetupCommand() {
-        this(System.getenv(), System.out);
+        this(System.out);
     }
 
-    SetupCommand(Map<String, String> variables, PrintStream out) {
-        this.variables = variables;
+    SetupCommand(PrintStream out) {
         this.out = out;
     }
 
+    /**
+     * What setup talks to and what it creates.
+     *
+     * @param elasticsearch the cluster
+     * @param kafka         the brokers and the topic names
+     * @param setup         retention, partitions, replication
+     * @param kibana        empty when no Kibana is named: the Kibana step is skipped
+     */
+    public record Settings(ElasticsearchSettings elasticsearch, KafkaSettings kafka, SetupSettings setup,
+                           Optional<KibanaSettings> kibana) {
+    }
+
     @Override
-    public int run(String[] args) throws Exception {
-        Environment env = new Environment(variables);
+    public Settings configuration(Map<String, String> environment, String[] args) {
+        Environment env = new Environment(environment);
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
         KafkaSettings kafka = KafkaSettings.from(env);
         SetupSettings settings = SetupSettings.from(env);
         Optional<KibanaSettings> kibana = KibanaSettings.from(env, args);
         env.validate();
+        return new Settings(elasticsearch, kafka, settings, kibana);
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        return run(configuration(System.getenv(), args));
+    }
+
+    /** Runs every step with settings already read; tests read theirs from an environment of their own. */
+    int run(Settings configured) throws Exception {
+        ElasticsearchSettings elasticsearch = configured.elasticsearch();
+        KafkaSettings kafka = configured.kafka();
+        SetupSettings settings = configured.setup();
+        Optional<KibanaSettings> kibana = configured.kibana();
 
         SetupReport report = new SetupReport(out);
         try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);

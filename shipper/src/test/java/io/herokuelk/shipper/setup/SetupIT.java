@@ -82,7 +82,8 @@ class SetupIT {
         env.put("KAFKA_PARTITIONS", "3");
         env.put("KAFKA_RETENTION_HOURS", "48");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = new SetupCommand(env, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(new String[0]);
+        SetupCommand command = new SetupCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int exit = command.run(command.configuration(env, new String[0]));
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
 
