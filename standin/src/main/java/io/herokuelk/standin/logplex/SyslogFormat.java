@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 
 /**
  * The MSG of a frame as Logplex writes it for HTTPS drains: RFC 5424 without structured data,
@@ -32,13 +33,19 @@ final class SyslogFormat {
     private SyslogFormat() {
     }
 
+    /** The line's bytes go out as they are: a piece of a split line may end inside a UTF-8 character. */
     static byte[] message(LogLine line) {
-        String text = line.text() == null ? "" : line.text();
-        if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1); // the frame's own newline ends the message
+        byte[] header = ("<" + pri(line) + ">1 " + MICROS.format(line.time()) + " host " + token(line.appName()) + " "
+                + token(line.procId()) + " - ").getBytes(StandardCharsets.UTF_8);
+        byte[] text = line.bytes() == null ? new byte[0] : line.bytes();
+        int length = text.length;
+        if (length > 0 && text[length - 1] == '\n') {
+            length--; // the frame's own newline ends the message
         }
-        return ("<" + pri(line) + ">1 " + MICROS.format(line.time()) + " host " + token(line.appName()) + " "
-                + token(line.procId()) + " - " + text + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] message = Arrays.copyOf(header, header.length + length + 1);
+        System.arraycopy(text, 0, message, header.length, length);
+        message[message.length - 1] = '\n';
+        return message;
     }
 
     /**

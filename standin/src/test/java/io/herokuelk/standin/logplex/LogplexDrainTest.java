@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.herokuelk.standin.LogLine;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +81,22 @@ class LogplexDrainTest {
         assertThat(bytes).isGreaterThan(first.length());
         assertThat(r.text()).startsWith(bytes + " <190>1 ");
         assertThat(r.header("Logplex-Msg-Count")).isEqualTo("4");
+    }
+
+    @Test
+    void aPieceSplitInsideACharacterGoesOutByteForByte() throws Exception {
+        start(settings().withFlushInterval(Duration.ofSeconds(30)));
+        byte[] piece = Arrays.copyOf("ab€".getBytes(StandardCharsets.UTF_8), 4); // '€' cut after 2 of its 3 bytes
+        drain.accept(LogLine.app(T, "web.1", piece));
+        drain.close();
+
+        byte[] header = "<190>1 2026-11-26T10:00:00.123456+00:00 host app web.1 - ".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes((header.length + piece.length + 1 + " ").getBytes(StandardCharsets.US_ASCII));
+        expected.writeBytes(header);
+        expected.writeBytes(piece);
+        expected.write('\n');
+        assertThat(peer.next(WAIT).body()).isEqualTo(expected.toByteArray());
     }
 
     @Test

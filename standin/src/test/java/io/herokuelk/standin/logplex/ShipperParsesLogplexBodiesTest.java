@@ -9,10 +9,12 @@ import io.herokuelk.shipper.parse.ParsedBatch;
 import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.parse.ParserOptions;
 import io.herokuelk.standin.LogLine;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -84,6 +86,32 @@ class ShipperParsesLogplexBodiesTest {
             assertThat(doc(batch.events().get(4)).path("error").path("code").stringValue()).isEqualTo("R14");
             assertThat(doc(batch.events().get(1)).path("@timestamp").stringValue())
                     .isEqualTo("2026-11-26T10:00:00.123456Z");
+        }
+    }
+
+    @Test
+    void aLongLineSplitAt10000BytesComesOutAsOneEvent() throws Exception {
+        // 13 bytes before the 'ü's put the 10,000-byte cut in the middle of one.
+        String text = "{\"message\":\"x" + "ü".repeat(12_000) + "\",\"level\":\"WARN\"}";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try (DrainPeer peer = new DrainPeer()) {
+            LogplexSettings settings = LogplexSettings.defaults(peer.url("logplex:secret", "/logs/myapp"))
+                    .withFlushInterval(Duration.ofSeconds(30));
+            try (LogplexDrain drain = LogplexDrain.start(settings, CLOCK)) {
+                for (int from = 0; from < bytes.length; from += 10_000) {
+                    drain.accept(LogLine.app(T, "web.1",
+                            Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + 10_000))));
+                }
+            }
+            DrainPeer.Received received = peer.next(Duration.ofSeconds(5));
+
+            ParsedBatch batch = parser.parseBody(received.body(), new DrainContext("myapp",
+                    received.header("Logplex-Drain-Token"), received.header("Logplex-Frame-Id"), Instant.now()));
+            assertThat(batch.frames()).isEqualTo(3);
+            assertThat(batch.events()).hasSize(1);
+            JsonNode d = doc(batch.events().getFirst());
+            assertThat(d.path("message").stringValue()).isEqualTo("x" + "ü".repeat(12_000));
+            assertThat(d.path("heroku").path("reassembled_parts").asInt()).isEqualTo(3);
         }
     }
 
