@@ -67,7 +67,16 @@ public final class Demo {
             System.exit(2);
             return;
         }
-        System.exit(run(pace, settings, environment, exitAfterReport));
+        int status;
+        try {
+            status = run(pace, settings, environment, exitAfterReport);
+        } catch (Exception | Error e) {
+            // Whatever went wrong, the shutdown hook still stops every process the demo started.
+            System.err.println("The demo failed: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
     }
 
     private static int run(DemoPace pace, StackSettings settings, Map<String, String> environment,
