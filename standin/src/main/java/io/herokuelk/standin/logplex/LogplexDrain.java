@@ -76,7 +76,7 @@ public final class LogplexDrain implements LogSink, AutoCloseable {
      * Sends what is buffered, waiting at most the close timeout; lines still unsent then are counted as dropped.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.herokuelk.standin.LogLine;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -287,10 +286,5 @@ class RouterTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return (InetSocketAddress) s.getLocalSocketAddress();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static String readAll(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 }
