@@ -287,6 +287,25 @@ class LogplexDrainTest {
     }
 
     @Test
+    void closeGivesUpAfterItsTimeoutAndCountsWhatNeverLeft() throws Exception {
+        peer.holdAnswers(); // the drain never answers
+        start(settings().withBatchLimits(100 * 1024, 2).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(20))
+                .withCloseTimeout(Duration.ofMillis(300)));
+        for (int i = 0; i < 5; i++) {
+            drain.accept(LogLine.app(T, "web.1", "line " + i));
+        }
+        peer.next(WAIT);
+        long started = System.nanoTime();
+        drain.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        LogplexStats stats = drain.stats();
+        assertThat(stats.messagesDropped()).isEqualTo(5);
+        assertThat(stats.messagesDelivered()).isZero();
+        assertThat(stats.buffered()).isZero();
+    }
+
+    @Test
     void settingsNeverShowThePassword() {
         LogplexSettings settings = LogplexSettings.defaults(URI.create("https://logplex:hunter2@drain.example/logs?a=b"));
         assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("logplex:")
