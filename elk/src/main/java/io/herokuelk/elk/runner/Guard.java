@@ -21,8 +21,15 @@ final class Guard {
 
     /** Copies the script into the service's directory (the classpath copy may be inside a jar). */
     static void install(Path directory) throws IOException {
+        // Services of one stage start together and may share a folder: each writes its own copy, then moves it in
+        // atomically, so no one ever runs a half-written script or trips over another's copy.
+        Path copy = Files.createTempFile(directory, SCRIPT, ".tmp");
         try (InputStream script = Guard.class.getClassLoader().getResourceAsStream(SCRIPT)) {
-            Files.copy(script, directory.resolve(SCRIPT), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(script, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(copy, directory.resolve(SCRIPT), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(copy);
         }
     }
 
