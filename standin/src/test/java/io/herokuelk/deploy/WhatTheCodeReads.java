@@ -26,9 +26,10 @@ import io.herokuelk.standin.StandInSettings;
 /**
  * Every environment variable the code reads, per program: the readers each program starts with, run over sample
  * environments that note what they are asked ({@link RecordingEnvironment}), plus what the module's Logback
- * configuration substitutes ({@code ${LOG_LEVEL:-INFO}}). Nothing here lists a variable: the names come from the code.
+ * configuration substitutes ({@code ${LOG_LEVEL:-INFO}}). No list of what is read is kept here: the names come from
+ * the code as it runs.
  *
- * <p>A module's process environment enters in one place, {@code System.getenv()} handed to the reader driven here;
+ * <p>A program's process environment enters in one place, {@code System.getenv()} handed to the reader driven here;
  * {@link EnvironmentAccessTest} fails on any other read, so a new variable cannot bypass this.
  *
  * <p><b>To add a module, or a program of one</b>, add a {@link Module} below (or a {@link Program} to one) with: the
