@@ -2,6 +2,7 @@ package io.herokuelk.standin.load;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -12,6 +13,9 @@ final class TrafficMix {
 
     private static final String[] WORDS = {"memory", "quota", "dyno", "router", "kafka", "drain", "heap", "worker",
             "request", "latency", "elastic", "alert", "process", "restart", "metrics"};
+
+    /** Longer than the router's H12 timeout, so the router, not the client, decides when a request took too long. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
 
@@ -36,11 +40,12 @@ final class TrafficMix {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).GET().build();
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build();
     }
 
     private HttpRequest post(String path, String json) {
         return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
