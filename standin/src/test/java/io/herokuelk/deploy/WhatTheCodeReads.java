@@ -22,6 +22,7 @@ import io.herokuelk.elk.stack.StackSettings;
 import io.herokuelk.shipper.Main;
 import io.herokuelk.shipper.ShipperCommand;
 import io.herokuelk.standin.StandInSettings;
+import io.herokuelk.standin.demo.DemoSettings;
 
 /**
  * Every environment variable the code reads, per program: the readers each program starts with, run over sample
@@ -183,15 +184,15 @@ final class WhatTheCodeReads {
     private static Module standin() {
         Path directory = temporaryDirectory("demo");
         Reader demo = (environment, args) -> {
-            StackSettings settings = StackSettings.fromEnvironment(environment);
-            String credentials = DrainCredentials.resolve(environment, settings.directory());
-            return LocalStack.services(settings, Path.of("shipper.jar"), credentials, environment);
+            DemoSettings settings = DemoSettings.fromEnvironment(environment);
+            String credentials = DrainCredentials.resolve(settings.environment(), settings.stack().directory());
+            return LocalStack.services(settings.stack(), Path.of("shipper.jar"), credentials, settings.environment());
         };
         return new Module("standin",
                 List.of(new HandOff("standin/src/main/java/io/herokuelk/standin/Main.java",
                                 "settings = StandInSettings.fromEnvironment(System.getenv());"),
                         new HandOff("standin/src/main/java/io/herokuelk/standin/demo/Demo.java",
-                                "Map<String, String> environment = new HashMap<>(System.getenv());")),
+                                "settings = DemoSettings.fromEnvironment(System.getenv());")),
                 List.of(new Program("standin", new DocumentedVariables("README.md", "## The stand-in"),
                                 (environment, args) -> StandInSettings.fromEnvironment(environment)),
                         new Program("demo", QUICK_START, demo)),

@@ -56,12 +56,10 @@ public final class Demo {
                 System.exit(2);
             }
         }
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.putIfAbsent("STACK_DIR", ".local/demo");
-        StackSettings settings;
+        DemoSettings settings;
         try {
-            settings = StackSettings.fromEnvironment(environment);
-            prepare(settings.directory());
+            settings = DemoSettings.fromEnvironment(System.getenv());
+            prepare(settings.stack().directory());
         } catch (IllegalArgumentException | IOException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -69,7 +67,7 @@ public final class Demo {
         }
         int status;
         try {
-            status = run(pace, settings, environment, exitAfterReport);
+            status = run(pace, settings, exitAfterReport);
         } catch (Exception | Error e) {
             // Whatever went wrong, the shutdown hook still stops every process the demo started.
             System.err.println("The demo failed: " + e);
@@ -79,8 +77,9 @@ public final class Demo {
         System.exit(status);
     }
 
-    private static int run(DemoPace pace, StackSettings settings, Map<String, String> environment,
-                           boolean exitAfterReport) throws Exception {
+    private static int run(DemoPace pace, DemoSettings demoSettings, boolean exitAfterReport) throws Exception {
+        StackSettings settings = demoSettings.stack();
+        Map<String, String> environment = demoSettings.environment();
         Clock clock = Clock.systemUTC();
         Console console = new Console(System.out, clock);
         AlertReceiver receiver = new AlertReceiver(clock);
@@ -124,9 +123,8 @@ public final class Demo {
 
         PlatformWatch platform = new PlatformWatch(console);
         ManagerSettings manager = ManagerSettings.heroku().withSampleInterval(pace.metricsInterval());
-        int routerPort = Integer.parseInt(environment.getOrDefault("ROUTER_PORT", "8080"));
         standIn[0] = StandIn.start(LogplexSettings.defaults(drain), 1, Path.of("").toAbsolutePath(), manager,
-                routerPort, Duration.ofSeconds(30), platform, clock);
+                demoSettings.routerPort(), Duration.ofSeconds(30), platform, clock);
         console.mark("Heroku stand-in up: router " + standIn[0].routerUrl() + ", runtime metrics every "
                 + pace.metricsInterval().toSeconds() + " s, Logplex to the drain as " + APP_NAME);
 

@@ -1,0 +1,36 @@
+package io.herokuelk.standin.demo;
+
+import io.herokuelk.elk.stack.StackSettings;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The demo's settings: the local stack's (with its data in {@code .local/demo} unless {@code STACK_DIR} says
+ * otherwise, apart from the data of {@code ./dev stack}) and the port of the stand-in's router.
+ *
+ * @param stack      ports, heaps and folder of Kafka, Elasticsearch and the shipper
+ * @param routerPort {@code ROUTER_PORT}, default 8080; 0 for any free port
+ * @param environment what the shipper's processes may take from (its alert destinations)
+ */
+public record DemoSettings(StackSettings stack, int routerPort, Map<String, String> environment) {
+
+    static final String DEFAULT_DIRECTORY = ".local/demo";
+
+    public static DemoSettings fromEnvironment(Map<String, String> environment) {
+        Map<String, String> withDefaults = new HashMap<>(environment);
+        withDefaults.putIfAbsent("STACK_DIR", DEFAULT_DIRECTORY);
+        StackSettings stack = StackSettings.fromEnvironment(withDefaults);
+        String port = environment.getOrDefault("ROUTER_PORT", "8080").strip();
+        int routerPort;
+        try {
+            routerPort = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            routerPort = -1;
+        }
+        if (routerPort < 0 || routerPort > 65_535) {
+            throw new IllegalArgumentException("Bad settings: ROUTER_PORT=" + port
+                    + " is not a whole number from 0 to 65535");
+        }
+        return new DemoSettings(stack, routerPort, Map.copyOf(withDefaults));
+    }
+}
