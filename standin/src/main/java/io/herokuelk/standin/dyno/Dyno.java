@@ -209,11 +209,7 @@ public final class Dyno {
             platform("Stopping remaining processes with SIGKILL");
             killAll(current);
         }
-        synchronized (this) {
-            platform("Process exited with status " + exitStatus(current));
-            changeState(DynoState.DOWN);
-            workers = List.of();
-        }
+        ended(current, DynoState.DOWN);
     }
 
     /** The dyno manager's SIGKILL (R15): every process dies at once, and the dyno has crashed. */
@@ -228,12 +224,15 @@ public final class Dyno {
             platform("Stopping process with SIGKILL");
         }
         killAll(current);
-        synchronized (this) {
-            platform("Process exited with status " + exitStatus(current));
-            changeState(DynoState.CRASHED);
-            workers = List.of();
-        }
+        ended(current, DynoState.CRASHED);
         notifyCrash();
+    }
+
+    /** The processes are gone: the dyno manager's exit line, and the state the dyno ends in. */
+    private synchronized void ended(List<Worker> current, DynoState next) {
+        platform("Process exited with status " + exitStatus(current));
+        changeState(next);
+        workers = List.of();
     }
 
     /** A process exited: unless the dyno is being stopped, the dyno crashed; its other processes go with it. */
