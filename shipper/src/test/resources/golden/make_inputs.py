@@ -47,6 +47,7 @@ dyno = [
     '<45>1 2026-11-26T10:01:10+00:00 host heroku web.3 - Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 90 seconds of launch',
     '<45>1 2026-11-26T10:01:11+00:00 host heroku web.3 - Stopping process with SIGKILL',
     '<45>1 2026-11-26T10:01:12+00:00 host heroku worker.1 - Error R12 (Exit timeout) -> At least one process failed to exit within 30 seconds of SIGTERM',
+    '<45>1 2026-11-26T10:01:12.500+00:00 host heroku worker.1 - Stopping remaining processes with SIGKILL',
     '<45>1 2026-11-26T10:01:13+00:00 host heroku web.2 - Error R99 (Platform error)',
     '<45>1 2026-11-26T10:01:14+00:00 host heroku web.2 - Stopping all processes with SIGTERM',
     '<45>1 2026-11-26T10:01:15+00:00 host heroku web.2 - State changed from starting to up',

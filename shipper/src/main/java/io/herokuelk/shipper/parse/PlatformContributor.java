@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *       {@code heroku.memory.quota_pct};</li>
  *   <li>{@code State changed from up to crashed}: {@code heroku.state.from}, {@code .to};</li>
  *   <li>{@code Process exited with status 137}: {@code process.exit_code};</li>
- *   <li>{@code Stopping process with SIGKILL}: {@code heroku.signal}.</li>
+ *   <li>{@code Stopping process with SIGKILL} (also {@code all processes}, {@code remaining processes}): {@code heroku.signal}.</li>
  * </ul>
  * Any other line is a platform document with its message only. Platform lines are a small share of the traffic, so
  * regular expressions are clear enough here.
@@ -31,7 +31,7 @@ final class PlatformContributor implements LineContributor {
             Pattern.compile("Process running mem=([0-9]+(?:\\.[0-9]+)?)(?:M|MB)\\(([0-9]+(?:\\.[0-9]+)?)%\\).*");
     private static final Pattern STATE = Pattern.compile("State changed from (\\S+) to (\\S+).*");
     private static final Pattern EXIT = Pattern.compile("Process exited with status (-?[0-9]{1,9}).*");
-    private static final Pattern STOP = Pattern.compile("Stopping (?:all processes|process) with (SIG[A-Z0-9]+).*");
+    private static final Pattern STOP = Pattern.compile("Stopping (?:all processes|remaining processes|process) with (SIG[A-Z0-9]+).*");
 
     @Override
     public boolean contribute(Line line, Document doc) {
