@@ -115,7 +115,7 @@ public final class Dyno {
                     started.add(launch(release, startedGeneration));
                 }
             } catch (IOException e) {
-                started.forEach(worker -> worker.process().destroyForcibly());
+                started.forEach(worker -> ProcessGroups.signal(worker.process(), true));
                 platform("Process exited with status 127");
                 platform("bash: " + e.getMessage());
                 changeState(DynoState.CRASHED);
@@ -128,7 +128,7 @@ public final class Dyno {
 
     private Worker launch(Release release, int startedGeneration) throws IOException {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", release.command())
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.command(release.command()))
                 .directory(appRoot.toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
@@ -183,6 +183,7 @@ public final class Dyno {
             if (generation == startedGeneration) {
                 platform("Process exited with status 137");
                 changeState(DynoState.CRASHED);
+                workers = List.of();
             }
         }
         notifyCrash();
@@ -200,8 +201,7 @@ public final class Dyno {
             current = workers;
             platform("Stopping all processes with SIGTERM");
         }
-        current.forEach(worker -> worker.process().toHandle().descendants().forEach(ProcessHandle::destroy));
-        current.forEach(worker -> worker.process().destroy());
+        current.forEach(worker -> ProcessGroups.signal(worker.process(), false));
         boolean graceful = awaitExit(current, stopGrace);
         if (!graceful) {
             platform("Error R12 (Exit timeout) -> At least one process failed to exit within "
@@ -237,18 +237,18 @@ public final class Dyno {
 
     /** A process exited: unless the dyno is being stopped, the dyno crashed; its other processes go with it. */
     private void exited(int exitedGeneration, int status) {
-        List<Worker> others;
+        List<Worker> all;
         synchronized (this) {
             if (exitedGeneration != generation || stopping) {
                 return;
             }
             stopping = true;
-            others = workers;
+            all = workers; // the exited one too: what it started may still run in its group
             platform("Process exited with status " + status);
             changeState(DynoState.CRASHED);
             workers = List.of();
         }
-        killAll(others);
+        killAll(all);
         notifyCrash();
     }
 
@@ -261,10 +261,7 @@ public final class Dyno {
     }
 
     private static void killAll(List<Worker> current) {
-        for (Worker worker : current) {
-            worker.process().toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            worker.process().destroyForcibly();
-        }
+        current.forEach(worker -> ProcessGroups.signal(worker.process(), true));
         awaitExit(current, Duration.ofSeconds(10));
     }
 

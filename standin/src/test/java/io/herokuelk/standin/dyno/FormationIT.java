@@ -84,7 +84,7 @@ class FormationIT {
         if (formation != null) {
             formation.close();
         }
-        List<ProcessHandle> alive = started.stream().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> alive = started.stream().filter(process -> !gone(process.pid())).toList();
         alive.forEach(ProcessHandle::destroyForcibly);
         assertThat(alive).as("processes still running after the formation closed").isEmpty();
     }
@@ -151,6 +151,41 @@ class FormationIT {
                 "Stopping all processes with SIGTERM",
                 "Process exited with status 143",
                 "State changed from up to down");
+        // What the processes print while they shut down still arrives: SIGTERM must not close their output.
+        lines.awaitUntil("both processes' last words", WAIT, () -> lines.app("web.1").stream()
+                .filter(line -> line.text().contains("\"app-stopping\"")).count() == 2);
+    }
+
+    @Test
+    void whatACrashedProcessStartedDiesWithTheDyno() throws Exception {
+        Formation formation = formation(1, BOOT, Duration.ofSeconds(10));
+        Dyno web1 = formation.dynos().getFirst();
+        formation.start(release("sleep 300 & echo \"child $!\"; " + EXITS_ON_REQUEST, 1));
+        track(web1);
+        lines.awaitUntil("the child's pid", WAIT, () -> lines.app("web.1").stream()
+                .anyMatch(line -> line.text().startsWith("child ")));
+        long child = Long.parseLong(lines.app("web.1").stream().map(LogLine::text)
+                .filter(text -> text.startsWith("child ")).findFirst().orElseThrow().substring("child ".length()));
+        assertThat(ProcessHandle.of(child)).as("the background child runs").hasValueSatisfying(
+                handle -> assertThat(handle.isAlive()).isTrue());
+
+        Files.createFile(appRoot.resolve("exit-" + web1.pickProcess().orElseThrow().getPort()));
+
+        lines.awaitPlatform("web.1", "State changed from up to crashed", WAIT);
+        lines.awaitUntil("the orphaned child to be killed with the dyno", WAIT, () -> gone(child));
+    }
+
+    /** Exited, or a zombie nobody has reaped yet (which a container's first process may be slow to do). */
+    private static boolean gone(long pid) {
+        if (ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true)) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     private Set<Integer> startedPorts() {
