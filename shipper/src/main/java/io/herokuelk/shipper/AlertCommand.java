@@ -29,11 +29,7 @@ final class AlertCommand implements ShipperCommand {
 
     @Override
     public Roles.Plan configuration(Map<String, String> environment, String[] args) {
-        Environment env = new Environment(environment);
-        Role alerter = role(env, KafkaSettings.from(env));
-        var metricsPort = Roles.metricsPort(env);
-        env.validate();
-        return new Roles.Plan(List.of(alerter), metricsPort);
+        return Roles.plan(environment, AlertCommand::role);
     }
 
     @Override

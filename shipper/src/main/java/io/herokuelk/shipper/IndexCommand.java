@@ -1,6 +1,5 @@
 package io.herokuelk.shipper;
 
-import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -19,11 +18,7 @@ final class IndexCommand implements ShipperCommand {
 
     @Override
     public Roles.Plan configuration(Map<String, String> environment, String[] args) {
-        Environment env = new Environment(environment);
-        Role indexer = role(env, KafkaSettings.from(env));
-        var metricsPort = Roles.metricsPort(env);
-        env.validate();
-        return new Roles.Plan(List.of(indexer), metricsPort);
+        return Roles.plan(environment, IndexCommand::role);
     }
 
     @Override

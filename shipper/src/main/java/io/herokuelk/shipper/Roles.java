@@ -2,6 +2,7 @@ package io.herokuelk.shipper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.herokuelk.shipper.Role.Running;
 import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.telemetry.MetricsServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -43,6 +45,25 @@ final class Roles {
      * @param metricsPort {@link #metricsPort}
      */
     record Plan(List<Role> roles, Optional<Integer> metricsPort) {
+    }
+
+    /** What makes one role from the settings it reads. */
+    @FunctionalInterface
+    interface RoleReader {
+        Role read(Environment env, KafkaSettings kafka);
+    }
+
+    /** Reads every role's settings and the metrics port from one environment, checks them all, and plans them. */
+    static Plan plan(Map<String, String> environment, RoleReader... readers) {
+        Environment env = new Environment(environment);
+        KafkaSettings kafka = KafkaSettings.from(env);
+        List<Role> roles = new ArrayList<>();
+        for (RoleReader reader : readers) {
+            roles.add(reader.read(env, kafka));
+        }
+        Optional<Integer> metricsPort = metricsPort(env);
+        env.validate();
+        return new Plan(List.copyOf(roles), metricsPort);
     }
 
     /** Starts every role of the plan in order and blocks until they have stopped; returns the exit code. */

@@ -1,10 +1,7 @@
 package io.herokuelk.shipper;
 
-import java.util.List;
 import java.util.Map;
 
-import io.herokuelk.shipper.config.Environment;
-import io.herokuelk.shipper.config.KafkaSettings;
 
 /**
  * {@code work}: the {@code alert} and {@code index} roles in one JVM, until SIGTERM or Ctrl-C, so that one Heroku
@@ -15,13 +12,8 @@ final class WorkCommand implements ShipperCommand {
 
     @Override
     public Roles.Plan configuration(Map<String, String> environment, String[] args) {
-        Environment env = new Environment(environment);
-        KafkaSettings kafka = KafkaSettings.from(env);
         // The alerter first: it reads its rules file as it starts, and a bad one should stop us before anything runs.
-        List<Role> roles = List.of(AlertCommand.role(env, kafka), IndexCommand.role(env, kafka));
-        var metricsPort = Roles.metricsPort(env);
-        env.validate();
-        return new Roles.Plan(roles, metricsPort);
+        return Roles.plan(environment, AlertCommand::role, IndexCommand::role);
     }
 
     @Override
