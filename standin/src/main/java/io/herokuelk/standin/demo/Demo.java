@@ -128,10 +128,10 @@ public final class Demo {
         console.mark("Heroku stand-in up: router " + standIn[0].routerUrl() + ", runtime metrics every "
                 + pace.metricsInterval().toSeconds() + " s, Logplex to the drain as " + APP_NAME);
 
-        Release fix = DemoReleases.fix(pace, Release.webCommand(Files.readAllLines(Path.of("app/Procfile"))));
+        Release frugal = DemoReleases.frugal(pace, Release.webCommand(Files.readAllLines(Path.of("app/Procfile"))));
         try (HttpClient client = HttpClient.newHttpClient()) {
             Incident.Outcome outcome = new Incident(standIn[0], receiver, console, pace, client)
-                    .play(DemoReleases.bad(pace), fix);
+                    .play(DemoReleases.bad(pace), DemoReleases.workerFix(pace), frugal);
             Thread.sleep(Duration.ofSeconds(3)); // the last lines through Logplex, Kafka and the indexer
             DemoReport.print(console, outcome, standIn[0].logplex().stats(), platform,
                     new ElasticsearchCounts(client, elasticsearch).counts(), elasticsearch, standIn[0].routerUrl());

@@ -11,6 +11,10 @@ final class DemoReport {
     private DemoReport() {
     }
 
+    private static String row(String release, double mb) {
+        return String.format(Locale.ROOT, "  %-36s %5.0f MB  %4.0f%% of 512 MB", release, mb, mb / 512 * 100);
+    }
+
     static void print(Console console, Incident.Outcome outcome, LogplexStats drain, PlatformWatch platform,
                       Map<String, Long> counts, URI elasticsearch, URI router) {
         console.blank();
@@ -20,10 +24,11 @@ final class DemoReport {
             console.detail("  " + Console.stamp(moment.at()) + "  " + moment.what());
         }
         console.detail("");
-        console.detail(String.format(Locale.ROOT, "Memory of web.1 (rss + swap, as Heroku judges it): bad deployment"
-                        + " at rest %.0f MB, peak %.0f MB (%.0f%% of 512 MB), after the fix %.0f MB (%.0f%%).",
-                outcome.baselineMb(), outcome.peakMb(), outcome.peakMb() / 512 * 100, outcome.afterFixMb(),
-                outcome.afterFixMb() / 512 * 100));
+        console.detail("Memory of web.1 (rss + swap, as Heroku judges it), each release under the same traffic:");
+        console.detail(row("v1, the bad deployment, at rest", outcome.baselineMb()));
+        console.detail(row("v1 at its peak", outcome.peakMb()));
+        console.detail(row("v2, the worker fix", outcome.afterWorkerFixMb()));
+        console.detail(row("v3, what was never needed removed", outcome.afterFrugalMb()));
         console.detail("Alerts fired: " + String.join(", ", outcome.fired()) + "; resolved: "
                 + String.join(", ", outcome.resolved()) + ".");
         console.detail("Heroku lines: " + platform.r14Lines() + " R14, " + platform.r15Lines() + " R15.");

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The story, played on a running stand-in: the bad deployment under traffic, memory climbing to about 909 MB of
- * 512 MB, the alerts; then the fix deployed, memory back down, the resolves. Returns what it saw for the report.
+ * 512 MB, the alerts; then the incident's two fixes in turn (one worker, then what was never needed removed), memory
+ * back down, the resolves. Returns what it saw for the report.
  */
 final class Incident {
 
@@ -25,8 +26,8 @@ final class Incident {
     static final List<String> EXPECTED_RULES = List.of("memory-trend", "r14", "memory-pressure");
 
     /** What the incident measured. */
-    record Outcome(double baselineMb, double peakMb, double afterFixMb, Set<String> fired, Set<String> resolved,
-                   LoadGenerator.Totals traffic) {
+    record Outcome(double baselineMb, double peakMb, double afterWorkerFixMb, double afterFrugalMb, Set<String> fired,
+                   Set<String> resolved, LoadGenerator.Totals traffic) {
 
         boolean complete() {
             return fired.containsAll(EXPECTED_RULES) && resolved.containsAll(fired);
@@ -49,7 +50,7 @@ final class Incident {
         standIn.manager().onSample(sample -> peakMb = Math.max(peakMb, sample.usage().quotaUsedMb()));
     }
 
-    Outcome play(Release bad, Release fix) throws InterruptedException {
+    Outcome play(Release bad, Release workerFix, Release frugal) throws InterruptedException {
         Dyno web1 = standIn.formation().dynos().getFirst();
         DynoManager manager = standIn.manager();
         console.mark("Deploying " + bad.version() + ", the bad deployment: " + bad.processes() + " JVMs per dyno"
@@ -66,19 +67,40 @@ final class Incident {
                     + " now the workers' memory climbs", baseline, baseline / 512 * 100));
             climb(web1, baseline);
 
-            console.mark("Deploying " + fix.version() + ", the fix: the app's Procfile (one JVM, bounded heap and"
-                    + " threads, components built on first use): " + fix.command());
-            load.stop(); // no preboot here: requests during the restart would only add H10s to the story
-            standIn.formation().deploy(fix);
-            load.start(pace.requestsPerSecond());
-            console.mark("web.1 is up again with " + web1.processes().size() + " process; traffic back on");
+            deploy(load, workerFix, "the worker fix: WEB_CONCURRENCY=1, one JVM, still loading everything at start"
+                    + " with the platform's JVM defaults");
+            Instant workerFixUp = Instant.now();
             awaitResolves(web1);
-            double after = manager.read(web1).usage().quotaUsedMb();
-            console.mark(String.format(Locale.ROOT, "After the fix: %.0f MB of 512 MB (%.0f%%)", after, after / 512 * 100));
+            Duration settle = Duration.between(workerFixUp, Instant.now());
+            double afterWorkerFix = measure(web1, "After the worker fix");
+
+            deploy(load, frugal, "what was never needed removed: the app's Procfile (bounded heap and threads,"
+                    + " components built on first use): " + frugal.command());
+            // Measured after as long under the same traffic as the worker fix was, so that the two compare.
+            sleep(settle);
+            double afterFrugal = measure(web1, "After the frugal release");
             load.stop();
-            return new Outcome(baseline, peakMb, after, rules(true), rules(false), load.totals());
+            return new Outcome(baseline, peakMb, afterWorkerFix, afterFrugal, rules(true), rules(false),
+                    load.totals());
         }
     }
+
+    /** A new release, deployed as Heroku does without preboot: traffic pauses while the dyno restarts. */
+    private void deploy(LoadGenerator load, Release release, String what) throws InterruptedException {
+        Dyno web1 = standIn.formation().dynos().getFirst();
+        console.mark("Deploying " + release.version() + ", " + what);
+        load.stop(); // requests during the restart would only add H10s to the story
+        standIn.formation().deploy(release);
+        load.start(pace.requestsPerSecond());
+        console.mark("web.1 is up again with " + web1.processes().size() + " process; traffic back on");
+    }
+
+    private double measure(Dyno web1, String when) {
+        double memory = standIn.manager().read(web1).usage().quotaUsedMb();
+        console.mark(String.format(Locale.ROOT, "%s: %.0f MB of 512 MB (%.0f%%)", when, memory, memory / 512 * 100));
+        return memory;
+    }
+
 
     /** Climbs, then holds the peak until the expected alerts fired (or the pace's patience ran out). */
     private void climb(Dyno web1, double baseline) throws InterruptedException {

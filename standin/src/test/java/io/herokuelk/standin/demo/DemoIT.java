@@ -54,6 +54,8 @@ class DemoIT {
                     .contains("ALERT r14 (warning) firing for demo-app web.1")
                     .contains("ALERT memory-pressure (warning) firing for demo-app web.1")
                     .contains("RESOLVED r14 for demo-app web.1")
+                    .contains("Deploying v2, the worker fix")
+                    .contains("Deploying v3")
                     .contains("The story is complete");
             // The predictive warning comes before the quota is crossed.
             assertThat(log.indexOf("ALERT memory-trend")).isLessThan(log.indexOf("ALERT r14"));
