@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * The alert rules the demo's alerter runs: the shipped rules (shipper's {@code alert-rules.yml}), with every window
- * divided by the pace's time lapse so that alerts keep their meaning when samples come faster. At {@code heroku} pace
- * nothing is written and the shipped file is used as it is.
+ * divided by the pace's time lapse so that alerts keep their meaning when samples come faster, and the trend judged
+ * from fewer samples (4 over 3 intervals, not 6 over 5 minutes) so that it speaks within the story's first minute.
+ * At {@code heroku} pace nothing is written and the shipped file is used as it is.
  */
 final class DemoRules {
 
@@ -16,7 +17,7 @@ final class DemoRules {
         int lapse = pace.timeLapse();
         return """
                 # Written by the demo: the shipped rules with every window divided by %d (pace '%s': runtime
-                # metrics every %s instead of Heroku's 20 s).
+                # metrics every %s instead of Heroku's 20 s); the trend is judged from 4 samples over 3 intervals.
                 defaults:
                   cooldown: %s
                   realert: 60m
