@@ -15,33 +15,23 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * Error R14 on a dyno: fires at the first line. Clears once the dyno has had no R14 for {@code clear_after} and no
  * memory reading since shows it over quota (R14 repeats while over quota, so quiet alone usually means recovered).
  */
-final class R14Rule extends GroupRule<Group, ErrorEpisode> {
+final class R14Rule extends DynoErrorRule {
 
     /** The {@code Process running} line of an R14 pair may trail it; readings this close belong to the episode. */
     private static final Duration PAIR_SLACK = Duration.ofSeconds(5);
 
-
-    private final DynoHistory history;
-
     R14Rule(RuleConfig config, DynoHistory history, int maxGroups) {
-        super(config, maxGroups);
-        this.history = history;
+        super(config, history, maxGroups, "R14");
     }
 
     @Override
-    public List<Signal> observe(Event event) {
-        Observation o = event.observation();
-        if (o.dyno() == null) {
-            return List.of();
-        }
-        Group group = event.dynoGroup();
-        if ("R14".equals(o.code())) {
-            ErrorEpisode state = states.computeIfAbsent(group, g -> new ErrorEpisode());
-            state.seen(o.timestamp());
-            return List.of(Signal.firing(group, o.timestamp(), summary(group, state), figures(group, state)));
-        }
-        ErrorEpisode state = states.get(group);
-        return state != null && state.active ? clearIfRecovered(group, state, o.timestamp()) : List.of();
+    Signal fired(Group group, ErrorEpisode state, Observation line) {
+        return Signal.firing(group, line.timestamp(), summary(group, state), figures(group, state));
+    }
+
+    @Override
+    List<Signal> whileOpen(Group group, ErrorEpisode state, Event event) {
+        return clearIfRecovered(group, state, event.observation().timestamp());
     }
 
     @Override

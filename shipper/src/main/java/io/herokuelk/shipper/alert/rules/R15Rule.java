@@ -15,36 +15,27 @@ import io.herokuelk.shipper.alert.config.RuleSettings;
  * Error R15 on a dyno: it is being killed. Clears when the dyno is back (starting, up, or a new dyno id), or failing
  * that after {@code clear_after} without another R15.
  */
-final class R15Rule extends GroupRule<Group, ErrorEpisode> {
-
-
-    private final DynoHistory history;
+final class R15Rule extends DynoErrorRule {
 
     R15Rule(RuleConfig config, DynoHistory history, int maxGroups) {
-        super(config, maxGroups);
-        this.history = history;
+        super(config, history, maxGroups, "R15");
     }
 
     @Override
-    public List<Signal> observe(Event event) {
-        Observation o = event.observation();
-        if (o.dyno() == null) {
-            return List.of();
-        }
-        Group group = event.dynoGroup();
-        if ("R15".equals(o.code())) {
-            ErrorEpisode state = states.computeIfAbsent(group, g -> new ErrorEpisode());
-            state.seen(o.timestamp());
-            Observation process = MemoryFigures.nearestProcessLine(history, group, o.timestamp());
-            return List.of(Signal.firing(group, o.timestamp(), group.describe()
-                    + " is far over its memory quota and being killed (Error R15)"
-                    + (process == null ? "" : ": " + Math.round(process.processMb()) + " MB, "
-                    + process.quotaPct() + "% of quota"), figures(group, state, process)));
-        }
-        ErrorEpisode state = states.get(group);
-        if (state != null && state.active && event.dynoBack() && o.timestamp().isAfter(state.last)) {
+    Signal fired(Group group, ErrorEpisode state, Observation line) {
+        Observation process = MemoryFigures.nearestProcessLine(history, group, line.timestamp());
+        return Signal.firing(group, line.timestamp(), group.describe()
+                + " is far over its memory quota and being killed (Error R15)"
+                + (process == null ? "" : ": " + Math.round(process.processMb()) + " MB, "
+                + process.quotaPct() + "% of quota"), figures(group, state, process));
+    }
+
+    @Override
+    List<Signal> whileOpen(Group group, ErrorEpisode state, Event event) {
+        Instant at = event.observation().timestamp();
+        if (event.dynoBack() && at.isAfter(state.last)) {
             state.active = false;
-            return List.of(Signal.cleared(group, o.timestamp(), group.describe() + " restarted after R15",
+            return List.of(Signal.cleared(group, at, group.describe() + " restarted after R15",
                     figures(group, state, null)));
         }
         return List.of();
