@@ -97,15 +97,9 @@ public final class EndToEndLag {
             fillers[i] = LoadMix.body(9000 + i, bodyBytes - 400);
         }
 
-        Map<String, String> variables = new HashMap<>();
+        Map<String, String> variables = Load.indexerEnvironment(bootstrap, url, TOPIC, DEAD_LETTERS, namespace);
         variables.put("PORT", "0");
         variables.put("DRAIN_CREDENTIALS", USER + ":" + PASSWORD);
-        variables.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        variables.put("KAFKA_EVENTS_TOPIC", TOPIC);
-        variables.put("KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTERS);
-        variables.put("ELASTICSEARCH_URL", url);
-        variables.put("ELASTICSEARCH_NAMESPACE", namespace);
-        variables.put("INDEXER_GROUP_ID", "bench-" + namespace);
         ShipperSettings shipper = ShipperSettings.fromEnvironment(variables);
         IngestService server = new IngestService(shipper, new PrometheusRegistry());
         Environment env = new Environment(variables);

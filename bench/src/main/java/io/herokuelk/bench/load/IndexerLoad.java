@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,14 +192,7 @@ public final class IndexerLoad {
     /** The real indexer, configured as {@code index} configures it, from the offsets' start of the topic. */
     private Phase indexer(String bootstrap, String url, ElasticsearchClient counter, int count, String namespace,
                           int maxSeconds) throws Exception {
-        Map<String, String> variables = new HashMap<>();
-        variables.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        variables.put("ELASTICSEARCH_URL", url);
-        variables.put("KAFKA_EVENTS_TOPIC", TOPIC);
-        variables.put("KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTERS);
-        variables.put("ELASTICSEARCH_NAMESPACE", namespace);
-        variables.put("INDEXER_GROUP_ID", "bench-" + namespace);
-        Environment env = new Environment(variables);
+        Environment env = new Environment(Load.indexerEnvironment(bootstrap, url, TOPIC, DEAD_LETTERS, namespace));
         KafkaSettings kafka = KafkaSettings.from(env);
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
         IndexerSettings settings = IndexerSettings.from(env, kafka);

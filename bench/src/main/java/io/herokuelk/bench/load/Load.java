@@ -98,6 +98,19 @@ final class Load {
         return "? RAM";
     }
 
+    /** The indexer's variables, as {@code index} reads them, for a tool's own topics and namespace. */
+    static Map<String, String> indexerEnvironment(String bootstrap, String elasticsearchUrl, String topic,
+                                                  String deadLetters, String namespace) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        variables.put("KAFKA_EVENTS_TOPIC", topic);
+        variables.put("KAFKA_DEAD_LETTER_TOPIC", deadLetters);
+        variables.put("ELASTICSEARCH_URL", elasticsearchUrl);
+        variables.put("ELASTICSEARCH_NAMESPACE", namespace);
+        variables.put("INDEXER_GROUP_ID", "bench-" + namespace);
+        return variables;
+    }
+
     static EmbeddedKafka kafka(Path directory) throws Exception {
         long started = System.nanoTime();
         EmbeddedKafka kafka = new EmbeddedKafka(directory);
