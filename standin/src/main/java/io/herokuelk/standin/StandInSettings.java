@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,8 +37,7 @@ public record StandInSettings(URI drainUrl, String drainToken, int routerPort, i
             "LOAD_SECONDS");
 
     public static StandInSettings fromEnvironment(Map<String, String> environment) {
-        List<String> problems = new ArrayList<>();
-        Reader read = new Reader(environment, problems);
+        VariableReader read = new VariableReader(environment, new ArrayList<>());
         URI drainUrl = read.uri("DRAIN_URL");
         String token = read.text("DRAIN_TOKEN", "");
         Path appRoot = Path.of(read.text("APP_ROOT", ".")).toAbsolutePath().normalize();
@@ -55,9 +53,7 @@ public record StandInSettings(URI drainUrl, String drainToken, int routerPort, i
                 read.integer("LOAD_RPS", 20, 1, 100_000),
                 Duration.ofSeconds(read.integer("LOAD_SECONDS", 60, 1, 86_400)),
                 configVars(environment));
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Bad settings: " + String.join("; ", problems));
-        }
+        read.check();
         return settings;
     }
 
@@ -65,49 +61,5 @@ public record StandInSettings(URI drainUrl, String drainToken, int routerPort, i
         Map<String, String> vars = new HashMap<>(environment);
         vars.keySet().removeAll(OWN);
         return vars;
-    }
-
-    /** Reads variables and collects what is wrong with them. */
-    private record Reader(Map<String, String> environment, List<String> problems) {
-
-        String text(String name, String fallback) {
-            String value = environment.get(name);
-            return value == null || value.isBlank() ? fallback : value.strip();
-        }
-
-        URI uri(String name) {
-            String value = text(name, "");
-            if (value.isEmpty()) {
-                problems.add(name + " is required: the drain to send to, such as https://user:pass@host/logs/myapp");
-                return null;
-            }
-            try {
-                URI uri = URI.create(value);
-                if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                    problems.add(name + " must be an http(s) URL with a host");
-                }
-                return uri;
-            } catch (IllegalArgumentException e) {
-                problems.add(name + " is not a URL"); // the value may hold a password: not repeated here
-                return null;
-            }
-        }
-
-        int integer(String name, int fallback, int min, int max) {
-            String value = text(name, "");
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed >= min && parsed <= max) {
-                    return parsed;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add(name + "=" + value + " is not a whole number from " + min + " to " + max);
-            return fallback;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.herokuelk.standin.demo;
 
 import io.herokuelk.elk.stack.StackSettings;
+import io.herokuelk.standin.VariableReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,17 +22,9 @@ public record DemoSettings(StackSettings stack, int routerPort, Map<String, Stri
         Map<String, String> withDefaults = new HashMap<>(environment);
         withDefaults.putIfAbsent("STACK_DIR", DEFAULT_DIRECTORY);
         StackSettings stack = StackSettings.fromEnvironment(withDefaults);
-        String port = environment.getOrDefault("ROUTER_PORT", "8080").strip();
-        int routerPort;
-        try {
-            routerPort = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            routerPort = -1;
-        }
-        if (routerPort < 0 || routerPort > 65_535) {
-            throw new IllegalArgumentException("Bad settings: ROUTER_PORT=" + port
-                    + " is not a whole number from 0 to 65535");
-        }
+        VariableReader read = new VariableReader(environment, new ArrayList<>());
+        int routerPort = read.integer("ROUTER_PORT", 8080, 0, 65_535);
+        read.check();
         return new DemoSettings(stack, routerPort, Map.copyOf(withDefaults));
     }
 }
