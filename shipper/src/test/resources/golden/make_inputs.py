@@ -158,3 +158,37 @@ syslog = [
     '<190>1 2026-11-26T10:00:02.000+00:00 ' + S + ' app web.2 - [exampleSDID@32473 iut="3" eventSource="Application"] with structured data',
 ]
 write("syslog-drain.syslog", b"".join(frame(m) for m in syslog))
+
+# --- Lines as `heroku logs` prints them, pasted by a user (the parse command's lines format) -------------------------
+pasted = [
+    '2026-12-03T22:10:01.123456+00:00 heroku[web.1]: Process running mem=909M(177.6%)',
+    '2026-12-03T22:10:02.123456+00:00 heroku[web.1]: Error R14 (Memory quota exceeded)',
+    '2026-12-03T22:10:03+00:00 heroku[router]: at=info method=GET path="/" host=myapp.herokuapp.com request_id=77778888-9999-4aaa-8bbb-ccccddddeeee fwd="203.0.113.7" dyno=web.1 connect=0ms service=12ms status=200 bytes=512 protocol=https',
+    '2026-12-03T22:10:04.5-08:00 app[web.1]: Started GET "/" for 203.0.113.7',
+    '2026-12-03T22:10:05+00:00 app[api]: Release v43 created by user dev@example.com',
+    '2026-12-03T22:10:06+00:00 app web.1: not the heroku logs shape (no brackets)',
+]
+write("heroku-cli.lines", ("\n".join(pasted) + "\n").encode())
+
+# --- What Heroku writes under the app's name, and an app that prints the same words ----------------------------------
+app_sourced = [
+    '<190>1 2026-11-26T10:07:00+00:00 host app run.4521 - Error R13 (Attach error) -> Failed to attach to process',
+    '<190>1 2026-11-26T10:07:01+00:00 host app log-shuttle - Error L12: 222 messages dropped since 2026-11-26T10:06:30+00:00.',
+    '<190>1 2026-11-26T10:07:02+00:00 host app log-shuttle - Error L13 (Local delivery error): 3 messages lost.',
+    '<190>1 2026-11-26T10:07:03+00:00 host app web.1 - Error R14 (Memory quota exceeded)',
+]
+write("app-sourced-codes.logplex", b"".join(frame(m) for m in app_sourced))
+
+# --- Datasets an app may not have: Heroku's own, unknown app.*, invalid names, non-strings ---------------------------
+hostile = [{"message": "allowed", "event.dataset": "app.request"},
+           {"message": "spoofs the router", "event.dataset": "heroku.router", "heroku.router.dyno": "web.9",
+            "http.response.status_code": 503},
+           {"message": "invents a dataset", "event.dataset": "app.made_up_" + "z" * 8},
+           {"message": "not an app dataset", "event.dataset": "foo.bar"},
+           {"message": "breaks the naming rules", "event.dataset": "App/Orders-2026"},
+           {"message": "nested", "event": {"dataset": "heroku_elk.alert"}},
+           {"message": "a number", "event.dataset": 42},
+           {"message": "data stream fields are the shipper's", "data_stream.dataset": "heroku.router",
+            "data_stream": {"namespace": "prod"}, "ecs.version": "1.0"}]
+write("app-datasets.logplex", b"".join(
+    frame('<190>1 2026-11-26T10:08:%02d+00:00 host app web.1 - ' % i + compact(e)) for i, e in enumerate(hostile)))

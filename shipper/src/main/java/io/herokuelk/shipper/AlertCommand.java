@@ -18,23 +18,30 @@ import io.herokuelk.shipper.alert.notify.Destinations;
 import io.herokuelk.shipper.alert.notify.NotifierSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.telemetry.KafkaProbe;
+
+import picocli.CommandLine.Command;
 
 /**
  * {@code alert}: evaluates the alert rules on the event stream and delivers the decisions, until SIGTERM or Ctrl-C.
  * Start several to share the work.
  */
+@Command(name = "alert", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
+        description = {"Evaluates the alert rules on the stream and sends the notifications.",
+                "R14, R15, memory pressure and trend, router errors, drain loss, silence; to Slack, a webhook,",
+                "PagerDuty and the log. Runs until SIGTERM."})
 final class AlertCommand implements ShipperCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertCommand.class);
 
     @Override
-    public Roles.Plan configuration(Map<String, String> environment, String[] args) {
+    public Roles.Plan configuration(Map<String, String> environment) {
         return Roles.plan(environment, AlertCommand::role);
     }
 
     @Override
-    public int run(String[] args) throws Exception {
-        return Roles.run(configuration(System.getenv(), args));
+    public Integer call() throws Exception {
+        return Roles.run(configuration(System.getenv()));
     }
 
     /**
@@ -46,7 +53,8 @@ final class AlertCommand implements ShipperCommand {
         List<Destination> destinations = Destinations.fromEnvironment(env);
         NotifierSettings notifierSettings = NotifierSettings.fromEnvironment(env);
         Optional<String> rulesFile = env.optional(RulesFileLoader.ENVIRONMENT_VARIABLE);
-        return registry -> {
+        return (registry, readiness) -> {
+            readiness.add(new KafkaProbe(kafka, "heroku-elk-alerter-readiness"));
             RulesConfig rules = rulesFile.map(file -> RulesFileLoader.load(Path.of(file)))
                     .orElseGet(RulesFileLoader::loadDefaults);
             AlertService service = new AlertService(kafka, settings, rules, destinations, notifierSettings, registry,

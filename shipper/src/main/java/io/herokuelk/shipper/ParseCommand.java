@@ -17,15 +17,46 @@ import io.herokuelk.shipper.parse.ParsedBatch;
 import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.parse.ParserOptions;
 import io.herokuelk.shipper.parse.SyslogStreamParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code parse [--format logplex|syslog|lines] [--app NAME] [--frame-id ID] [FILE]}: reads a drain body, a syslog
  * stream or one message per line from a file or stdin, and prints one JSON document per message on stdout.
  * Bytes that are not messages are reported on stderr with the reason, as the dead-letter topic would get them.
  */
+@Command(name = "parse", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
+        description = {"Prints the document each message becomes: one JSON line per message.",
+                "Reads FILE or stdin; bytes that are not messages go to stderr with the reason. Connects to nothing."})
 final class ParseCommand implements ShipperCommand {
 
-    private static final String USAGE = "usage: parse [--format logplex|syslog|lines] [--app NAME] [--frame-id ID] [FILE]";
+    /** What the input is. Lower case, as users type them. */
+    enum Format {
+        /** An {@code application/logplex-1} body: octet-counted frames, as an HTTPS drain receives them. */
+        logplex,
+        /** A syslog drain's stream: RFC 6587 octet-counted (or newline-delimited) frames. */
+        syslog,
+        /** One message per line: RFC 5424, or as {@code heroku logs} prints them. */
+        lines
+    }
+
+    @Option(names = "--format", defaultValue = "logplex", paramLabel = "FORMAT",
+            description = {"logplex: an application/logplex-1 body (octet-counted frames)",
+                    "syslog: a syslog drain stream (octet-counted or newline-delimited)",
+                    "lines: one message per line, RFC 5424 or pasted from `heroku logs`",
+                    "(default: ${DEFAULT-VALUE})"})
+    private Format format;
+
+    @Option(names = "--app", paramLabel = "NAME", description = "the app the lines come from (heroku.app)")
+    private String app = DrainContext.UNKNOWN_APP;
+
+    @Option(names = "--frame-id", paramLabel = "ID",
+            description = "a Logplex-Frame-Id: event ids become <ID>-<position>, as for a drain request")
+    private String frameId;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "the input (default: stdin)")
+    private Path file;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -43,36 +74,19 @@ final class ParseCommand implements ShipperCommand {
 
     /** The parser's defaults: {@code parse} shows what the shipper makes of input unless configured otherwise. */
     @Override
-    public ParserOptions configuration(Map<String, String> environment, String[] args) {
+    public ParserOptions configuration(Map<String, String> environment) {
         return ParserOptions.defaults();
     }
 
     @Override
-    public int run(String[] args) throws Exception {
-        String format = "logplex";
-        String app = DrainContext.UNKNOWN_APP;
-        String frameId = null;
-        Path file = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--format" -> format = value(args, ++i);
-                case "--app" -> app = value(args, ++i);
-                case "--frame-id" -> frameId = value(args, ++i);
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> file = Path.of(args[i]);
-            }
-        }
+    public Integer call() throws Exception {
         byte[] input = file == null ? in.readAllBytes() : Files.readAllBytes(file);
         DrainContext context = new DrainContext(app, null, frameId, Instant.now());
-        DrainBodyParser parser = new DrainBodyParser(configuration(System.getenv(), args));
+        DrainBodyParser parser = new DrainBodyParser(configuration(System.getenv()));
         ParsedBatch batch = switch (format) {
-            case "logplex" -> parser.parseBody(input, context);
-            case "syslog" -> syslog(parser, input, context);
-            case "lines" -> parser.parseMessages(lines(input), context);
-            default -> throw new IllegalArgumentException("unknown format '" + format + "'; " + USAGE);
+            case logplex -> parser.parseBody(input, context);
+            case syslog -> syslog(parser, input, context);
+            case lines -> parser.parseMessages(lines(input), context);
         };
         for (ParsedEvent event : batch.events()) {
             out.println(event.json());
@@ -103,12 +117,5 @@ final class ParseCommand implements ShipperCommand {
             }
         }
         return lines;
-    }
-
-    private static String value(String[] args, int index) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(USAGE);
-        }
-        return args[index];
     }
 }

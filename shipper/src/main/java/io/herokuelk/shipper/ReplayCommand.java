@@ -3,7 +3,6 @@ package io.herokuelk.shipper;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +21,11 @@ import io.herokuelk.shipper.index.IndexDeadLetters;
 import io.herokuelk.shipper.index.IndexerService;
 import io.herokuelk.shipper.index.IndexerSettings;
 import io.herokuelk.shipper.index.Replay;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code replay --from <instant> [--to <instant>] [--namespace <ns>]}: re-indexes the events whose Kafka timestamps
@@ -29,10 +33,27 @@ import io.herokuelk.shipper.index.Replay;
  * are counted, so a replay into the same namespace fills gaps; to re-index under a changed template, replay into a
  * new namespace.
  */
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
+        description = {"Re-indexes a time range of the events topic, with progress.",
+                "What is already stored is counted, not duplicated; replay into a new namespace to re-index under",
+                "changed templates."})
 final class ReplayCommand implements ShipperCommand {
 
-    private static final String USAGE = "usage: replay --from 2026-11-26T00:00:00Z [--to <instant>] [--namespace NS]";
     private final PrintStream err = System.err;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "INSTANT",
+            description = "the first Kafka timestamp to replay, e.g. 2026-11-26T00:00:00Z")
+    private Instant from;
+
+    @Option(names = "--to", paramLabel = "INSTANT", description = "the end of the range (default: now)")
+    private Instant to;
+
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "the data streams' namespace to replay into (default: ELASTICSEARCH_NAMESPACE)")
+    private String namespace;
 
     /**
      * Where to read from and write to.
@@ -45,7 +66,7 @@ final class ReplayCommand implements ShipperCommand {
     }
 
     @Override
-    public Settings configuration(Map<String, String> environment, String[] args) {
+    public Settings configuration(Map<String, String> environment) {
         Environment env = new Environment(environment);
         KafkaSettings kafka = KafkaSettings.from(env);
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
@@ -55,26 +76,17 @@ final class ReplayCommand implements ShipperCommand {
     }
 
     @Override
-    public int run(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
+    public Integer call() throws Exception {
+        if (namespace != null && !ElasticsearchSettings.isNamespace(namespace)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--namespace': '" + namespace
+                    + "' " + ElasticsearchSettings.NAMESPACE_RULE);
         }
-        Instant from;
-        Instant to;
-        try {
-            from = Instant.parse(options.getOrDefault("--from", ""));
-            to = options.containsKey("--to") ? Instant.parse(options.get("--to")) : Instant.now();
-        } catch (DateTimeParseException e) {
-            err.println(USAGE);
-            return 2;
-        }
-        Settings configured = configuration(System.getenv(), args);
+        Instant until = to != null ? to : Instant.now();
+        Settings configured = configuration(System.getenv());
         KafkaSettings kafka = configured.kafka();
         ElasticsearchSettings elasticsearch = configured.elasticsearch();
         IndexerSettings settings = configured.indexer();
-        String namespace = options.getOrDefault("--namespace", elasticsearch.namespace());
-
+        String target = namespace != null ? namespace : elasticsearch.namespace();
         Map<String, Object> consumerProperties = new HashMap<>(kafka.clientProperties());
         consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchDocuments());
@@ -85,17 +97,17 @@ final class ReplayCommand implements ShipperCommand {
                      new ByteArraySerializer())) {
             Replay replay = new Replay(consumer,
                     IndexerService.bulkIndexer(client, settings),
-                    new IndexDeadLetters(producer, kafka.deadLetterTopic(), client, namespace, Clock.systemUTC()),
-                    namespace, settings.batchDocuments());
+                    new IndexDeadLetters(producer, kafka.deadLetterTopic(), client, target, Clock.systemUTC()),
+                    target, settings.batchDocuments());
             long started = System.nanoTime();
-            Replay.Progress done = replay.run(settings.topic(), from, to, progress -> {
+            Replay.Progress done = replay.run(settings.topic(), from, until, progress -> {
                 double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
                 err.printf("\rreplayed %,d of %,d events (%.0f%%), %,.0f/s", progress.done(), progress.total(),
                         progress.total() == 0 ? 100.0 : 100.0 * progress.done() / progress.total(),
                         progress.done() / seconds);
             });
             err.printf("%nReplayed %,d events from %s to %s into namespace %s: %,d stored, %,d already stored,"
-                    + " %,d dead-lettered.%n", done.done(), from, to, namespace, done.stored(), done.alreadyStored(),
+                    + " %,d dead-lettered.%n", done.done(), from, until, target, done.stored(), done.alreadyStored(),
                     done.deadLettered());
         }
         return 0;

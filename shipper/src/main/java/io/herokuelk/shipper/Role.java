@@ -1,5 +1,6 @@
 package io.herokuelk.shipper;
 
+import io.herokuelk.shipper.telemetry.Readiness;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -8,8 +9,11 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  */
 interface Role {
 
-    /** Starts the role's threads and returns it running; its metrics go to {@code registry}. */
-    Running start(PrometheusRegistry registry) throws Exception;
+    /**
+     * Starts the role's threads and returns it running; its metrics go to {@code registry}, and it adds a probe to
+     * {@code readiness} for each downstream it needs.
+     */
+    Running start(PrometheusRegistry registry, Readiness readiness) throws Exception;
 
     /**
      * A started role.

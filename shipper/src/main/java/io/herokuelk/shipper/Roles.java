@@ -3,7 +3,6 @@ package io.herokuelk.shipper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,37 +13,37 @@ import org.slf4j.LoggerFactory;
 import io.herokuelk.shipper.Role.Running;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.config.TelemetrySettings;
+import io.herokuelk.shipper.telemetry.JvmInstrumentation;
 import io.herokuelk.shipper.telemetry.MetricsServer;
+import io.herokuelk.shipper.telemetry.Readiness;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
- * Runs roles in this JVM until SIGTERM (Heroku's dyno stop) or Ctrl-C, with one metrics server for all of them.
- * They stop together: when one ends on its own the others are stopped too and the exit code is 1, so that the
- * platform restarts the whole process rather than keeping half of it running.
+ * Runs roles in this JVM until SIGTERM (Heroku's dyno stop) or Ctrl-C, with one registry, one readiness and, on
+ * {@code METRICS_PORT}, one metrics server for all of them. They stop together: when one ends on its own the others
+ * are stopped too and the exit code is 1, so that the platform restarts the whole process rather than keeping half of
+ * it running.
  */
 final class Roles {
 
     private static final Logger LOG = LoggerFactory.getLogger(Roles.class);
 
     private final List<Running> running = new ArrayList<>();
+    private final Readiness readiness = new Readiness();
     private MetricsServer metrics;
     private boolean stopped;
 
     private Roles() {
     }
 
-    /** {@code METRICS_PORT}: {@code /metrics} and {@code /healthz} for commands without an HTTP server of their own. */
-    static Optional<Integer> metricsPort(Environment env) {
-        return env.optional("METRICS_PORT").map(port -> env.integer("METRICS_PORT", 0, 0, 65535));
-    }
-
     /**
-     * What a command runs: its roles, their settings read and checked, and the metrics port.
+     * What a command runs: its roles, their settings read and checked, and where metrics go.
      *
-     * @param roles       started in this order
-     * @param metricsPort {@link #metricsPort}
+     * @param roles     started in this order
+     * @param telemetry {@code METRICS_PORT}, {@code METRICS_CREDENTIALS}
      */
-    record Plan(List<Role> roles, Optional<Integer> metricsPort) {
+    record Plan(List<Role> roles, TelemetrySettings telemetry) {
     }
 
     /** What makes one role from the settings it reads. */
@@ -53,7 +52,7 @@ final class Roles {
         Role read(Environment env, KafkaSettings kafka);
     }
 
-    /** Reads every role's settings and the metrics port from one environment, checks them all, and plans them. */
+    /** Reads every role's settings and the telemetry's from one environment, checks them all, and plans them. */
     static Plan plan(Map<String, String> environment, RoleReader... readers) {
         Environment env = new Environment(environment);
         KafkaSettings kafka = KafkaSettings.from(env);
@@ -61,26 +60,24 @@ final class Roles {
         for (RoleReader reader : readers) {
             roles.add(reader.read(env, kafka));
         }
-        Optional<Integer> metricsPort = metricsPort(env);
+        TelemetrySettings telemetry = TelemetrySettings.from(env);
         env.validate();
-        return new Plan(List.copyOf(roles), metricsPort);
+        return new Plan(List.copyOf(roles), telemetry);
     }
 
     /** Starts every role of the plan in order and blocks until they have stopped; returns the exit code. */
     static int run(Plan plan) throws Exception {
-        return run(plan.roles(), plan.metricsPort());
-    }
-
-    /** Starts every role in order and blocks until they have stopped; returns the exit code. */
-    static int run(List<Role> roles, Optional<Integer> metricsPort) throws Exception {
         Roles all = new Roles();
-        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusRegistry registry = JvmInstrumentation.newRegistry();
         try {
-            for (Role role : roles) {
-                all.add(role.start(registry));
+            for (Role role : plan.roles()) {
+                all.add(role.start(registry, all.readiness));
             }
-            if (metricsPort.isPresent()) {
-                all.metrics = new MetricsServer(metricsPort.get(), registry);
+            TelemetrySettings telemetry = plan.telemetry();
+            if (telemetry.metricsPort().isPresent()) {
+                all.metrics = new MetricsServer(telemetry.metricsPort().get(), registry, all.readiness,
+                        telemetry.metricsAuthenticator());
+                LOG.info("Metrics and probes on port {} (/metrics, /healthz, /readyz).", all.metrics.port());
             }
         } catch (Exception | Error e) {
             all.stopAll(); // a role that cannot start takes down the ones already running
@@ -139,5 +136,6 @@ final class Roles {
         if (metrics != null) {
             metrics.close();
         }
+        readiness.close();
     }
 }

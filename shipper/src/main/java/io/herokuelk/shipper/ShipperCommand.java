@@ -1,18 +1,20 @@
 package io.herokuelk.shipper;
 
 import java.util.Map;
+import java.util.concurrent.Callable;
 
-/** One of the shipper's commands ({@code ingest}, {@code parse}, ...): runs and returns the process exit code. */
-public interface ShipperCommand {
+/**
+ * One of the shipper's commands ({@code ingest}, {@code parse}, ...), a picocli subcommand: its options are set
+ * before {@link #call} runs it, which returns the process exit code.
+ */
+public interface ShipperCommand extends Callable<Integer> {
 
     /**
-     * Reads and checks the command's configuration from {@code environment}, starting nothing; {@link #run} begins
-     * with it on the process environment. Every variable the command reads is read here: that is how the README's
-     * tables are checked against the code (standin's {@code io.herokuelk.deploy} tests).
+     * Reads and checks the command's configuration from {@code environment} (and its options), starting nothing
+     * and connecting nowhere; {@link #call} begins with it on the process environment. Every variable the command
+     * reads is read here: the usage text lists them from it, and the README's tables are checked against it.
      *
      * @throws io.herokuelk.shipper.config.ConfigurationException naming every bad variable
      */
-    Object configuration(Map<String, String> environment, String[] args);
-
-    int run(String[] args) throws Exception;
+    Object configuration(Map<String, String> environment);
 }

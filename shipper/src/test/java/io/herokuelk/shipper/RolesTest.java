@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.herokuelk.shipper.config.TelemetrySettings;
+
 class RolesTest {
 
     /** A role that runs until stopped, or until {@link #end()} makes it stop on its own. */
@@ -19,7 +21,8 @@ class RolesTest {
         final AtomicInteger stops = new AtomicInteger();
 
         @Override
-        public Running start(io.prometheus.metrics.model.registry.PrometheusRegistry registry) {
+        public Running start(io.prometheus.metrics.model.registry.PrometheusRegistry registry,
+                             io.herokuelk.shipper.telemetry.Readiness readiness) {
             return new Running("fake", ended::await, () -> {
                 stops.incrementAndGet();
                 ended.countDown();
@@ -38,7 +41,7 @@ class RolesTest {
         FakeRole indexer = new FakeRole();
         indexer.end();
 
-        assertThat(Roles.run(List.of(alerter, indexer), Optional.empty())).isEqualTo(1);
+        assertThat(Roles.run(plan(alerter, indexer))).isEqualTo(1);
         assertThat(alerter.stops).hasValue(1);
         assertThat(indexer.stops).as("each role is stopped once, whichever ended").hasValue(1);
     }
@@ -46,13 +49,17 @@ class RolesTest {
     @Test
     void aRoleThatCannotStartStopsTheOnesAlreadyRunning() {
         FakeRole alerter = new FakeRole();
-        Role broken = registry -> {
+        Role broken = (registry, readiness) -> {
             throw new IllegalStateException("no broker");
         };
 
-        assertThatThrownBy(() -> Roles.run(List.of(alerter, broken), Optional.empty()))
+        assertThatThrownBy(() -> Roles.run(plan(alerter, broken)))
                 .hasMessage("no broker");
         assertThat(alerter.stops).hasValue(1);
+    }
+
+    private static Roles.Plan plan(Role... roles) {
+        return new Roles.Plan(List.of(roles), new TelemetrySettings(Optional.empty(), java.util.Map.of()));
     }
 
     @Test

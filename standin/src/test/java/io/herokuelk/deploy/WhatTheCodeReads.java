@@ -21,6 +21,8 @@ import io.herokuelk.elk.stack.LocalStack;
 import io.herokuelk.elk.stack.StackSettings;
 import io.herokuelk.shipper.Main;
 import io.herokuelk.shipper.ShipperCommand;
+import io.herokuelk.shipper.config.RecordingEnvironment;
+import io.herokuelk.shipper.config.SampleEnvironments;
 import io.herokuelk.standin.StandInSettings;
 import io.herokuelk.standin.demo.DemoSettings;
 
@@ -149,7 +151,7 @@ final class WhatTheCodeReads {
                         "Map<String, String> environment = System.getenv();")),
                 List.of(new Program("local stack", QUICK_START, localStack)),
                 List.of(Map.of("STACK_DIR", directory.toString()),
-                        Map.of("STACK_DIR", directory.toString(), "DRAIN_CREDENTIALS", "local:sample")));
+                        Map.of("STACK_DIR", directory.toString(), "DRAIN_CREDENTIALS", "local:sample-password-0123456789")));
     }
 
     /** Every command of {@code shipper.jar}, as {@link Main#commands()} has them. */
@@ -159,11 +161,11 @@ final class WhatTheCodeReads {
         List<HandOff> handOffs = new ArrayList<>();
         for (Map.Entry<String, ShipperCommand> command : Main.commands().entrySet()) {
             programs.add(new Program(command.getKey(), documentation,
-                    (environment, args) -> command.getValue().configuration(environment, args.toArray(String[]::new))));
+                    (environment, args) -> command.getValue().configuration(environment)));
             handOffs.add(new HandOff("shipper/src/main/java/" + command.getValue().getClass().getName()
-                    .replace('.', '/') + ".java", "configuration(System.getenv(), args)"));
+                    .replace('.', '/') + ".java", "configuration(System.getenv())"));
         }
-        return new Module("shipper", handOffs, programs, ShipperSamples.all());
+        return new Module("shipper", handOffs, programs, SampleEnvironments.all());
     }
 
     /** {@code app.jar}. */

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AlertLatency {
 
     private static final String USER = "drain";
-    private static final String PASSWORD = "correct horse";
+    private static final String PASSWORD = "correct horse battery staple";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AlertLatency() {

@@ -59,7 +59,7 @@ public final class EndToEndLag {
     private static final String TOPIC = "lag-events";
     private static final String DEAD_LETTERS = "lag-dead-letters";
     private static final String USER = "drain";
-    private static final String PASSWORD = "correct horse";
+    private static final String PASSWORD = "correct horse battery staple";
     private static final int POLL_MS = 50;
 
     private final Map<String, Long> outstanding = new ConcurrentHashMap<>();

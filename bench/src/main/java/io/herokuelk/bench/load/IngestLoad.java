@@ -59,7 +59,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 public final class IngestLoad {
 
     private static final String USER = "drain";
-    private static final String PASSWORD = "correct horse";
+    private static final String PASSWORD = "correct horse battery staple";
     private static final String EVENTS = "ingest-load-events";
     private static final String DEAD_LETTERS = "ingest-load-dead-letters";
     private static final String PLAIN = "plain-load-events";

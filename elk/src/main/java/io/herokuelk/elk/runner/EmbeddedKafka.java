@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -35,6 +36,7 @@ public final class EmbeddedKafka implements LocalService {
     private final Path dataDirectory;
     private final int requestedPort;
     private final int requestedControllerPort;
+    private final Map<String, String> overrides;
     private KafkaRaftServer server;
     private int port;
 
@@ -44,9 +46,19 @@ public final class EmbeddedKafka implements LocalService {
     }
 
     public EmbeddedKafka(Path dataDirectory, int port, int controllerPort) {
+        this(dataDirectory, port, controllerPort, Map.of());
+    }
+
+    /** A broker on free ports with some broker settings of the caller's (a topic policy, say). */
+    public EmbeddedKafka(Path dataDirectory, Map<String, String> overrides) {
+        this(dataDirectory, 0, 0, overrides);
+    }
+
+    private EmbeddedKafka(Path dataDirectory, int port, int controllerPort, Map<String, String> overrides) {
         this.dataDirectory = dataDirectory;
         this.requestedPort = port;
         this.requestedControllerPort = controllerPort;
+        this.overrides = Map.copyOf(overrides);
     }
 
     @Override
@@ -110,6 +122,7 @@ public final class EmbeddedKafka implements LocalService {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        p.putAll(overrides);
         return p;
     }
 

@@ -156,7 +156,10 @@ public final class LocalStack {
         out.println();
         out.println("For other shells:");
         for (LocalService service : started) {
-            if (service.address().startsWith("http") || service.name().equals("kafka")) {
+            if (service.name().equals("ingest")) {
+                // What the stand-in and the load tools take: credentials and path included, usable as printed.
+                out.println("  export DRAIN_URL=\"" + drainUrl(service) + "\"");
+            } else if (service.address().startsWith("http") || service.name().equals("kafka")) {
                 out.println("  export " + addressVariable(service) + "=" + service.address());
             }
         }
@@ -171,13 +174,19 @@ public final class LocalStack {
         out.flush();
     }
 
+    /** The drain URL of app {@code myapp}, its credentials named as a shell expands them, never their value. */
+    String drainUrl(LocalService ingest) {
+        String address = ingest.address();
+        int scheme = address.indexOf("://") + 3;
+        return address.substring(0, scheme) + credentialsInShell + "@" + address.substring(scheme) + "/logs/myapp";
+    }
+
     /** The variable under which the rest of the project reads a service's address. */
     private static String addressVariable(LocalService service) {
         return switch (service.name()) {
             case "kafka" -> "KAFKA_BOOTSTRAP_SERVERS";
             case "elasticsearch" -> "ELASTICSEARCH_URL";
-            case "ingest" -> "DRAIN_URL";
-            default -> service.name().toUpperCase().replace('-', '_') + "_URL";
+            default -> service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL";
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import io.herokuelk.shipper.parse.FieldNames;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * message                     summary
  * event.dataset               heroku_elk.alert
  * event.kind                  alert
+ * data_stream.type, .dataset  logs, heroku_elk.alert (the indexer adds data_stream.namespace)
+ * ecs.version                 the ECS version of the event documents
  * event.id                    alert.id()
  * event.severity              syslog numbering: critical 2, warning 4, anything else 6 (informational)
  * log.level                   severity (warning, critical)
@@ -74,6 +77,10 @@ public final class AlertJson {
         ObjectNode event = doc.putObject("event");
         event.put("dataset", DATASET);
         event.put("kind", "alert");
+        ObjectNode dataStream = doc.putObject("data_stream");
+        dataStream.put("type", "logs");
+        dataStream.put("dataset", DATASET);
+        doc.putObject("ecs").put("version", FieldNames.ECS_VERSION_VALUE);
         event.put("id", alert.id());
         event.put("severity", severityNumber(alert.severity()));
         doc.putObject("log").put("level", alert.severity());

@@ -27,6 +27,8 @@ public record DrainSettings(int port, Map<String, Secret> credentials, boolean a
 
     /** The user that {@code DRAIN_PASSWORD} is the password of. */
     public static final String PASSWORD_USER = "logplex";
+    /** Drain URLs travel in Heroku's config and logs of drains: a guessable password is refused at start. */
+    public static final int MIN_PASSWORD_LENGTH = 16;
 
     public static DrainSettings from(Environment env) {
         Map<String, Secret> credentials = pairs(env, "DRAIN_CREDENTIALS", ':', true).entrySet().stream()
@@ -43,7 +45,15 @@ public record DrainSettings(int port, Map<String, Secret> credentials, boolean a
         if (!auth.equals("none") && !auth.equals("basic")) {
             env.problem("DRAIN_AUTH=" + auth + " is neither basic nor none");
         }
-        if (authRequired && credentials.isEmpty()) {
+        credentials.forEach((user, password) -> {
+            if (password.reveal().length() < MIN_PASSWORD_LENGTH) {
+                env.problem("the drain password of user " + user + " is shorter than " + MIN_PASSWORD_LENGTH
+                        + " characters; use a random one, e.g. $(openssl rand -hex 24)");
+            }
+        });
+        // A malformed item has been named already: one message for one mistake.
+        boolean noItems = env.string("DRAIN_CREDENTIALS", "").replace(",", "").isBlank();
+        if (authRequired && credentials.isEmpty() && noItems) {
             env.problem("DRAIN_CREDENTIALS is empty: set user:password pairs for the drain URLs"
                     + " (https://user:password@host/logs) or DRAIN_PASSWORD (user " + PASSWORD_USER + "), or"
                     + " DRAIN_AUTH=none to accept drains without credentials");

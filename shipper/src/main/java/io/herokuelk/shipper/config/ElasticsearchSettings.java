@@ -4,28 +4,41 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where Elasticsearch is and how to authenticate, from the environment:
- * {@code ELASTICSEARCH_URL} (user:password inside it, as Heroku add-ons such as Bonsai provide it) or
- * {@code ELASTIC_CLOUD_ID}; then {@code ELASTICSEARCH_API_KEY}, or {@code ELASTICSEARCH_USERNAME} and
- * {@code ELASTICSEARCH_PASSWORD}; {@code ELASTICSEARCH_CA_CERT} (PEM) for a private CA.
+ * Where Elasticsearch is and how to authenticate, from the environment. The cluster is the first of:
+ * {@code ELASTIC_CLOUD_ID}, {@code ELASTICSEARCH_URL}, then the URLs Heroku's search add-ons set
+ * ({@link #ADD_ON_URLS}, in that order), else the local node. Credentials inside a URL (as add-ons give them) become
+ * basic auth; {@code ELASTICSEARCH_API_KEY}, or {@code ELASTICSEARCH_USERNAME} and {@code ELASTICSEARCH_PASSWORD},
+ * win over them; {@code ELASTICSEARCH_CA_CERT} (PEM) for a private CA.
  *
  * @param url       the cluster's base URL without credentials
+ * @param source    the variable the cluster came from, or {@code default}
  * @param username  basic auth user, from the URL or the variables
  * @param password  basic auth password
  * @param apiKey    an API key (the base64 {@code id:key} form Elasticsearch issues); wins over basic auth
  * @param caCertificate PEM certificates to trust besides the JDK's
  * @param namespace {@code ELASTICSEARCH_NAMESPACE}, default {@code default}: the data streams' namespace
  */
-public record ElasticsearchSettings(URI url, Optional<String> username, Optional<Secret> password,
+public record ElasticsearchSettings(URI url, String source, Optional<String> username, Optional<Secret> password,
                                     Optional<Secret> apiKey, Optional<Secret> caCertificate, String namespace) {
+
+    /** Heroku search add-ons' URL variables, by precedence (SearchBox sets an https one beside the plain one). */
+    public static final List<String> ADD_ON_URLS =
+            List.of("BONSAI_URL", "SEARCHBOX_SSL_URL", "SEARCHBOX_URL", "FOUNDELASTICSEARCH_URL");
+    /** What a namespace may hold: it is part of data stream names, where {@code -} separates the parts. */
+    public static final String NAMESPACE_RULE = "must be 1 to 100 lower-case letters, digits and _ (it is part of"
+            + " the data stream names, where - separates the parts)";
+    private static final URI LOCAL = URI.create("http://127.0.0.1:9200");
 
     public static ElasticsearchSettings from(Environment env) {
         Optional<String> cloudId = env.optional("ELASTIC_CLOUD_ID");
+        String source = cloudId.isPresent() ? "ELASTIC_CLOUD_ID" : urlVariable(env).orElse("default");
         URI raw = cloudId.map(id -> fromCloudId(id, env))
-                .orElseGet(() -> parse(env.string("ELASTICSEARCH_URL", "http://127.0.0.1:9200"), env));
+                .orElseGet(() -> source.equals("default") ? LOCAL : parse(source, env.optional(source).get(), env));
         Optional<String> username = env.optional("ELASTICSEARCH_USERNAME");
         Optional<Secret> password = env.secret("ELASTICSEARCH_PASSWORD");
         String userInfo = raw.getRawUserInfo();
@@ -35,26 +48,39 @@ public record ElasticsearchSettings(URI url, Optional<String> username, Optional
             password = colon < 0 ? password : Optional.of(new Secret(decode(userInfo.substring(colon + 1))));
         }
         String namespace = env.string("ELASTICSEARCH_NAMESPACE", "default");
-        if (!namespace.matches("[a-z0-9_]{1,100}")) {
-            env.problem("ELASTICSEARCH_NAMESPACE=" + namespace + " must be lower-case letters, digits and _"
-                    + " (it is part of the data stream names, where - separates the parts)");
+        if (!isNamespace(namespace)) {
+            env.problem("ELASTICSEARCH_NAMESPACE=" + namespace + " " + NAMESPACE_RULE);
         }
-        return new ElasticsearchSettings(withoutUserInfo(raw), username, password, env.secret("ELASTICSEARCH_API_KEY"),
-                env.secret("ELASTICSEARCH_CA_CERT"), namespace);
+        return new ElasticsearchSettings(withoutUserInfo(raw), source, username, password,
+                env.secret("ELASTICSEARCH_API_KEY"), env.secret("ELASTICSEARCH_CA_CERT"), namespace);
     }
 
-    private static URI parse(String url, Environment env) {
+    public static boolean isNamespace(String namespace) {
+        return namespace.matches("[a-z0-9_]{1,100}");
+    }
+
+    /** The first of {@code ELASTICSEARCH_URL} and the add-ons' variables that is set. */
+    private static Optional<String> urlVariable(Environment env) {
+        if (env.optional("ELASTICSEARCH_URL").isPresent()) {
+            return Optional.of("ELASTICSEARCH_URL");
+        }
+        return ADD_ON_URLS.stream().filter(name -> env.optional(name).isPresent()).findFirst();
+    }
+
+    private static URI parse(String variable, String url, Environment env) {
         try {
             URI uri = URI.create(url.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("no scheme or host");
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() != null && (scheme.equals("http") || scheme.equals("https"))) {
+                return uri;
             }
-            return uri;
+            // The URL may hold a password: name the variable and the scheme only.
+            env.problem(variable + " must be an http:// or https:// URL with a host, such as"
+                    + " https://user:password@host:9200" + (scheme.isEmpty() ? "" : " (it is " + scheme + "://)"));
         } catch (IllegalArgumentException e) {
-            // The URL may hold a password: name the variable only.
-            env.problem("ELASTICSEARCH_URL is not a URL such as https://user:password@host:9200");
-            return URI.create("http://127.0.0.1:9200");
+            env.problem(variable + " is not a URL such as https://user:password@host:9200");
         }
+        return LOCAL;
     }
 
     /** Elastic Cloud ids are {@code name:base64(host$es-id$kibana-id)}; the cluster is at {@code https://es-id.host}. */
@@ -71,7 +97,7 @@ public record ElasticsearchSettings(URI url, Optional<String> username, Optional
             return URI.create("https://" + parts[1] + "." + host + ":" + port);
         } catch (RuntimeException e) {
             env.problem("ELASTIC_CLOUD_ID is not an Elastic Cloud id (name:base64 text from the deployment page)");
-            return URI.create("http://127.0.0.1:9200");
+            return LOCAL;
         }
     }
 
@@ -84,9 +110,15 @@ public record ElasticsearchSettings(URI url, Optional<String> username, Optional
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
+    /** For logs: where, from which variable, how we sign in; no credential, not even an add-on's user name. */
+    public String summary() {
+        return url + " (from " + source + ", " + (apiKey.isPresent() ? "API key"
+                : username.isPresent() ? "basic auth" : "no credentials")
+                + (caCertificate.isPresent() ? ", private CA" : "") + ", namespace " + namespace + ")";
+    }
+
     @Override
     public String toString() {
-        return "ElasticsearchSettings[url=" + url + ", auth=" + (apiKey.isPresent() ? "api key"
-                : username.isPresent() ? "basic as " + username.get() : "none") + ", namespace=" + namespace + "]";
+        return summary();
     }
 }

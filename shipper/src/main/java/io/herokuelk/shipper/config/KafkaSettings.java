@@ -80,10 +80,14 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> securit
         return properties;
     }
 
+    /** For logs: the brokers, TLS or not, and the prefix; never the TLS material. */
+    public String summary() {
+        return bootstrapServers + (security.isEmpty() ? "" : " over TLS")
+                + (names.prefix().isEmpty() ? "" : ", prefix " + names.prefix());
+    }
+
     @Override
     public String toString() {
-        return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", tls=" + !security.isEmpty() + ", prefix="
-                + names.prefix() + ", eventsTopic=" + eventsTopic() + ", deadLetterTopic=" + deadLetterTopic()
-                + ", alertsTopic=" + alertsTopic() + "]";
+        return summary();
     }
 }

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.herokuelk.shipper.parse.FieldNames;
 import io.herokuelk.shipper.publish.EventHeaders;
 
 /**
@@ -37,6 +38,7 @@ public final class IndexDeadLetters {
     private final String topic;
     private final ElasticsearchClient client;
     private final String dataStream;
+    private final String namespace;
     private final Clock clock;
 
     public IndexDeadLetters(Producer<byte[], byte[]> producer, String topic, ElasticsearchClient client,
@@ -45,6 +47,7 @@ public final class IndexDeadLetters {
         this.topic = topic;
         this.client = client;
         this.dataStream = DataStreams.name(DataStreams.DEAD_LETTER_DATASET, namespace);
+        this.namespace = namespace;
         this.clock = clock;
     }
 
@@ -104,8 +107,10 @@ public final class IndexDeadLetters {
         fields.put("@timestamp", clock.instant().toString());
         fields.put("error", Map.of("type", rejection.errorType(), "message", rejection.reason()));
         fields.put("event", Map.of("id", document.id(), "dataset", DataStreams.DEAD_LETTER_DATASET, "original",
-                new String(document.source(), StandardCharsets.UTF_8)));
-        fields.put("data_stream", Map.of("dataset", DataStreams.DEAD_LETTER_DATASET));
+                new String(document.source(), StandardCharsets.UTF_8), "kind", "pipeline_error"));
+        fields.put("data_stream", Map.of("type", "logs", "dataset", DataStreams.DEAD_LETTER_DATASET,
+                "namespace", namespace));
+        fields.put("ecs", Map.of("version", FieldNames.ECS_VERSION_VALUE));
         fields.put("kafka", Map.of("topic", document.partition().topic(),
                 "partition", document.partition().partition(), "offset", document.offset()));
         fields.put("heroku_elk", Map.of("target_data_stream", document.dataStream()));

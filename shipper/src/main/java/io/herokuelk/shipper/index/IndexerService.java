@@ -17,6 +17,7 @@ import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
+import io.herokuelk.shipper.telemetry.ElasticsearchProbe;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /** One indexer, wired and running on a thread of its own: what the {@code index} command starts, one per process. */
@@ -44,6 +45,11 @@ public final class IndexerService implements AutoCloseable {
     public static BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerSettings settings) {
         return new BulkIndexer(client, new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
                 settings.maxItemRetries());
+    }
+
+    /** Readiness: whether the cluster answers this indexer's client. */
+    public ElasticsearchProbe elasticsearchProbe() {
+        return new ElasticsearchProbe(client);
     }
 
     /** Blocks until the loop has stopped. */

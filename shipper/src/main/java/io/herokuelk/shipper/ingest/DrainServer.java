@@ -9,32 +9,55 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.herokuelk.shipper.config.BasicAuthenticator;
 import io.herokuelk.shipper.config.DrainSettings;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.herokuelk.shipper.telemetry.MetricsServer;
+import io.herokuelk.shipper.telemetry.Readiness;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
- * The HTTP side of the shipper on {@code $PORT}: the HTTPS drain ({@code /logs}, TLS ends at Heroku's router),
- * Prometheus metrics ({@code /metrics}) and a liveness check ({@code /healthz}). The JDK's own server on virtual
- * threads: no framework, little memory; the in-flight budget, not a thread pool, bounds the work at once.
+ * The HTTP side of the shipper on {@code $PORT}: the HTTPS drain ({@code /logs}, TLS ends at Heroku's router), the
+ * probes ({@code /healthz}, {@code /readyz}) and, only behind credentials, Prometheus metrics ({@code /metrics}). The
+ * JDK's own server on virtual threads: no framework, little memory; the in-flight budget, not a thread pool, bounds
+ * the work at once.
  */
 public final class DrainServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private boolean servesMetrics;
 
     public DrainServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor, IngestMetrics metrics,
-                       PrometheusRegistry registry, Duration publishTimeout) throws IOException {
+                       Duration publishTimeout) throws IOException {
         server = HttpServer.create(new InetSocketAddress(settings.port()), 1024);
         LogplexDrainHandler drain = new LogplexDrainHandler(parser, ingestor,
-                new DrainAuthenticator(settings.credentials(), settings.authRequired()),
+                new BasicAuthenticator(settings.credentials(), settings.authRequired()),
                 new AppNames(settings.drainTokens()), new InFlightBudget(settings.maxInFlightBytes()), metrics,
                 settings.maxBodyBytes(), publishTimeout, Clock.systemUTC());
         server.createContext("/logs", drain);
-        MetricsServer.addTo(server, registry);
         server.setExecutor(executor);
+    }
+
+    /** Adds {@code /healthz} and {@code /readyz}. */
+    public DrainServer withProbes(Readiness readiness) {
+        MetricsServer.addProbes(server, readiness);
+        return this;
+    }
+
+    /** Adds {@code /metrics} behind {@code access}: only with credentials, as this port is public. */
+    public DrainServer withMetrics(PrometheusRegistry registry, BasicAuthenticator access) {
+        if (!access.required()) {
+            throw new IllegalArgumentException("/metrics on the public drain port needs credentials");
+        }
+        MetricsServer.addMetrics(server, registry, access);
+        servesMetrics = true;
+        return this;
+    }
+
+    boolean servesMetrics() {
+        return servesMetrics;
     }
 
     public DrainServer start() {

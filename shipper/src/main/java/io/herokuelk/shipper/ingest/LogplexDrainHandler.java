@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import io.herokuelk.shipper.config.BasicAuthenticator;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
@@ -35,7 +36,7 @@ final class LogplexDrainHandler implements HttpHandler {
 
     private final DrainBodyParser parser;
     private final BatchIngestor ingestor;
-    private final DrainAuthenticator authenticator;
+    private final BasicAuthenticator authenticator;
     private final AppNames appNames;
     private final InFlightBudget budget;
     private final IngestMetrics metrics;
@@ -43,7 +44,7 @@ final class LogplexDrainHandler implements HttpHandler {
     private final Duration publishTimeout;
     private final Clock clock;
 
-    LogplexDrainHandler(DrainBodyParser parser, BatchIngestor ingestor, DrainAuthenticator authenticator,
+    LogplexDrainHandler(DrainBodyParser parser, BatchIngestor ingestor, BasicAuthenticator authenticator,
                         AppNames appNames, InFlightBudget budget, IngestMetrics metrics, int maxBodyBytes,
                         Duration publishTimeout, Clock clock) {
         this.parser = parser;

@@ -17,12 +17,14 @@ import tools.jackson.databind.ObjectMapper;
  *       {@code level} to {@code log.level} (lower case), {@code logger_name} to {@code log.logger},
  *       {@code thread_name} to {@code process.thread.name}, {@code stack_trace} to {@code error.stack_trace}.</li>
  *   <li>A key that names a contract field ({@code event.dataset}, {@code http.request.method}, {@code log.level})
- *       sets that field, so {@code "event.dataset":"app.request"} replaces {@code heroku.app}.</li>
+ *       sets that field, so {@code "event.dataset":"app.request"} replaces {@code heroku.app}, when
+ *       {@link AppDatasets} allows that dataset (else it stays {@code heroku.app}, the value asked for in
+ *       {@code heroku.requested_dataset}).</li>
  *   <li>Every other key is kept with its name and value as they came ({@code http.route}, {@code app.memory.heap_mb},
  *       {@code level_value}). An object under a name the document also uses ({@code "event":{...}}) is merged key by
  *       key instead, so the document never holds the same key twice.</li>
  *   <li>Fields the shipper owns ({@code event.id}, {@code heroku.*}, {@code log.syslog.*}, {@code service.name},
- *       {@code event.original}) are not overwritten: such a key, or a value where the document has an object, is
+ *       {@code event.original}, {@code data_stream.*}, {@code ecs.version}) are not overwritten: such a key, or a value where the document has an object, is
  *       kept under {@code app_json.<key>}.</li>
  * </ul>
  * A line that is not a JSON object stays a plain app line.
@@ -40,14 +42,22 @@ final class AppJsonContributor implements LineContributor {
             "thread_name", PROCESS_THREAD_NAME,
             "stack_trace", ERROR_STACK_TRACE);
 
-    private static final Set<Field> OWNED = Set.of(EVENT_ID, EVENT_ORIGINAL, SERVICE_NAME, HEROKU_APP, HEROKU_SOURCE,
-            HEROKU_DYNO, HEROKU_DYNO_TYPE, HEROKU_DYNO_ID, DRAIN_TOKEN, DRAIN_FRAME_ID, REASSEMBLED_PARTS, PARSE_ERROR,
-            SYSLOG_PRIORITY, SYSLOG_FACILITY_CODE, SYSLOG_SEVERITY_CODE, SYSLOG_APPNAME, SYSLOG_PROCID, SYSLOG_MSGID);
+    private static final Set<Field> OWNED = Set.of(EVENT_ID, EVENT_ORIGINAL, SERVICE_NAME);
+    /**
+     * Objects the shipper owns whole: Heroku's figures (an app must not forge the memory samples or router fields
+     * the alerter reads), the syslog header, the data stream and ECS version.
+     */
+    private static final java.util.List<String> OWNED_OBJECTS = java.util.List.of("heroku", "log.syslog", "data_stream",
+            "ecs");
+    /** Longest {@code heroku.requested_dataset} kept: enough to see what an app asked for. */
+    private static final int MAX_REQUESTED = 256;
 
     private final ObjectMapper mapper;
+    private final AppDatasets datasets;
 
-    AppJsonContributor(ObjectMapper mapper) {
+    AppJsonContributor(ObjectMapper mapper, AppDatasets datasets) {
         this.mapper = mapper;
+        this.datasets = datasets;
     }
 
     @Override
@@ -86,13 +96,19 @@ final class AppJsonContributor implements LineContributor {
         return to - from >= 2 && a[from] == '{' && a[to - 1] == '}';
     }
 
-    private static void merge(Document doc, String key, JsonNode value) {
+    private void merge(Document doc, String key, JsonNode value) {
+        if (owned(key)) {
+            doc.putExtra(CONFLICT_PREFIX + key, value);
+            return;
+        }
         Field field = ENCODER_NAMES.get(key);
         if (field == null) {
             field = FieldNames.named(key);
         }
         if (field != null) {
-            if (OWNED.contains(field)) {
+            if (field == EVENT_DATASET) {
+                dataset(doc, value);
+            } else if (OWNED.contains(field)) {
                 doc.putExtra(CONFLICT_PREFIX + key, value);
             } else {
                 set(doc, field, value);
@@ -110,6 +126,27 @@ final class AppJsonContributor implements LineContributor {
             return;
         }
         doc.putExtra(key, value);
+    }
+
+    private static boolean owned(String key) {
+        for (String object : OWNED_OBJECTS) {
+            if (key.startsWith(object) && (key.length() == object.length() || key.charAt(object.length()) == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The app's dataset when {@link AppDatasets} allows it; else {@code heroku.app}, with what it asked for. */
+    private void dataset(Document doc, JsonNode value) {
+        if (value.isString() && datasets.allows(value.stringValue())) {
+            doc.put(EVENT_DATASET, value.stringValue());
+            return;
+        }
+        String asked = value.isString() ? value.stringValue() : value.toString();
+        doc.put(EVENT_DATASET, DATASET);
+        doc.put(REQUESTED_DATASET, asked.length() > MAX_REQUESTED ? asked.substring(0, MAX_REQUESTED) : asked);
+        doc.addTag(AppDatasets.TAG_REFUSED);
     }
 
     private static void set(Document doc, Field field, JsonNode value) {

@@ -65,11 +65,14 @@ public final class DrainBodyParser {
         return new ParsedBatch(parseLines(lines, context), garbage, lines.size());
     }
 
-    /** Parses messages that are already framed (one message per array), joining split lines among them. */
+    /**
+     * Parses messages that are already framed (one message per array), joining split lines among them: RFC 5424
+     * messages, or lines as {@code heroku logs} prints them ({@code 2026-12-03T22:10:02+00:00 heroku[web.1]: ...}).
+     */
     public ParsedBatch parseMessages(List<byte[]> batch, DrainContext context) {
         List<Line> lines = new ArrayList<>(batch.size());
         for (byte[] message : batch) {
-            lines.add(Line.read(message, 0, message.length));
+            lines.add(Line.readPasted(message, 0, message.length));
         }
         return new ParsedBatch(parseLines(lines, context), List.of(), lines.size());
     }

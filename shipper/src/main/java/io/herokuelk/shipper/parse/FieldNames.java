@@ -17,11 +17,27 @@ public final class FieldNames {
 
     private static final List<Field> DECLARED = new ArrayList<>();
 
+    /** The ECS version whose field set the documents follow ({@code ecs.version}). */
+    public static final String ECS_VERSION_VALUE = "8.17.0";
+
     public static final Field TIMESTAMP = define("@timestamp");
     public static final Field MESSAGE = define("message");
     public static final Field TAGS = define("tags");
 
+    /** Elastic's data stream scheme ({@code logs-<dataset>-<namespace>}); the indexer adds the namespace. */
+    public static final Field DATA_STREAM_TYPE = define("data_stream.type");
+    public static final Field DATA_STREAM_DATASET = define("data_stream.dataset");
+    public static final Field ECS_VERSION = define("ecs.version");
+
     public static final Field EVENT_ID = define("event.id");
+    /** ECS categorisation: {@code event}, {@code metric}, ... ({@link EventKinds}). */
+    public static final Field EVENT_KIND = define("event.kind");
+    /** ECS: a list ({@code ["web"]}). */
+    public static final Field EVENT_CATEGORY = define("event.category");
+    /** ECS: a list ({@code ["access"]}, {@code ["error"]}). */
+    public static final Field EVENT_TYPE = define("event.type");
+    /** ECS: {@code success} or {@code failure}, where the line says. */
+    public static final Field EVENT_OUTCOME = define("event.outcome");
     public static final Field EVENT_DATASET = define("event.dataset");
     public static final Field EVENT_CODE = define("event.code");
     /** Nanoseconds, per ECS. */
@@ -51,6 +67,8 @@ public final class FieldNames {
     public static final Field REASSEMBLED_PARTS = define("heroku.reassembled_parts");
     /** Why part of the message could not be parsed; the raw message is then always in {@code event.original}. */
     public static final Field PARSE_ERROR = define("heroku.parse_error");
+    /** The dataset an app line asked for but may not have ({@link AppDatasets}); it went to {@code heroku.app}. */
+    public static final Field REQUESTED_DATASET = define("heroku.requested_dataset");
 
     /** The dyno that served the request (the router line's {@code dyno=}); {@code heroku.dyno} is the router. */
     public static final Field ROUTER_DYNO = define("heroku.router.dyno");

@@ -50,6 +50,23 @@ final class Line {
         }
     }
 
+    /**
+     * Reads a line pasted by a user: an RFC 5424 message, or a line as {@code heroku logs} prints it
+     * ({@link HerokuCliLineParser}). A line that is neither is read as a message, whose header problem it keeps.
+     */
+    static Line readPasted(byte[] a, int from, int to) {
+        Line line = read(a, from, to);
+        if (line.header != null || (to > from && a[from] == '<')) {
+            return line;
+        }
+        try {
+            SyslogHeader header = HerokuCliLineParser.parse(a, line.rawFrom, line.rawTo);
+            return new Line(a, line.rawFrom, line.rawTo, header, null, header.textOffset(), 1);
+        } catch (SyslogHeaderParser.HeaderException e) {
+            return line;
+        }
+    }
+
     int textLength() {
         return rawTo - textFrom;
     }

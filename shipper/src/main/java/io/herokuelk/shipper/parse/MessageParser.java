@@ -31,7 +31,7 @@ public final class MessageParser {
     private final DocumentWriter writer;
     private final LineContributor router = new RouterContributor();
     private final LineContributor runtimeMetrics = new RuntimeMetricsContributor();
-    private final LineContributor platform = new PlatformContributor();
+    private final PlatformContributor platform = new PlatformContributor();
     private final LineContributor appJson;
 
     public MessageParser(ParserOptions options) {
@@ -39,7 +39,7 @@ public final class MessageParser {
         // No separator between root values, so that one generator can write a batch of documents back to back.
         this.mapper = JsonMapper.builder(JsonFactory.builder().rootValueSeparator((String) null).build()).build();
         this.writer = new DocumentWriter(mapper);
-        this.appJson = new AppJsonContributor(mapper);
+        this.appJson = new AppJsonContributor(mapper, options.appDatasets());
     }
 
     public ParserOptions options() {
@@ -90,13 +90,15 @@ public final class MessageParser {
         if (header != null) {
             doc.put(TIMESTAMP, header.timestamp() != null ? header.timestamp()
                     : Timestamps.format(context.receivedAt()));
-            doc.put(SYSLOG_PRIORITY, (long) header.priority());
-            doc.put(SYSLOG_FACILITY_CODE, (long) header.facility());
-            doc.put(SYSLOG_SEVERITY_CODE, (long) header.severity());
+            if (header.hasPriority()) {
+                doc.put(SYSLOG_PRIORITY, (long) header.priority());
+                doc.put(SYSLOG_FACILITY_CODE, (long) header.facility());
+                doc.put(SYSLOG_SEVERITY_CODE, (long) header.severity());
+                doc.put(LOG_LEVEL, SEVERITY_NAMES[header.severity()]);
+            }
             doc.put(SYSLOG_APPNAME, header.appName());
             doc.put(SYSLOG_PROCID, header.procId());
             doc.put(SYSLOG_MSGID, header.msgId());
-            doc.put(LOG_LEVEL, SEVERITY_NAMES[header.severity()]);
             doc.put(HEROKU_SOURCE, origin.source());
             doc.put(HEROKU_DYNO, origin.dyno());
             doc.put(HEROKU_DYNO_TYPE, origin.dynoType());
@@ -122,6 +124,7 @@ public final class MessageParser {
                 : EventIds.fromContent(drainToken, dyno, line.raw, line.rawFrom, line.rawTo);
         doc.put(EVENT_ID, id);
         String dataset = String.valueOf(doc.get(EVENT_DATASET));
+        EcsEvent.complete(doc, dataset);
         // Router lines are keyed by the dyno that served the request: they stay in order with that dyno's own
         // lines, and an app's router traffic (most of its lines) spreads over partitions instead of filling one.
         String keyDyno = doc.get(ROUTER_DYNO) instanceof String served ? served : dyno;
@@ -139,7 +142,7 @@ public final class MessageParser {
             } else if (!runtimeMetrics.contribute(line, doc)) {
                 platform.contribute(line, doc);
             }
-        } else {
+        } else if (!platform.contributeAppSourced(line, doc)) {
             // "app", or a sender that names itself otherwise: its output is the app's.
             appJson.contribute(line, doc);
         }

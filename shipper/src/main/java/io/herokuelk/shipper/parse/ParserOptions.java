@@ -7,27 +7,29 @@ package io.herokuelk.shipper.parse;
  *                        garbage is cut into pieces of at most this size so that no input allocates more
  * @param includeOriginal whether documents carry {@code event.original} (the raw message); it is written anyway
  *                        when parsing lost information, so that nothing is dropped
+ * @param appDatasets     the datasets app lines may name; others go to {@code heroku.app}
  */
-public record ParserOptions(int maxMessageBytes, boolean includeOriginal) {
+public record ParserOptions(int maxMessageBytes, boolean includeOriginal, AppDatasets appDatasets) {
 
     /** Logplex splits lines at 10,000 bytes; 64 KiB leaves room for other senders without inviting huge frames. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 
     public ParserOptions {
+        java.util.Objects.requireNonNull(appDatasets, "appDatasets");
         if (maxMessageBytes < 1024) {
             throw new IllegalArgumentException("maxMessageBytes must be at least 1024, was " + maxMessageBytes);
         }
     }
 
     public static ParserOptions defaults() {
-        return new ParserOptions(DEFAULT_MAX_MESSAGE_BYTES, true);
+        return new ParserOptions(DEFAULT_MAX_MESSAGE_BYTES, true, AppDatasets.defaults());
     }
 
     public ParserOptions withIncludeOriginal(boolean include) {
-        return new ParserOptions(maxMessageBytes, include);
+        return new ParserOptions(maxMessageBytes, include, appDatasets);
     }
 
     public ParserOptions withMaxMessageBytes(int max) {
-        return new ParserOptions(max, includeOriginal);
+        return new ParserOptions(max, includeOriginal, appDatasets);
     }
 }

@@ -24,6 +24,7 @@ final class RouterContributor implements LineContributor {
                 pair(doc, key, a, from, to, escaped);
             }
         });
+        classify(doc);
         Object connect = doc.get(ROUTER_CONNECT_MS);
         Object service = doc.get(ROUTER_SERVICE_MS);
         if (service instanceof Long s) {
@@ -31,6 +32,20 @@ final class RouterContributor implements LineContributor {
             doc.put(EVENT_DURATION, total * 1_000_000L);
         }
         return true;
+    }
+
+    /** An access line; an error line (H code, {@code at=error}) or a 4xx/5xx answer is a failure. */
+    private static void classify(Document doc) {
+        Object code = doc.get(ERROR_CODE);
+        if (code instanceof String c) {
+            EcsEvent.error(doc, c);
+            doc.put(EVENT_TYPE, EcsEvent.ACCESS_ERROR);
+            return;
+        }
+        EcsEvent.classify(doc, EcsEvent.KIND_EVENT, EcsEvent.WEB, EcsEvent.ACCESS);
+        if (doc.get(HTTP_RESPONSE_STATUS_CODE) instanceof Long status) {
+            doc.put(EVENT_OUTCOME, status >= 400 ? EcsEvent.FAILURE : EcsEvent.SUCCESS);
+        }
     }
 
     private static void pair(Document doc, String key, byte[] a, int from, int to, boolean escaped) {

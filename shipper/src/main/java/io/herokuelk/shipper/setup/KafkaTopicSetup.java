@@ -19,15 +19,23 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import io.herokuelk.shipper.config.KafkaNames;
 import io.herokuelk.shipper.setup.SetupReport.Outcome;
 
 /**
- * Creates the events and dead-letter topics, or brings existing ones up to the settings: more partitions when fewer
- * (never fewer: that would reorder a dyno's events), and retention and compression set with incremental config
+ * Creates the events, dead-letter and alerts topics, or brings existing ones up to the settings: more partitions when
+ * fewer (never fewer: that would reorder a dyno's events), and retention and compression set with incremental config
  * changes so that other settings of the topic stay as they are.
+ *
+ * <p>A broker that does not let clients create topics (Heroku Kafka's Basic plans, by ACL; a cluster with a topic
+ * policy) is not a failure: setup cannot do this part, and says exactly what to run instead (Heroku's CLI creates the
+ * topics and the consumer groups), so that an app created from {@code app.json} is not refused for it.
  */
 public final class KafkaTopicSetup implements SetupStep {
 
@@ -37,16 +45,20 @@ public final class KafkaTopicSetup implements SetupStep {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final Admin admin;
-    private final List<String> topics;
+    private final KafkaNames names;
     private final SetupSettings settings;
     private final String where;
 
     /** @param where the bootstrap servers, for sentences */
-    KafkaTopicSetup(Admin admin, List<String> topics, SetupSettings settings, String where) {
+    KafkaTopicSetup(Admin admin, KafkaNames names, SetupSettings settings, String where) {
         this.admin = admin;
-        this.topics = topics;
+        this.names = names;
         this.settings = settings;
         this.where = where;
+    }
+
+    private List<String> topics() {
+        return List.of(names.eventsTopic(), names.deadLetterTopic(), names.alertsTopic());
     }
 
     /** The topic configuration setup owns; everything else on the topic is left alone. */
@@ -57,9 +69,12 @@ public final class KafkaTopicSetup implements SetupStep {
 
     @Override
     public void run(SetupReport report) {
-        for (String topic : topics) {
+        List<String> refused = new ArrayList<>();
+        for (String topic : topics()) {
             try {
                 reconcile(topic, report);
+            } catch (TopicAuthorizationException | ClusterAuthorizationException | PolicyViolationException e) {
+                refused(topic, e, refused, report);
             } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
                 report.add(SERVICE, Outcome.FAILED, "broker", "Kafka at " + where + " did not answer in time; check KAFKA_BOOTSTRAP_SERVERS (or KAFKA_URL) and that the broker"
                         + " is running");
@@ -73,6 +88,51 @@ public final class KafkaTopicSetup implements SetupStep {
                 return;
             }
         }
+        if (!refused.isEmpty()) {
+            // A broker that refuses topics to clients (Heroku's Basic plans) refuses consumer groups as well.
+            report.add(SERVICE, Outcome.MANUAL, "commands", "on Heroku Kafka, run these (the CLI adds KAFKA_PREFIX"
+                    + " itself), then start the dynos:" + System.lineSeparator()
+                    + String.join(System.lineSeparator(), herokuCommands(refused)));
+        }
+    }
+
+    /** A topic the broker does not let us create or change: what to run instead, reported as {@code MANUAL}. */
+    private void refused(String topic, ApiException refusal, List<String> refusedTopics, SetupReport report) {
+        boolean exists;
+        try {
+            exists = describe(topic).isPresent();
+        } catch (TimeoutException | RuntimeException e) {
+            exists = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exists = false;
+        }
+        String why = "this broker does not let clients " + (exists ? "change" : "create") + " topics ("
+                + refusal.getClass().getSimpleName() + ")";
+        if (exists) {
+            report.add(SERVICE, Outcome.MANUAL, "topic " + topic, why + "; its retention is set with `heroku"
+                    + " kafka:topics:retention-time " + unprefixed(topic) + " " + settings.retentionHours() + "h`");
+        } else {
+            refusedTopics.add(topic);
+            report.add(SERVICE, Outcome.MANUAL, "topic " + topic, why + "; create it as shown below");
+        }
+    }
+
+    /** Heroku CLI commands that make the refused topics, with setup's settings, and the consumer groups. */
+    List<String> herokuCommands(List<String> refusedTopics) {
+        List<String> commands = new ArrayList<>();
+        for (String topic : refusedTopics) {
+            commands.add("  heroku kafka:topics:create " + unprefixed(topic) + " --partitions "
+                    + settings.partitions() + " --retention-time " + settings.retentionHours() + "h");
+        }
+        for (String group : List.of(names.indexerGroup(), names.alerterGroup(), names.notifierGroup())) {
+            commands.add("  heroku kafka:consumer-groups:create " + unprefixed(group));
+        }
+        return commands;
+    }
+
+    private String unprefixed(String name) {
+        return name.startsWith(names.prefix()) ? name.substring(names.prefix().length()) : name;
     }
 
     private void reconcile(String topic, SetupReport report) throws TimeoutException, InterruptedException {

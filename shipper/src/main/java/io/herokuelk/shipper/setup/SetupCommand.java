@@ -16,13 +16,21 @@ import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.index.ElasticsearchClients;
 import io.herokuelk.shipper.setup.kibana.KibanaSettings;
 import io.herokuelk.shipper.setup.kibana.KibanaSetup;
+import io.herokuelk.shipper.ShipperVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar shipper.jar setup [--kibana-url <url>]}: installs the Elasticsearch templates and lifecycle, then
  * the Kafka topics, then (when a Kibana is configured) the dashboards and rules, printing one line per action. Safe
  * to run again at any time: what is already in place is reported unchanged.
- * Exits 0 when every action succeeded, 1 when a service was unreachable or refused something.
+ * Exits 0 when every action succeeded or was left to the user with the command to run (topics on Heroku Kafka's
+ * Basic plans), 1 when a service was unreachable or refused something.
  */
+@Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
+        description = {"Installs templates, lifecycle, topics, and (with Kibana) dashboards and rules.",
+                "Idempotent, one line per action. Exits 0 when everything is in place or left to a command it",
+                "prints (topics on Heroku Kafka's Basic plans), 1 otherwise."})
 public final class SetupCommand implements ShipperCommand {
 
     /** How long the admin client tries before setup reports the broker unreachable. */
@@ -30,11 +38,15 @@ public final class SetupCommand implements ShipperCommand {
 
     private final PrintStream out;
 
+    @Option(names = KibanaSettings.URL_OPTION, paramLabel = "URL",
+            description = "the Kibana to load dashboards and rules into (over KIBANA_URL)")
+    private String kibanaUrl;
+
     public SetupCommand() {
         this(System.out);
     }
 
-    SetupCommand(PrintStream out) {
+    public SetupCommand(PrintStream out) {
         this.out = out;
     }
 
@@ -51,23 +63,23 @@ public final class SetupCommand implements ShipperCommand {
     }
 
     @Override
-    public Settings configuration(Map<String, String> environment, String[] args) {
+    public Settings configuration(Map<String, String> environment) {
         Environment env = new Environment(environment);
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
         KafkaSettings kafka = KafkaSettings.from(env);
         SetupSettings settings = SetupSettings.from(env);
-        Optional<KibanaSettings> kibana = KibanaSettings.from(env, args);
+        Optional<KibanaSettings> kibana = KibanaSettings.from(env, Optional.ofNullable(kibanaUrl));
         env.validate();
         return new Settings(elasticsearch, kafka, settings, kibana);
     }
 
     @Override
-    public int run(String[] args) throws Exception {
-        return run(configuration(System.getenv(), args));
+    public Integer call() throws Exception {
+        return run(configuration(System.getenv()));
     }
 
     /** Runs every step with settings already read; tests read theirs from an environment of their own. */
-    int run(Settings configured) throws Exception {
+    public int run(Settings configured) throws Exception {
         ElasticsearchSettings elasticsearch = configured.elasticsearch();
         KafkaSettings kafka = configured.kafka();
         SetupSettings settings = configured.setup();
@@ -80,8 +92,7 @@ public final class SetupCommand implements ShipperCommand {
             List<SetupStep> steps = List.of(
                     new ElasticsearchSetup(new ClientElasticsearchCluster(client, elasticsearch.url().toString()),
                             settings.retentionDays()),
-                    new KafkaTopicSetup(admin, List.of(kafka.eventsTopic(), kafka.deadLetterTopic(), kafka.alertsTopic()), settings,
-                            kafka.bootstrapServers()),
+                    new KafkaTopicSetup(admin, kafka.names(), settings, kafka.bootstrapServers()),
                     KibanaSetup.step(kibana));
             for (SetupStep step : steps) {
                 step.run(report);

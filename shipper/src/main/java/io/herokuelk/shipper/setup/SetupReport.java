@@ -7,8 +7,11 @@ import java.util.List;
 /** What setup did, one line per action, printed as it happens so that a slow or failing step shows where it is. */
 public final class SetupReport {
 
-    /** The outcome of one action. {@code FAILED} makes the command exit non-zero; the others do not. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, NOTE, FAILED }
+    /**
+     * The outcome of one action. {@code FAILED} makes the command exit non-zero; the others do not. {@code MANUAL}:
+     * the service does not let setup do it, and the line says what to run instead.
+     */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, NOTE, MANUAL, FAILED }
 
     /** One action: which service, what happened, to what, and why when that is not obvious. */
     public record Line(String service, Outcome outcome, String subject, String detail) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ShipperSettingsTest {
 
-    private static final Map<String, String> MINIMAL = Map.of("DRAIN_CREDENTIALS", "logplex:s3cret");
+    private static final Map<String, String> MINIMAL = Map.of("DRAIN_CREDENTIALS", "logplex:s3cret-long-enough-for-a-drain");
 
     @Test
     void defaultsNeedOnlyDrainCredentials() {
@@ -37,7 +37,7 @@ class ShipperSettingsTest {
     @Test
     void everyBadVariableIsNamedAndNoSecretIsPrinted() {
         assertThatThrownBy(() -> ShipperSettings.fromEnvironment(Map.of(
-                "DRAIN_CREDENTIALS", "logplex:s3cret,broken-without-password",
+                "DRAIN_CREDENTIALS", "logplex:s3cret-long-enough-for-a-drain,broken-without-password",
                 "PORT", "http",
                 "DRAIN_MAX_BODY_BYTES", "10",
                 "EVENT_ORIGINAL", "maybe",

@@ -13,12 +13,15 @@ class DataStreamsTest {
     }
 
     @Test
-    void datasetsFromAppLinesAreCutDownToWhatAnIndexNameAllows() {
-        assertThat(DataStreams.name("My-App/Requests", "default")).isEqualTo("logs-my_app_requests-default");
-        assertThat(DataStreams.name("..hidden", "default")).isEqualTo("logs-hidden-default");
+    void datasetsFromOtherProducersAreCutDownToWhatAnIndexNameAllowsAndATemplateCovers() {
+        assertThat(DataStreams.name("App.My-App/Requests", "default")).isEqualTo("logs-app.my_app_requests-default");
+        assertThat(DataStreams.name("..heroku.hidden", "default")).isEqualTo("logs-heroku.hidden-default");
+        assertThat(DataStreams.name("My-App/Requests", "default")).as("no template covers it")
+                .isEqualTo("logs-heroku.app-default");
+        assertThat(DataStreams.name("app.", "default")).isEqualTo("logs-heroku.app-default");
         assertThat(DataStreams.name(null, "default")).isEqualTo("logs-heroku.app-default");
         assertThat(DataStreams.name("", "default")).isEqualTo("logs-heroku.app-default");
-        assertThat(DataStreams.dataset("x".repeat(300))).hasSize(100);
+        assertThat(DataStreams.dataset("app." + "x".repeat(300))).hasSize(100);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.herokuelk.shipper.config.BasicAuthenticator;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.parse.ParserOptions;
@@ -90,7 +91,7 @@ class LogplexDrainHandlerTest {
     private void start(ControlledPublisher publisher, long budgetBytes, Duration timeout) throws IOException {
         IngestMetrics metrics = new IngestMetrics(new PrometheusRegistry());
         LogplexDrainHandler handler = new LogplexDrainHandler(new DrainBodyParser(ParserOptions.defaults()),
-                new BatchIngestor(publisher, metrics), new DrainAuthenticator(Map.of(), false), new AppNames(Map.of()),
+                new BatchIngestor(publisher, metrics), new BasicAuthenticator(Map.of(), false), new AppNames(Map.of()),
                 new InFlightBudget(budgetBytes), metrics, 1024 * 1024, timeout, Clock.systemUTC());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.createContext("/logs", handler);

@@ -51,7 +51,8 @@ class LogplexDrainIT {
 
     @Test
     void aPostedBodyArrivesInKafkaAsOneDocumentPerMessage(KafkaEndpoint kafka) throws Exception {
-        running = start(kafka.bootstrapServers(), Map.of());
+        running = start(kafka.bootstrapServers(), Map.of("METRICS_CREDENTIALS",
+                RunningIngest.METRICS_USER + ":" + RunningIngest.METRICS_PASSWORD));
         byte[] body = Files.readAllBytes(GOLDEN.resolve("router.logplex"));
         int messages = new DrainBodyParser(running.settings().parser()).parseBody(body,
                 io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now())).events().size();
@@ -174,7 +175,7 @@ class LogplexDrainIT {
     }
 
     private String metrics() throws Exception {
-        return running.send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
+        return running.metrics().body();
     }
 
     private HttpResponse<String> post(String path, byte[] body, String frameId, boolean authenticated) throws Exception {

@@ -153,13 +153,17 @@ class DrainBodyParserTest {
     @Test
     void appJsonCannotOverwriteTheShippersOwnFields() {
         String line = "<190>1 2026-11-26T10:00:00Z host app web.1 - {\"message\":\"m\",\"event.id\":\"mine\","
-                + "\"heroku\":{\"dyno\":\"fake\"},\"event\":{\"action\":\"a\"},\"log\":\"flat\"}\n";
+                + "\"heroku\":{\"dyno\":\"fake\"},\"event\":{\"action\":\"a\"},\"log\":\"flat\","
+                + "\"heroku.memory.quota_pct\":190.0}\n";
         ParsedEvent e = parser.parseMessage(ascii(line), new DrainContext("myapp", TOKEN, "F2", NOW));
         JsonNode d = doc(e);
         assertThat(d.path("event").path("id").stringValue()).isEqualTo("F2-0");
         assertThat(d.path("app_json.event.id").stringValue()).isEqualTo("mine");
         assertThat(d.path("heroku").path("dyno").stringValue()).isEqualTo("web.1");
-        assertThat(d.path("app_json.heroku.dyno").stringValue()).isEqualTo("fake");
+        assertThat(d.path("app_json.heroku").path("dyno").stringValue()).as("heroku.* is the shipper's, whole")
+                .isEqualTo("fake");
+        assertThat(d.path("heroku").path("memory").isMissingNode()).as("an app cannot forge memory figures").isTrue();
+        assertThat(d.path("app_json.heroku.memory.quota_pct").doubleValue()).isEqualTo(190.0);
         assertThat(d.path("event.action").stringValue()).isEqualTo("a");
         assertThat(d.path("app_json.log").stringValue()).isEqualTo("flat");
     }

@@ -39,7 +39,8 @@ class MappingContractTest {
      * ({@code dynamic: false}), which is the guard against mapping explosion working.
      */
     static final Set<String> APP_OWN_UNMAPPED = Set.of("@version", "level_value", "payload", "app_json.service.name",
-            "app.memory.dyno_quota_mb");
+            "app.memory.dyno_quota_mb", "app_json.data_stream.dataset", "app_json.data_stream.namespace",
+            "app_json.ecs.version", "app_json.heroku.router.dyno");
 
     private static final Set<String> NUMERIC = Set.of("long", "integer", "short", "float", "double", "half_float");
 

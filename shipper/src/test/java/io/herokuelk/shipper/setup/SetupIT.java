@@ -83,7 +83,7 @@ class SetupIT {
         env.put("KAFKA_RETENTION_HOURS", "48");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SetupCommand command = new SetupCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        int exit = command.run(command.configuration(env, new String[0]));
+        int exit = command.run(command.configuration(env));
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
 

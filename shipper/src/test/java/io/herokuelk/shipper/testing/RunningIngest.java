@@ -14,13 +14,16 @@ import java.util.Map;
 
 import io.herokuelk.shipper.config.ShipperSettings;
 import io.herokuelk.shipper.ingest.IngestService;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.herokuelk.shipper.telemetry.JvmInstrumentation;
 
 /** The real HTTPS drain receiver on a free port, publishing to a real broker, and a client to post to it. */
 public final class RunningIngest implements AutoCloseable {
 
     public static final String USER = "drain";
-    public static final String PASSWORD = "correct horse";
+    public static final String PASSWORD = "correct horse battery staple";
+    /** {@code METRICS_CREDENTIALS}, when a test sets it: what {@link #metrics()} signs in with. */
+    public static final String METRICS_USER = "prometheus";
+    public static final String METRICS_PASSWORD = "scrape-me-0123456789";
 
     private final ShipperSettings settings;
     private final IngestService service;
@@ -43,7 +46,7 @@ public final class RunningIngest implements AutoCloseable {
         env.putAll(extra);
         ShipperSettings settings = ShipperSettings.fromEnvironment(env);
         Topics.create(bootstrap, 1, eventsTopic, deadLetterTopic); // as setup does, before the first batch
-        return new RunningIngest(settings, new IngestService(settings, new PrometheusRegistry()));
+        return new RunningIngest(settings, new IngestService(settings, JvmInstrumentation.newRegistry()));
     }
 
     public ShipperSettings settings() {
@@ -80,6 +83,16 @@ public final class RunningIngest implements AutoCloseable {
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code /metrics} on the drain's port, signed in with {@link #METRICS_USER}. */
+    public HttpResponse<String> metrics() throws Exception {
+        return send(HttpRequest.newBuilder(uri("/metrics")).GET()
+                .header("Authorization", basic(METRICS_USER, METRICS_PASSWORD)));
+    }
+
+    public IngestService service() {
+        return service;
     }
 
     public static String basic(String user, String password) {

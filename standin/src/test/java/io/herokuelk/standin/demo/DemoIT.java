@@ -64,11 +64,24 @@ class DemoIT {
             assertThat(count(log, "router lines")).isPositive();
             assertThat(count(log, "app request events")).isPositive();
             assertThat(count(log, "alert notifications")).isGreaterThanOrEqualTo(6);
+            assertShipperLogsAreJsonLines(stackDir.resolve("shipper"));
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * The shipper's long-running processes wrote nothing but JSON objects, one per line, stderr included (the JDK's
+     * own warnings too). {@code setup} is a command whose output is a report for a person, not a log.
+     */
+    private static void assertShipperLogsAreJsonLines(Path logs) throws IOException {
+        for (String process : List.of("ingest", "indexer", "alerter")) {
+            Path file = logs.resolve(process + ".log");
+            assertThat(Files.readAllLines(file)).as("lines of %s that are not JSON objects", file).isNotEmpty()
+                    .filteredOn(line -> !(line.startsWith("{") && line.endsWith("}"))).isEmpty();
         }
     }
 

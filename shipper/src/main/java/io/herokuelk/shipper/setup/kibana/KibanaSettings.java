@@ -17,8 +17,8 @@ public record KibanaSettings(URI url, Optional<Secret> apiKey, Optional<String> 
     public static final String URL_OPTION = "--kibana-url";
 
     /** Empty when neither the option nor the variable names a Kibana: setup then skips the Kibana step. */
-    public static Optional<KibanaSettings> from(Environment env, String[] args) {
-        Optional<String> url = option(args).or(() -> env.optional("KIBANA_URL"));
+    public static Optional<KibanaSettings> from(Environment env, Optional<String> urlOption) {
+        Optional<String> url = urlOption.or(() -> env.optional("KIBANA_URL"));
         Optional<Secret> apiKey = env.secret("KIBANA_API_KEY");
         Optional<String> username = env.optional("KIBANA_USERNAME");
         Optional<Secret> password = env.secret("KIBANA_PASSWORD");
@@ -47,18 +47,6 @@ public record KibanaSettings(URI url, Optional<Secret> apiKey, Optional<String> 
             return Optional.empty();
         }
         return Optional.of(new KibanaSettings(uri, apiKey, username, password, space));
-    }
-
-    private static Optional<String> option(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals(URL_OPTION) && i + 1 < args.length) {
-                return Optional.of(args[i + 1]);
-            }
-            if (args[i].startsWith(URL_OPTION + "=")) {
-                return Optional.of(args[i].substring(URL_OPTION.length() + 1));
-            }
-        }
-        return Optional.empty();
     }
 
     /** The path prefix of the space: none for the default space. */

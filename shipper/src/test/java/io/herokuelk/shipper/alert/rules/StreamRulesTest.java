@@ -108,7 +108,7 @@ class StreamRulesTest {
             assertThat(a.remediation()).contains("429/503");
         });
         assertThat(resolved).singleElement().satisfies(a -> {
-            assertThat(a.figures()).containsEntry("dropped_total", 15L).containsEntry("l10_count", 2L);
+            assertThat(a.figures()).containsEntry("dropped_total", 15L).containsEntry("loss_count", 2L);
             assertThat(a.startedAt()).isEqualTo(Obs.T0);
         });
     }

@@ -44,11 +44,16 @@ class KibanaSetupTest {
         }
     }
 
-    private Run run(String... args) {
+    private Run run() {
+        return run(null);
+    }
+
+    /** Setup's Kibana step with {@code --kibana-url url} ({@code null}: no option). */
+    private Run run(String url) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SetupReport report = new SetupReport(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         Environment environment = new Environment(env);
-        var settings = KibanaSettings.from(environment, args);
+        var settings = KibanaSettings.from(environment, java.util.Optional.ofNullable(url));
         environment.validate();
         KibanaSetup.step(settings).run(report);
         return new Run(report, bytes.toString(StandardCharsets.UTF_8));
@@ -56,7 +61,7 @@ class KibanaSetupTest {
 
     @Test
     void firstRunImportsEveryObjectAndCreatesTheConnectorAndRules() throws Exception {
-        Run run = run("--kibana-url", kibana.url());
+        Run run = run(kibana.url());
         assertFalse(run.report().failed(), run.output());
         assertEquals(10 + 1 + 2, run.lines(Outcome.CREATED).size(), run.output());
         assertTrue(run.output().contains("kibana        created   dashboard heroku-elk-router: heroku-elk: router"),
@@ -76,15 +81,15 @@ class KibanaSetupTest {
 
     @Test
     void theImportedBytesAreTheCommittedFile() throws Exception {
-        run("--kibana-url", kibana.url());
+        run(kibana.url());
         assertEquals(Files.readString(Exported.committedFile(), StandardCharsets.UTF_8), kibana.importedBodies.get(0));
     }
 
     @Test
     void aSecondRunOverwritesTheObjectsAndLeavesRulesAndConnectorAlone() {
-        run("--kibana-url", kibana.url());
+        run(kibana.url());
         kibana.requests.clear();
-        Run second = run("--kibana-url=" + kibana.url());
+        Run second = run(kibana.url());
         assertFalse(second.report().failed(), second.output());
         assertEquals(10, second.lines(Outcome.UPDATED).size(), "Kibana reports overwrite:true for each object");
         assertEquals(3, second.lines(Outcome.UNCHANGED).size(), second.output());
@@ -94,11 +99,11 @@ class KibanaSetupTest {
 
     @Test
     void aRuleChangedInKibanaIsPutBackWithAnUpdateBody() {
-        run("--kibana-url", kibana.url());
+        run(kibana.url());
         ThresholdRule rule = HerokuElkObjects.rules().get(1);
         kibana.rules.get(rule.id()).putObject("params").put("threshold", 99);
         kibana.requests.clear();
-        Run second = run("--kibana-url", kibana.url());
+        Run second = run(kibana.url());
         assertFalse(second.report().failed(), second.output());
         assertTrue(second.output().contains("updated   rule " + rule.name()), second.output());
         assertTrue(kibana.requests.contains("PUT /api/alerting/rule/" + rule.id()), kibana.requests.toString());
@@ -122,7 +127,7 @@ class KibanaSetupTest {
     void wrongCredentialsGiveASentence() {
         kibana.apiKey = "right";
         env.put("KIBANA_API_KEY", "wrong");
-        Run run = run("--kibana-url", kibana.url());
+        Run run = run(kibana.url());
         assertTrue(run.report().failed());
         assertTrue(run.output().contains("refused the credentials (HTTP 401: [security_exception]"), run.output());
     }
@@ -130,7 +135,7 @@ class KibanaSetupTest {
     @Test
     void aKibanaOlderThan89GetsASentenceAndNothingIsImported() {
         kibana.version = "8.6.2";
-        Run run = run("--kibana-url", kibana.url());
+        Run run = run(kibana.url());
         assertTrue(run.report().failed());
         assertTrue(run.output().contains("Kibana 8.6.2 is too old: the dashboards need Kibana 8.9 or newer"),
                 run.output());
@@ -140,14 +145,14 @@ class KibanaSetupTest {
     @Test
     void kibana9IsAccepted() {
         kibana.version = "9.1.0";
-        assertFalse(run("--kibana-url", kibana.url()).report().failed());
+        assertFalse(run(kibana.url()).report().failed());
     }
 
     @Test
     void aMissingKibanaGetsASentence() {
         String url = kibana.url();
         kibana.close();
-        Run run = run("--kibana-url", url);
+        Run run = run(url);
         assertEquals(1, run.report().lines().size(), run.output());
         assertTrue(run.output().contains("Kibana at " + url + " could not be reached"), run.output());
         assertTrue(run.output().contains("check KIBANA_URL"), run.output());
@@ -155,14 +160,14 @@ class KibanaSetupTest {
 
     @Test
     void somethingElseAtTheUrlIsNotTakenForKibana() {
-        Run run = run("--kibana-url", kibana.url() + "/not-kibana");
+        Run run = run(kibana.url() + "/not-kibana");
         assertTrue(run.output().contains("no Kibana answers at " + kibana.url() + "/not-kibana"), run.output());
     }
 
     @Test
     void importErrorsArePrintedPerObjectAndNothingIsWritten() {
         kibana.missingReferenceFor = HerokuElkObjects.ALERTS.id();
-        Run run = run("--kibana-url", kibana.url());
+        Run run = run(kibana.url());
         assertTrue(run.report().failed());
         assertTrue(run.output().contains("failed    dashboard heroku-elk-pipeline: Kibana did not import it:"
                 + " missing_references (missing index-pattern heroku-elk-alerts)"), run.output());

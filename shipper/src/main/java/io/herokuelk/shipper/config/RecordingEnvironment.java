@@ -1,4 +1,4 @@
-package io.herokuelk.deploy;
+package io.herokuelk.shipper.config;
 
 import java.util.AbstractMap;
 import java.util.Collections;
@@ -8,17 +8,17 @@ import java.util.TreeSet;
 
 /**
  * A sample environment that notes every variable a reader asks for, set or not: what the code reads, as it runs.
+ * Usage texts list a command's variables from it, and the README's tables are checked against it.
  *
- * <p>Walking the whole environment notes nothing. The readers that do so pass it on rather than read it: the local
- * stack forwards {@code ALERT_*} to its alerter (the shipper's variables), the stand-in hands the rest to the app as
- * config vars (the app's). Their own variables they still ask for by name.
+ * <p>Walking the whole environment notes nothing. The readers that do so pass it on rather than read it (the local
+ * stack forwards {@code ALERT_*} to its alerter); their own variables they still ask for by name.
  */
-final class RecordingEnvironment extends AbstractMap<String, String> {
+public final class RecordingEnvironment extends AbstractMap<String, String> {
 
     private final Map<String, String> sample;
     private final Set<String> asked = new TreeSet<>();
 
-    RecordingEnvironment(Map<String, String> sample) {
+    public RecordingEnvironment(Map<String, String> sample) {
         this.sample = Map.copyOf(sample);
     }
 
@@ -46,7 +46,7 @@ final class RecordingEnvironment extends AbstractMap<String, String> {
     }
 
     /** The names asked for so far. */
-    Set<String> asked() {
+    public Set<String> asked() {
         return Collections.unmodifiableSet(asked);
     }
 

@@ -1,4 +1,4 @@
-package io.herokuelk.shipper.ingest;
+package io.herokuelk.shipper.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.herokuelk.shipper.config.Secret;
 
-class DrainAuthenticatorTest {
+class BasicAuthenticatorTest {
 
-    private final DrainAuthenticator authenticator = new DrainAuthenticator(
+    private final BasicAuthenticator authenticator = new BasicAuthenticator(
             Map.of("logplex", new Secret("s3cret"), "other", new Secret("pa:ss")), true);
 
     @Test
@@ -35,8 +34,8 @@ class DrainAuthenticatorTest {
 
     @Test
     void acceptsEverythingOnlyWhenAuthIsExplicitlyOff() {
-        assertThat(new DrainAuthenticator(Map.of(), false).accepts(null)).isTrue();
-        assertThat(new DrainAuthenticator(Map.of(), true).accepts(basic("a:b"))).isFalse();
+        assertThat(new BasicAuthenticator(Map.of(), false).accepts(null)).isTrue();
+        assertThat(new BasicAuthenticator(Map.of(), true).accepts(basic("a:b"))).isFalse();
     }
 
     private static String basic(String pair) {

@@ -1,32 +1,32 @@
-package io.herokuelk.shipper.ingest;
+package io.herokuelk.shipper.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 
-import io.herokuelk.shipper.config.Secret;
 
 /**
- * Checks HTTP basic credentials against {@code DRAIN_CREDENTIALS}. Every configured pair is compared, in constant
- * time, whatever the input, so that response time tells nothing about which part of a guess was right.
+ * Checks HTTP basic credentials against configured pairs ({@code DRAIN_CREDENTIALS} on the drain,
+ * {@code METRICS_CREDENTIALS} on {@code /metrics}). Every configured pair is compared, in constant time, whatever
+ * the input, so that response time tells nothing about which part of a guess was right.
  */
-final class DrainAuthenticator {
+public final class BasicAuthenticator {
 
     private final Map<String, Secret> credentials;
     private final boolean required;
 
-    DrainAuthenticator(Map<String, Secret> credentials, boolean required) {
+    public BasicAuthenticator(Map<String, Secret> credentials, boolean required) {
         this.credentials = credentials;
         this.required = required;
     }
 
-    boolean required() {
+    public boolean required() {
         return required;
     }
 
     /** Whether an {@code Authorization} header value is acceptable. */
-    boolean accepts(String authorization) {
+    public boolean accepts(String authorization) {
         if (!required) {
             return true;
         }
