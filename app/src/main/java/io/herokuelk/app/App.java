@@ -10,6 +10,7 @@ import io.herokuelk.app.http.HttpApp;
 import io.herokuelk.app.http.Response;
 import io.herokuelk.app.http.Router;
 import io.herokuelk.app.log.LifecycleEvents;
+import io.herokuelk.app.log.ProcessIdentity;
 import io.herokuelk.app.log.Lazy;
 import io.herokuelk.app.memory.HostPaths;
 import io.herokuelk.app.memory.MemoryLimit;
@@ -45,7 +46,8 @@ public final class App implements AutoCloseable {
 
     public static App start(AppConfig config, HostPaths paths) throws IOException {
         MemoryLimit limit = new MemoryLimitDetector(paths).detect(config.memory().limitMbOverride());
-        MemorySampler sampler = new MemorySampler(new ProcessMemory(paths), limit);
+        ProcessIdentity identity = ProcessIdentity.current(config.worker().index(), config.worker().concurrency());
+        MemorySampler sampler = new MemorySampler(new ProcessMemory(paths), limit, identity);
         if (!sampler.readsProcessMemory()) {
             LOG.warn("Cannot read " + paths.proc().resolve("self/status")
                     + "; memory use is estimated from the JVM's committed memory instead of RSS");
@@ -69,7 +71,7 @@ public final class App implements AutoCloseable {
         HttpApp http = HttpApp.start(config.http(), router);
         MemoryMonitor monitor = new MemoryMonitor(sampler, new ThresholdWatch(config.memory().warnFractions(),
                 config.memory().warnHysteresis(), config.memory().warnRepeat()), config.memory().sampleInterval());
-        LifecycleEvents.started(LOG, startup(config, limit, http.port()));
+        LifecycleEvents.started(LOG, startup(config, limit, http.port(), identity));
         monitor.start(config.memory().checkInterval());
         return new App(http, monitor);
     }
@@ -108,7 +110,8 @@ public final class App implements AutoCloseable {
         return body;
     }
 
-    private static LifecycleEvents.Startup startup(AppConfig config, MemoryLimit limit, int port) {
+    private static LifecycleEvents.Startup startup(AppConfig config, MemoryLimit limit, int port,
+            ProcessIdentity identity) {
         var runtime = ManagementFactory.getRuntimeMXBean();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         // -D properties can carry secrets; only -X/-XX flags decide memory, so only they are logged.
@@ -126,6 +129,6 @@ public final class App implements AutoCloseable {
                 port, config.http().maxConcurrent(), config.http().maxConnections(), HttpApp.EXECUTOR,
                 limit.mb(), limit.source().wireName(), config.memory().sampleInterval().toSeconds(),
                 config.memory().warnFractions(), config.demoMemoryEndpoint(),
-                runtime.getUptime() * 1_000_000L);
+                runtime.getUptime() * 1_000_000L, identity);
     }
 }

@@ -137,7 +137,7 @@ class AppHttpTest {
         Map<String, String> env = demo ? Map.of("DEMO_MEMORY_ENDPOINT", "true") : Map.of();
         AppConfig config = AppConfig.from(env);
         config = new AppConfig(new AppConfig.Http(0, 4, Duration.ofSeconds(1), 64), config.memory(),
-                config.notes(), config.demoMemoryEndpoint(), config.preload(), config.logLevel());
+                config.notes(), config.worker(), config.demoMemoryEndpoint(), config.preload(), config.logLevel());
         requestLog = LogCapture.attach(REQUEST_LOGGER);
         app = App.start(config, new HostPaths(root.resolve("proc"), root.resolve("cgroup")));
     }

@@ -39,6 +39,7 @@ public final class Main implements Runnable {
         commands.put("work", new WorkCommand());
         commands.put("setup", new SetupCommand());
         commands.put("replay", new ReplayCommand());
+        commands.put("diagnose", new DiagnoseCommand());
         commands.put("parse", new ParseCommand());
         return commands;
     }

@@ -43,8 +43,11 @@ class CommandLineTest {
     private static void assertUsage(String command, Run run) {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Usage: shipper.jar " + command).contains("Environment (read once at start");
-        if (!command.equals("parse")) {
-            assertThat(run.out()).as("the variables the command reads").contains("KAFKA_BOOTSTRAP_SERVERS");
+        switch (command) {
+            case "parse" -> assertThat(run.out()).doesNotContain("KAFKA_BOOTSTRAP_SERVERS");
+            case "diagnose" -> assertThat(run.out()).as("Elasticsearch only").contains("ELASTICSEARCH_URL")
+                    .doesNotContain("KAFKA_BOOTSTRAP_SERVERS");
+            default -> assertThat(run.out()).as("the variables the command reads").contains("KAFKA_BOOTSTRAP_SERVERS");
         }
     }
 

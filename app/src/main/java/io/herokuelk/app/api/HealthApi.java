@@ -48,6 +48,9 @@ public final class HealthApi {
         body.put("gc_count", s.gcCount());
         body.put("gc_time_ms", s.gcTimeMs());
         body.put("uptime_seconds", uptimeSeconds);
+        body.put("pid", s.process().pid());
+        s.process().workerIndex().ifPresent(index -> body.put("worker_index", index));
+        s.process().concurrency().ifPresent(concurrency -> body.put("web_concurrency", concurrency));
         return body;
     }
 }

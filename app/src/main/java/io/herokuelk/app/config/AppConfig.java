@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * The whole configuration, read once from environment variables. See app/README.md for the table of variables.
@@ -16,8 +17,16 @@ import java.util.OptionalDouble;
  *     default: loading everything up front in every worker is the habit behind the 909 MB incident
  * @param logLevel level of the application's own loggers
  */
-public record AppConfig(Http http, Memory memory, Notes notes, boolean demoMemoryEndpoint, boolean preload,
-                        String logLevel) {
+public record AppConfig(Http http, Memory memory, Notes notes, Worker worker, boolean demoMemoryEndpoint,
+                        boolean preload, String logLevel) {
+
+    /**
+     * Which worker of the dyno this process is, as its launcher says; memory events carry it beside the pid.
+     *
+     * @param index       {@code WORKER_INDEX}, 1-based, when set (a launcher that starts several JVMs sets it)
+     * @param concurrency {@code WEB_CONCURRENCY}, when set (Heroku's usual name for the workers per dyno)
+     */
+    public record Worker(OptionalInt index, OptionalInt concurrency) {}
 
     /**
      * @param port listening port ({@code PORT})
@@ -71,12 +80,13 @@ public record AppConfig(Http http, Memory memory, Notes notes, boolean demoMemor
         Notes notes = new Notes(
                 env.intValue("NOTES_MAX_COUNT", 1_000, 1, 1_000_000),
                 env.intValue("NOTES_MAX_TEXT_BYTES", 16_384, 16, 1_048_576));
+        Worker worker = new Worker(env.optionalInt("WORKER_INDEX", 1, 1_024), env.optionalInt("WEB_CONCURRENCY", 1, 1_024));
         boolean demo = env.booleanValue("DEMO_MEMORY_ENDPOINT", false);
         boolean preload = env.booleanValue("PRELOAD_COMPONENTS", false);
         String logLevel = env.choice("LOG_LEVEL", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"));
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
         }
-        return new AppConfig(http, memory, notes, demo, preload, logLevel);
+        return new AppConfig(http, memory, notes, worker, demo, preload, logLevel);
     }
 }

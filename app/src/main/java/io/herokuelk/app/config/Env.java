@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Typed reads of environment variables that collect every problem instead of stopping at the first,
@@ -44,6 +45,11 @@ final class Env {
             problems.add(name + " must be a whole number, got '" + value.get() + "'");
             return defaultValue;
         }
+    }
+
+    /** A whole number when set, checked against its bounds like {@link #intValue}. */
+    OptionalInt optionalInt(String name, int min, int max) {
+        return raw(name).isEmpty() ? OptionalInt.empty() : OptionalInt.of(intValue(name, min, min, max));
     }
 
     double doubleValue(String name, double defaultValue, double min, double max) {

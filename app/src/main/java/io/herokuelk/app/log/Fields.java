@@ -18,6 +18,12 @@ public final class Fields {
     public static final String URL_PATH = "url.path";
     public static final String USER_AGENT_ORIGINAL = "user_agent.original";
 
+    /** The JVM's process id (ECS): memory diagnosis counts a dyno's processes by it. */
+    public static final String PROCESS_PID = "process.pid";
+    /** Which of the dyno's workers ({@code WORKER_INDEX}), and how many there are ({@code WEB_CONCURRENCY}). */
+    public static final String WORKER_INDEX = "app.worker.index";
+    public static final String WORKER_CONCURRENCY = "app.worker.concurrency";
+
     public static final String MEMORY_RSS_MB = "app.memory.rss_mb";
     public static final String MEMORY_SWAP_MB = "app.memory.swap_mb";
     public static final String MEMORY_USED_MB = "app.memory.used_mb";

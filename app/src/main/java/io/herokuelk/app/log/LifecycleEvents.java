@@ -32,16 +32,17 @@ public final class LifecycleEvents {
      * @param warnFractions warning thresholds
      * @param demoMemoryEndpoint whether {@code /demo/hold} is on
      * @param startNanos from JVM start to ready
+     * @param process which process of the dyno this is
      */
     public record Startup(String javaVersion, List<String> jvmFlags, String gc, double heapInitialMb,
             double heapMaxMb, int processors, int port, int maxConcurrent, int maxConnections, String executor,
             double limitMb, String limitSource, long sampleSeconds, List<Double> warnFractions,
-            boolean demoMemoryEndpoint, long startNanos) {}
+            boolean demoMemoryEndpoint, long startNanos, ProcessIdentity process) {}
 
     private LifecycleEvents() {}
 
     public static void started(Logger log, Startup s) {
-        log.atInfo()
+        s.process().addTo(log.atInfo())
                 .addKeyValue(EVENT_DATASET, DATASET_LIFECYCLE)
                 .addKeyValue(EVENT_ACTION, ACTION_STARTED)
                 .addKeyValue(EVENT_DURATION, s.startNanos())

@@ -37,7 +37,7 @@ public final class MemoryEvents {
     }
 
     private static LoggingEventBuilder fields(LoggingEventBuilder event, MemorySnapshot s, String action) {
-        return event
+        return s.process().addTo(event)
                 .addKeyValue(EVENT_DATASET, DATASET_MEMORY)
                 .addKeyValue(EVENT_ACTION, action)
                 .addKeyValue(MEMORY_RSS_MB, s.rssMb())

@@ -1,5 +1,7 @@
 package io.herokuelk.app.memory;
 
+import io.herokuelk.app.log.ProcessIdentity;
+
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -15,6 +17,7 @@ public final class MemorySampler {
 
     private final ProcessMemory processMemory;
     private final MemoryLimit limit;
+    private final ProcessIdentity identity;
     private final MemoryMXBean memoryBean = ManagementFactory.getMemoryMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final Optional<BufferPoolMXBean> directPool = ManagementFactory
@@ -22,9 +25,14 @@ public final class MemorySampler {
             .filter(pool -> pool.getName().equals("direct"))
             .findFirst();
 
-    public MemorySampler(ProcessMemory processMemory, MemoryLimit limit) {
+    public MemorySampler(ProcessMemory processMemory, MemoryLimit limit, ProcessIdentity identity) {
         this.processMemory = processMemory;
         this.limit = limit;
+        this.identity = identity;
+    }
+
+    public ProcessIdentity identity() {
+        return identity;
     }
 
     public MemoryLimit limit() {
@@ -49,11 +57,12 @@ public final class MemorySampler {
             gcTime += Math.max(0, collector.getCollectionTime());
         }
         return snapshot(reading, limit, heap, nonHeap, direct,
-                ManagementFactory.getThreadMXBean().getThreadCount(), gcCount, gcTime);
+                ManagementFactory.getThreadMXBean().getThreadCount(), gcCount, gcTime, identity);
     }
 
     static MemorySnapshot snapshot(ProcessMemory.Reading reading, MemoryLimit limit, MemoryUsage heap,
-            MemoryUsage nonHeap, long directBytes, int threads, long gcCount, long gcTimeMs) {
+            MemoryUsage nonHeap, long directBytes, int threads, long gcCount, long gcTimeMs,
+            ProcessIdentity identity) {
         double usedMb = reading.usedBytes() / BYTES_PER_MB;
         return new MemorySnapshot(
                 MemorySnapshot.round2(reading.rssBytes() / BYTES_PER_MB),
@@ -69,6 +78,7 @@ public final class MemorySampler {
                 MemorySnapshot.round2(directBytes / BYTES_PER_MB),
                 threads,
                 gcCount,
-                gcTimeMs);
+                gcTimeMs,
+                identity);
     }
 }

@@ -1,5 +1,7 @@
 package io.herokuelk.app.memory;
 
+import io.herokuelk.app.log.ProcessIdentity;
+
 /**
  * One reading of the process's memory against its limit, in MiB rounded for humans.
  *
@@ -17,6 +19,7 @@ package io.herokuelk.app.memory;
  * @param threads live platform threads
  * @param gcCount collections since start, all collectors
  * @param gcTimeMs time spent collecting since start, all collectors
+ * @param process which process of the dyno took the reading
  */
 public record MemorySnapshot(
         double rssMb,
@@ -32,7 +35,8 @@ public record MemorySnapshot(
         double directUsedMb,
         int threads,
         long gcCount,
-        long gcTimeMs) {
+        long gcTimeMs,
+        ProcessIdentity process) {
 
     /** The used memory as a fraction of the limit, unrounded. */
     public double fractionOfLimit() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -22,17 +23,20 @@ import org.slf4j.MDC;
 /** The JSON shape of every event the app writes, against golden files, plus the line-size cap. */
 class EventShapesTest {
 
+    /** The third of five workers, as a launcher of several JVMs per dyno names it. */
+    static final ProcessIdentity WORKER = new ProcessIdentity(4242, OptionalInt.of(3), OptionalInt.of(5));
+
     static final MemorySnapshot SNAPSHOT = new MemorySnapshot(230.5, 4.06, 234.56,
             new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT), 45.8, true, 31.2, 48.0, 96.0, 41.75, 0.02,
-            14, 37, 412);
+            14, 37, 412, WORKER);
 
     static final MemorySnapshot HIGH = new MemorySnapshot(418.4, 0.0, 418.4,
             new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT), 81.7, true, 90.1, 96.0, 96.0, 44.0, 250.0,
-            14, 120, 2_310);
+            14, 120, 2_310, WORKER);
 
     static final MemorySnapshot RECOVERED = new MemorySnapshot(380.0, 0.0, 380.0,
             new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT), 74.2, true, 60.3, 96.0, 96.0, 44.0, 200.0,
-            14, 131, 2_402);
+            14, 131, 2_402, WORKER);
 
     private final LogCapture capture = new LogCapture();
 
@@ -73,7 +77,7 @@ class EventShapesTest {
         LifecycleEvents.started(capture.logger("io.herokuelk.app.App"), new LifecycleEvents.Startup(
                 "21.0.9+10-LTS", List.of("-Xmx128m", "-XX:+UseSerialGC"), "Copy,MarkSweepCompact", 8.0, 123.8,
                 8, 5000, 16, 256, "virtual-threads", 512.0, "heroku_ulimit", 20, List.of(0.8, 0.95), false,
-                812_000_000L));
+                812_000_000L, new ProcessIdentity(4242, OptionalInt.empty(), OptionalInt.empty())));
         Golden.assertMatches("app-started", capture.onlyLine());
     }
 

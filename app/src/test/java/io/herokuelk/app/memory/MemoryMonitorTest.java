@@ -47,6 +47,8 @@ class MemoryMonitorTest {
     private static MemorySnapshot reading(double usedMb) {
         return MemorySampler.snapshot(new ProcessMemory.Reading((long) (usedMb * 1024 * 1024), 0), LIMIT,
                 new java.lang.management.MemoryUsage(0, 10 << 20, 20 << 20, 64 << 20),
-                new java.lang.management.MemoryUsage(0, 10 << 20, 20 << 20, -1), 0, 10, 1, 2);
+                new java.lang.management.MemoryUsage(0, 10 << 20, 20 << 20, -1), 0, 10, 1, 2,
+                new io.herokuelk.app.log.ProcessIdentity(4242, java.util.OptionalInt.empty(),
+                        java.util.OptionalInt.empty()));
     }
 }

@@ -20,11 +20,12 @@ import java.util.Map;
  * @param summary     one sentence a person reads first
  * @param figures     the numbers that crossed the threshold (name to value)
  * @param context     recent memory samples and the busiest and slowest paths of the dyno
- * @param remediation what usually fixes it
+ * @param remediation what to change: the diagnosis's action when it names a cause, else what usually fixes it
+ * @param diagnosis   which cause the figures point to (firing memory alerts of a dyno), or null
  */
 public record Alert(String rule, String type, String severity, String state, String app, String dyno,
                     Instant startedAt, Instant at, String summary, Map<String, Object> figures, Context context,
-                    String remediation) {
+                    String remediation, Diagnosis diagnosis) {
 
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";

@@ -40,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * heroku_elk.alert.context     memory[] {at, source, used_mb, quota_mb?, percent?},
  *                             busiest[] and slowest[] {path, requests, p95_service_ms, max_service_ms}
  * heroku_elk.alert.remediation remediation
+ * heroku_elk.diagnosis         cause, confidence, summary, action, signals[], figures {}, others[] (memory alerts)
  * </pre>
  *
  * <p>Figures come back with whole numbers as Long and decimals as Double (what the rules put there, along with
@@ -92,7 +93,8 @@ public final class AlertJson {
         if (alert.dyno() != null) {
             heroku.put("dyno", alert.dyno());
         }
-        ObjectNode own = doc.putObject("heroku_elk").putObject("alert");
+        ObjectNode ours = doc.putObject("heroku_elk");
+        ObjectNode own = ours.putObject("alert");
         own.put("state", alert.state());
         own.put("key", alert.key());
         own.put("episode_id", alert.episodeId());
@@ -104,8 +106,24 @@ public final class AlertJson {
         if (alert.remediation() != null) {
             own.put("remediation", alert.remediation());
         }
+        if (alert.diagnosis() != null) {
+            ours.set("diagnosis", diagnosis(alert.diagnosis()));
+        }
         doc.put("message", alert.summary());
         return doc;
+    }
+
+    /** The diagnosis as a JSON object (also PagerDuty's custom details). */
+    public static ObjectNode diagnosis(Diagnosis diagnosis) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("cause", diagnosis.cause());
+        node.put("confidence", diagnosis.confidence());
+        node.put("summary", diagnosis.summary());
+        node.put("action", diagnosis.action());
+        diagnosis.signals().forEach(node.putArray("signals")::add);
+        node.set("figures", MAPPER.valueToTree(diagnosis.figures()));
+        diagnosis.others().forEach(node.putArray("others")::add);
+        return node;
     }
 
     /** The figures as a JSON object (also PagerDuty's custom details). */
@@ -157,6 +175,7 @@ public final class AlertJson {
             throw new IllegalArgumentException("Alert document is not JSON: " + e.getOriginalMessage(), e);
         }
         JsonNode own = doc.path("heroku_elk").path("alert");
+        JsonNode diagnosis = doc.path("heroku_elk").path("diagnosis");
         JsonNode figures = own.path("figures");
         JsonNode context = own.path("context");
         return new Alert(
@@ -171,7 +190,15 @@ public final class AlertJson {
                 optionalText(doc.path("message")),
                 figures.isObject() ? readFigures(figures) : Map.of(),
                 context.isObject() ? readContext(context) : null,
-                optionalText(own.path("remediation")));
+                optionalText(own.path("remediation")),
+                diagnosis.isObject() ? readDiagnosis(diagnosis) : null);
+    }
+
+    private static Diagnosis readDiagnosis(JsonNode d) {
+        return new Diagnosis(text(d, "cause"), text(d, "confidence"), optionalText(d.path("summary")),
+                optionalText(d.path("action")), list(d.path("signals"), JsonNode::stringValue),
+                d.path("figures").isObject() ? readFigures(d.path("figures")) : Map.of(),
+                list(d.path("others"), JsonNode::stringValue));
     }
 
     private static Map<String, Object> readFigures(JsonNode figures) {

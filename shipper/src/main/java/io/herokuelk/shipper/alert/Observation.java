@@ -32,22 +32,31 @@ import java.time.Instant;
  * @param message        {@code message}
  * @param durationMs     {@code event.duration} in milliseconds (the document holds nanoseconds): the request's time
  *                       on app request events ({@code app.request}), which have no router service time
+ * @param cacheMb        {@code heroku.memory.cache_mb} (runtime metrics; not counted by R14)
+ * @param action         {@code event.action} ({@code memory-sampled}, {@code app-started}, ...)
+ * @param process        the app process an app memory or lifecycle event comes from, or null
  */
 public record Observation(Instant timestamp, String app, String dyno, String dataset, String code, String dynoId,
                           Double quotaPct, Double rssMb, Double swapMb, Double totalMb, Double quotaMb,
                           Double processMb, Double appPercentOfLimit, Double appRssMb, Double appHeapUsedMb,
                           Double appLimitMb, Integer status, Double serviceMs, String path, Long droppedMessages,
-                          String stateTo, Integer exitCode, String message, Double durationMs) {
+                          String stateTo, Integer exitCode, String message, Double durationMs, Double cacheMb,
+                          String action, AppProcess process) {
 
-    /** Without the request duration (events that carry none). */
-    public Observation(Instant timestamp, String app, String dyno, String dataset, String code, String dynoId,
-                       Double quotaPct, Double rssMb, Double swapMb, Double totalMb, Double quotaMb,
-                       Double processMb, Double appPercentOfLimit, Double appRssMb, Double appHeapUsedMb,
-                       Double appLimitMb, Integer status, Double serviceMs, String path, Long droppedMessages,
-                       String stateTo, Integer exitCode, String message) {
-        this(timestamp, app, dyno, dataset, code, dynoId, quotaPct, rssMb, swapMb, totalMb, quotaMb, processMb,
-                appPercentOfLimit, appRssMb, appHeapUsedMb, appLimitMb, status, serviceMs, path, droppedMessages,
-                stateTo, exitCode, message, null);
+    /**
+     * One process of the app as its own memory and lifecycle events describe it (the bundled app writes these;
+     * most apps do not, and then it is null).
+     *
+     * @param pid             {@code process.pid}
+     * @param workerIndex     {@code app.worker.index}: which of the dyno's workers, when the app knows
+     * @param concurrency     {@code app.worker.concurrency}: {@code WEB_CONCURRENCY} as the process saw it
+     * @param heapCommittedMb {@code app.memory.heap_committed_mb}
+     * @param heapMaxMb       {@code app.memory.heap_max_mb} (on start events {@code app.jvm.heap_max_mb})
+     * @param nonHeapMb       {@code app.memory.nonheap_used_mb}
+     * @param threads         {@code app.memory.threads}
+     */
+    public record AppProcess(long pid, Integer workerIndex, Integer concurrency, Double heapCommittedMb,
+                             Double heapMaxMb, Double nonHeapMb, Integer threads) {
     }
 
     public boolean isRouter() {

@@ -41,7 +41,23 @@ public final class Observations {
                 text(document, "heroku.state.to"),
                 integer(document, "process.exit_code"),
                 text(document, "message"),
-                durationMs(document));
+                durationMs(document),
+                number(document, "heroku.memory.cache_mb"),
+                text(document, "event.action"),
+                process(document));
+    }
+
+    /** The app process of an app event that names its pid; null for any other event. */
+    private static Observation.AppProcess process(JsonNode document) {
+        Long pid = longValue(document, "process.pid");
+        if (pid == null || !String.valueOf(text(document, "event.dataset")).startsWith("app.")) {
+            return null;
+        }
+        Double heapMax = number(document, "app.memory.heap_max_mb");
+        return new Observation.AppProcess(pid, integer(document, "app.worker.index"),
+                integer(document, "app.worker.concurrency"), number(document, "app.memory.heap_committed_mb"),
+                heapMax != null ? heapMax : number(document, "app.jvm.heap_max_mb"),
+                number(document, "app.memory.nonheap_used_mb"), integer(document, "app.memory.threads"));
     }
 
     /** A field by its dotted name, whether nested, kept as a dotted key, or a mix of both. */

@@ -120,6 +120,8 @@ public final class FieldNames {
     public static final Field ERROR_STACK_TRACE = define("error.stack_trace");
 
     public static final Field PROCESS_EXIT_CODE = define("process.exit_code");
+    /** The app process an event comes from, as the app reports it (memory diagnosis counts a dyno's processes). */
+    public static final Field PROCESS_PID = define("process.pid");
     public static final Field PROCESS_THREAD_NAME = define("process.thread.name");
 
     private static final Field[] IN_WRITE_ORDER;

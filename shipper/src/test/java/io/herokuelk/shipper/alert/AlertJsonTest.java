@@ -26,7 +26,7 @@ class AlertJsonTest {
     @Test
     void anAppWideAlertWithoutDynoContextOrRemediationRoundTrips() {
         Alert silence = new Alert("quiet-app", "silence", "critical", Alert.RESOLVED, "notes-prod", null, STARTED,
-                STARTED.plusSeconds(900), "notes-prod is sending events again", Map.of(), null, null);
+                STARTED.plusSeconds(900), "notes-prod is sending events again", Map.of(), null, null, null);
 
         Alert back = AlertJson.fromJson(AlertJson.toJson(silence));
 
@@ -62,6 +62,15 @@ class AlertJsonTest {
         assertThat(own.path("context").path("slowest").get(0).path("path").stringValue())
                 .isEqualTo("/reports/export");
         assertThat(own.path("remediation").stringValue()).startsWith("Fewer workers");
+        JsonNode diagnosis = doc.path("heroku_elk").path("diagnosis");
+        assertThat(diagnosis.path("cause").stringValue()).isEqualTo("too_many_processes");
+        assertThat(diagnosis.path("confidence").stringValue()).isEqualTo("high");
+        assertThat(diagnosis.path("summary").stringValue()).startsWith("web.1 runs 5 app processes");
+        assertThat(diagnosis.path("figures").path("processes").longValue()).isEqualTo(5);
+        assertThat(diagnosis.path("signals").get(0).stringValue()).isEqualTo("app.memory per process (5 pids)");
+        assertThat(diagnosis.path("others").get(0).stringValue()).isEqualTo("memory_growth (medium)");
+        assertThat(doc.path("data_stream").path("dataset").stringValue()).isEqualTo("heroku_elk.alert");
+        assertThat(doc.path("ecs").path("version").stringValue()).isNotBlank();
     }
 
     @Test
@@ -95,6 +104,7 @@ class AlertJsonTest {
                 List.of(new Alert.PathStat("/reports/export", 12, 8700, 29_950)));
         return new Alert("r14-web", "r14", "warning", Alert.FIRING, "notes-prod", "web.1", STARTED,
                 STARTED.plusSeconds(2), "web.1 of notes-prod exceeded its memory quota (R14)", figures, context,
-                "Fewer workers or threads per dyno, or a larger dyno.");
+                "Fewer workers or threads per dyno, or a larger dyno.", io.herokuelk.shipper.alert.notify.SampleAlerts
+                .DIAGNOSIS);
     }
 }

@@ -39,6 +39,12 @@ final class AlertPrinter implements Consumer<ReceivedAlert> {
             if (!alert.busiest().isEmpty()) {
                 console.detail("busiest paths: " + String.join("; ", alert.busiest()));
             }
+            if (alert.diagnosis() != null) {
+                ReceivedDiagnosis d = alert.diagnosis();
+                console.detail("diagnosis: " + d.headline() + " " + d.summary());
+                console.detail("  from " + String.join(", ", d.signals())
+                        + (d.others().isEmpty() ? "" : "; also " + String.join(", ", d.others())));
+            }
             if (!alert.remediation().isEmpty()) {
                 console.detail("what to do: " + alert.remediation());
             }

@@ -130,7 +130,8 @@ public final class Demo {
 
         Release frugal = DemoReleases.frugal(pace, Release.webCommand(Files.readAllLines(Path.of("app/Procfile"))));
         try (HttpClient client = HttpClient.newHttpClient()) {
-            Incident.Outcome outcome = new Incident(standIn[0], receiver, console, pace, client)
+            Incident.Outcome outcome = new Incident(standIn[0], receiver, console, pace, client,
+                    new OnDemandDiagnosis(shipperJar, elasticsearch, APP_NAME))
                     .play(DemoReleases.bad(pace), DemoReleases.workerFix(pace), frugal);
             Thread.sleep(Duration.ofSeconds(3)); // the last lines through Logplex, Kafka and the indexer
             DemoReport.print(console, outcome, standIn[0].logplex().stats(), platform,

@@ -15,6 +15,28 @@ final class DemoReport {
         return String.format(Locale.ROOT, "  %-36s %5.0f MB  %4.0f%% of 512 MB", release, mb, mb / 512 * 100);
     }
 
+    /** Each diagnosis beside the memory it predicted and the memory measured after the fix that followed it. */
+    private static void diagnoses(Console console, Incident.Outcome outcome) {
+        console.detail("Diagnoses, and what the fix that followed measured:");
+        ReceivedDiagnosis r14 = outcome.r14Diagnosis();
+        if (r14 == null) {
+            console.detail("  v1 at its R14: no diagnosis arrived");
+        } else {
+            Double predicted = r14.figures().get("one_process_estimate_mb");
+            console.detail("  v1 at its R14: " + r14.headline() + (predicted == null ? "" : String.format(Locale.ROOT,
+                    "; one process would hold about %.0f MB", predicted)) + String.format(Locale.ROOT,
+                    "; v2 (one process) measured %.0f MB", outcome.afterWorkerFixMb()));
+        }
+        ReceivedDiagnosis v2 = outcome.workerFixDiagnosis();
+        if (v2 == null) {
+            console.detail("  v2 on demand: shipper.jar diagnose gave no answer");
+        } else {
+            console.detail("  v2 on demand (shipper.jar diagnose): " + v2.headline() + " " + v2.summary());
+            console.detail(String.format(Locale.ROOT, "    v3 (the app's Procfile: a capped heap, components built on"
+                    + " first use) measured %.0f MB", outcome.afterFrugalMb()));
+        }
+    }
+
     static void print(Console console, Incident.Outcome outcome, LogplexStats drain, PlatformWatch platform,
                       Map<String, Long> counts, URI elasticsearch, URI router) {
         console.blank();
@@ -29,6 +51,7 @@ final class DemoReport {
         console.detail(row("v1 at its peak", outcome.peakMb()));
         console.detail(row("v2, the worker fix", outcome.afterWorkerFixMb()));
         console.detail(row("v3, what was never needed removed", outcome.afterFrugalMb()));
+        diagnoses(console, outcome);
         console.detail("Alerts fired: " + String.join(", ", outcome.fired()) + "; resolved: "
                 + String.join(", ", outcome.resolved()) + ".");
         console.detail("Heroku lines: " + platform.r14Lines() + " R14, " + platform.r15Lines() + " R15.");

@@ -25,9 +25,15 @@ final class Incident {
     /** The alerts the story must raise, and resolve after the fix. */
     static final List<String> EXPECTED_RULES = List.of("memory-trend", "r14", "memory-pressure");
 
-    /** What the incident measured. */
+    /**
+     * What the incident measured.
+     *
+     * @param r14Diagnosis        what the R14 alert's diagnosis said, or null
+     * @param workerFixDiagnosis  what {@code shipper.jar diagnose} said of the worker fix's memory, or null
+     */
     record Outcome(double baselineMb, double peakMb, double afterWorkerFixMb, double afterFrugalMb, Set<String> fired,
-                   Set<String> resolved, LoadGenerator.Totals traffic) {
+                   Set<String> resolved, LoadGenerator.Totals traffic, ReceivedDiagnosis r14Diagnosis,
+                   ReceivedDiagnosis workerFixDiagnosis) {
 
         boolean complete() {
             return fired.containsAll(EXPECTED_RULES) && resolved.containsAll(fired);
@@ -39,14 +45,17 @@ final class Incident {
     private final Console console;
     private final DemoPace pace;
     private final HttpClient client;
+    private final OnDemandDiagnosis diagnose;
     private volatile double peakMb;
 
-    Incident(StandIn standIn, AlertReceiver alerts, Console console, DemoPace pace, HttpClient client) {
+    Incident(StandIn standIn, AlertReceiver alerts, Console console, DemoPace pace, HttpClient client,
+             OnDemandDiagnosis diagnose) {
         this.standIn = standIn;
         this.alerts = alerts;
         this.console = console;
         this.pace = pace;
         this.client = client;
+        this.diagnose = diagnose;
         standIn.manager().onSample(sample -> peakMb = Math.max(peakMb, sample.usage().quotaUsedMb()));
     }
 
@@ -73,6 +82,14 @@ final class Incident {
             awaitResolves(web1);
             Duration settle = Duration.between(workerFixUp, Instant.now());
             double afterWorkerFix = measure(web1, "After the worker fix");
+            // No alert fires now; what is left is asked for, as an operator would ask the shipper.
+            Thread.sleep(Duration.ofSeconds(3)); // the last samples through Logplex, Kafka and the indexer
+            ReceivedDiagnosis workerFixDiagnosis = diagnose.of(web1.name(), Duration.between(workerFixUp,
+                    Instant.now()).plusMinutes(1));
+            if (workerFixDiagnosis != null) {
+                console.mark("shipper.jar diagnose of web.1 now: " + workerFixDiagnosis.headline() + " "
+                        + workerFixDiagnosis.summary());
+            }
 
             deploy(load, frugal, "what was never needed removed: the app's Procfile (bounded heap and threads,"
                     + " components built on first use): " + frugal.command());
@@ -81,8 +98,14 @@ final class Incident {
             double afterFrugal = measure(web1, "After the frugal release");
             load.stop();
             return new Outcome(baseline, peakMb, afterWorkerFix, afterFrugal, rules(true), rules(false),
-                    load.totals());
+                    load.totals(), firstDiagnosis("r14"), workerFixDiagnosis);
         }
+    }
+
+    /** The diagnosis of the first firing notification of a rule, or null. */
+    private ReceivedDiagnosis firstDiagnosis(String rule) {
+        return alerts.received().stream().filter(a -> a.firing() && a.rule().equals(rule) && a.diagnosis() != null)
+                .map(ReceivedAlert::diagnosis).findFirst().orElse(null);
     }
 
     /** A new release, deployed as Heroku does without preboot: traffic pauses while the dyno restarts. */

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  */
 record ReceivedAlert(Instant receivedAt, String rule, String type, String state, String severity, String app,
                      String dyno, String summary, Map<String, String> figures, List<String> memory, List<String> busiest,
-                     String remediation) {
+                     String remediation, ReceivedDiagnosis diagnosis) {
 
     boolean firing() {
         return "firing".equals(state);
@@ -39,6 +39,7 @@ record ReceivedAlert(Instant receivedAt, String rule, String type, String state,
                 doc.path("rule").path("category").asString(""), alert.path("state").asString(""),
                 doc.path("log").path("level").asString(""), doc.path("heroku").path("app").asString(""),
                 doc.path("heroku").path("dyno").asString(""), doc.path("message").asString(""), figures, memory,
-                busiest, alert.path("remediation").asString(""));
+                busiest, alert.path("remediation").asString(""),
+                ReceivedDiagnosis.from(doc.path("heroku_elk").path("diagnosis")));
     }
 }

@@ -112,7 +112,7 @@ public final class Dyno {
             started = new ArrayList<>();
             try {
                 for (int i = 0; i < release.processes(); i++) {
-                    started.add(launch(release, startedGeneration));
+                    started.add(launch(release, startedGeneration, i + 1));
                 }
             } catch (IOException e) {
                 started.forEach(worker -> ProcessGroups.signal(worker.process(), true));
@@ -126,13 +126,13 @@ public final class Dyno {
         awaitBound(started, startedGeneration);
     }
 
-    private Worker launch(Release release, int startedGeneration) throws IOException {
+    private Worker launch(Release release, int startedGeneration, int workerIndex) throws IOException {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(ProcessGroups.command(release.command()))
                 .directory(appRoot.toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(environment(release, port));
+        builder.environment().putAll(environment(release, port, workerIndex));
         Process process = builder.start();
         Thread.ofVirtual().name(name + "-stdout").start(
                 new StdoutCapture(process.getInputStream(), name, sink, clock));
@@ -140,14 +140,20 @@ public final class Dyno {
         return new Worker(process, port);
     }
 
-    /** A dyno's environment: the config vars, then what Heroku sets itself, and no more of ours. */
-    private Map<String, String> environment(Release release, int port) {
+    /**
+     * A process's environment: the config vars, then what Heroku sets itself, and {@code WORKER_INDEX}, which a
+     * launcher of several processes per dyno sets (Heroku runs one command; here the stand-in is that launcher).
+     */
+    private Map<String, String> environment(Release release, int port, int workerIndex) {
         Map<String, String> environment = new HashMap<>(release.configVars());
         String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
         environment.put("PATH", javaBin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         environment.put("HOME", appRoot.toString());
         environment.put("DYNO", name);
         environment.put("PORT", Integer.toString(port));
+        if (release.processes() > 1) {
+            environment.put("WORKER_INDEX", Integer.toString(workerIndex));
+        }
         return environment;
     }
 

@@ -57,6 +57,14 @@ class DemoIT {
                     .contains("Deploying v2, the worker fix")
                     .contains("Deploying v3")
                     .contains("The story is complete");
+            // The R14's diagnosis, from the webhook body: the five processes, with their figures and the fix.
+            assertThat(log).containsPattern("ALERT r14 [^\\n]*\\n(?:        [^\\n]*\\n)*        diagnosis:"
+                    + " too_many_processes \\(high\\) web\\.1 runs 5 app processes holding \\d+-\\d+ MB each");
+            assertThat(log).contains("what to do: Run fewer processes per dyno: set WEB_CONCURRENCY=1 (it is 5)");
+            // The report puts each diagnosis beside what the next fix measured; v2's comes from shipper.jar diagnose.
+            assertThat(log).containsPattern("v1 at its R14: too_many_processes \\(high\\); one process would hold"
+                    + " about \\d+ MB; v2 \\(one process\\) measured \\d+ MB");
+            assertThat(log).contains("v2 on demand (shipper.jar diagnose): ");
             // The predictive warning comes before the quota is crossed.
             assertThat(log.indexOf("ALERT memory-trend")).isLessThan(log.indexOf("ALERT r14"));
             assertThat(count(log, "R14 lines")).isPositive();

@@ -52,6 +52,9 @@ final class PagerDutyEvent {
         if (alert.remediation() != null) {
             details.put("remediation", alert.remediation());
         }
+        if (alert.diagnosis() != null) {
+            details.set("diagnosis", AlertJson.diagnosis(alert.diagnosis()));
+        }
         return event;
     }
 

@@ -1,6 +1,7 @@
 package io.herokuelk.shipper.alert.notify;
 
 import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.Diagnosis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -82,6 +83,12 @@ final class SlackMessage {
         }
         paths(blocks, "Busiest paths", context.busiest());
         paths(blocks, "Slowest paths", context.slowest());
+        if (!resolved && alert.diagnosis() != null) {
+            Diagnosis d = alert.diagnosis();
+            section(blocks, "*Diagnosis: " + escape(d.cause().replace('_', ' ')) + "* (" + escape(d.confidence())
+                    + " confidence; from " + escape(String.join(", ", d.signals())) + ")\n" + escape(d.summary())
+                    + (d.others().isEmpty() ? "" : "\nAlso: " + escape(String.join(", ", d.others()))));
+        }
         if (!resolved && alert.remediation() != null) {
             section(blocks, "*Remediation*\n" + escape(alert.remediation()));
         }

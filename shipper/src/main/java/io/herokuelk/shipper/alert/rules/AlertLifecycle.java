@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.herokuelk.shipper.alert.Diagnosis;
 import io.herokuelk.shipper.alert.Alert;
 import io.herokuelk.shipper.alert.config.RuleConfig;
 
@@ -20,6 +22,14 @@ final class AlertLifecycle {
     interface ContextSource {
         Alert.Context contextFor(Group group, Instant at);
     }
+
+    /** Diagnoses a dyno's memory at a moment; null when there is nothing to diagnose. */
+    interface DiagnosisSource {
+        Diagnosis diagnose(Group group, Instant at);
+    }
+
+    /** The rule types about a dyno's memory: their firing alerts carry a diagnosis. */
+    static final Set<String> MEMORY_TYPES = Set.of("r14", "r15", "memory_pressure", "predictive");
 
     private static final class Episode {
         final RuleConfig rule;
@@ -40,10 +50,12 @@ final class AlertLifecycle {
     }
 
     private final ContextSource contexts;
+    private final DiagnosisSource diagnoses;
     private final Map<String, Episode> episodes;
 
-    AlertLifecycle(ContextSource contexts, int maxEpisodes) {
+    AlertLifecycle(ContextSource contexts, DiagnosisSource diagnoses, int maxEpisodes) {
         this.contexts = contexts;
+        this.diagnoses = diagnoses;
         this.episodes = new Lru<>(maxEpisodes);
     }
 
@@ -125,8 +137,13 @@ final class AlertLifecycle {
 
     private Alert alert(Episode episode, String state, Instant at, Signal signal) {
         RuleConfig rule = episode.rule;
+        Diagnosis diagnosis = state.equals(Alert.FIRING) && MEMORY_TYPES.contains(rule.type())
+                ? diagnoses.diagnose(episode.group, at) : null;
+        // A named cause says what to change; without one, the general hint for the rule.
+        String remediation = diagnosis != null && !diagnosis.cause().equals(Diagnosis.UNDETERMINED)
+                ? diagnosis.action() : Remediations.forRule(rule.type(), signal.figures());
         return new Alert(rule.name(), rule.type(), rule.severity(), state, episode.group.app(), episode.group.dyno(),
                 episode.startedAt, at, signal.summary(), signal.figures(), contexts.contextFor(episode.group, at),
-                Remediations.forRule(rule.type(), signal.figures()));
+                remediation, diagnosis);
     }
 }

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.diagnosis.Diagnostician;
+import io.herokuelk.shipper.alert.diagnosis.DynoTimeline;
+import io.herokuelk.shipper.alert.diagnosis.Releases;
 import io.herokuelk.shipper.alert.Alert;
 import io.herokuelk.shipper.alert.Observation;
 import io.herokuelk.shipper.alert.config.RulesConfig;
@@ -25,6 +29,7 @@ final class DynoHistory {
         private final Deque<MemoryReading> memory = new ArrayDeque<>();
         private final Deque<Request> requests = new ArrayDeque<>();
         private String dynoId;
+        private final DynoTimeline timeline = new DynoTimeline();
         private Observation lastProcessLine;
         private Observation lastRuntimeMetrics;
 
@@ -40,6 +45,7 @@ final class DynoHistory {
     private final RulesConfig.Context context;
     private final RulesConfig.Limits limits;
     private final Lru<Group, Dyno> dynos;
+    private final Releases releases = new Releases();
 
     DynoHistory(RulesConfig.Context context, RulesConfig.Limits limits) {
         this.context = context;
@@ -52,7 +58,9 @@ final class DynoHistory {
         if (o.dyno() == null) {
             return false;
         }
+        releases.record(o);
         Dyno dyno = dynos.computeIfAbsent(new Group(o.app(), o.dyno()), group -> new Dyno());
+        dyno.timeline.record(o);
         boolean newDynoId = false;
         if (o.dynoId() != null && !o.isRouter()) {
             newDynoId = dyno.dynoId != null && !dyno.dynoId.equals(o.dynoId());
@@ -109,6 +117,13 @@ final class DynoHistory {
             });
         }
         return found;
+    }
+
+    /** What the figures say of the dyno's memory at {@code at}; null for app-wide groups or unknown dynos. */
+    Diagnosis diagnose(Group group, Instant at) {
+        Dyno dyno = dyno(group);
+        return dyno == null ? null
+                : Diagnostician.diagnose(group.dyno(), dyno.timeline, releases.before(group.app(), at), at);
     }
 
     RulesConfig.Context context() {

@@ -3,6 +3,7 @@ package io.herokuelk.shipper.alert.rules;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.herokuelk.shipper.alert.diagnosis.Figures;
 import io.herokuelk.shipper.alert.Observation;
 
 /** The memory figures R14 and R15 alerts quote: the {@code Process running} line and the latest runtime metrics. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.herokuelk.shipper.alert.diagnosis.Figures;
 import io.herokuelk.shipper.alert.config.Durations;
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RuleSettings;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.herokuelk.shipper.alert.diagnosis.Figures;
+import io.herokuelk.shipper.alert.diagnosis.LinearTrend;
 import io.herokuelk.shipper.alert.config.Durations;
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RuleSettings;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.herokuelk.shipper.alert.diagnosis.Figures;
 import io.herokuelk.shipper.alert.Observation;
 import io.herokuelk.shipper.alert.config.Durations;
 import io.herokuelk.shipper.alert.config.RuleConfig;

@@ -35,7 +35,7 @@ public final class RuleEngine implements AlertEvaluator {
             rules.add(RuleTypes.create(rule, needs));
         }
         int maxEpisodes = (int) Math.min(Integer.MAX_VALUE, (long) config.limits().maxDynos() * Math.max(1, rules.size()));
-        this.lifecycle = new AlertLifecycle(this::context, maxEpisodes);
+        this.lifecycle = new AlertLifecycle(this::context, history::diagnose, maxEpisodes);
     }
 
     @Override

@@ -208,10 +208,12 @@ public final class HerokuElkObjects {
                         layer(ALERTS, terms("rule.name", 20, "Rule"),
                                 count("Fired").where(is("heroku_elk.alert.state", "firing")),
                                 count("Resolved").where(is("heroku_elk.alert.state", "resolved")),
-                                metric(LAST_VALUE, "heroku_elk.alert.state", "Latest state", Unit.NONE)));
+                                metric(LAST_VALUE, "heroku_elk.alert.state", "Latest state", Unit.NONE)))
+                .table("Memory alerts by diagnosed cause", is("heroku_elk.alert.state", "firing"), 24, 12,
+                        layer(ALERTS, terms("heroku_elk.diagnosis.cause", 6, "Diagnosed cause"), count("Alerts")));
         return new Dashboard(id, "heroku-elk: pipeline health", "Is the pipeline keeping up and losing nothing? Events"
-                + " per dataset, documents Elasticsearch refused, lines Logplex dropped before they reached us, and"
-                + " what the alerter fired and resolved.", panels.panels());
+                + " per dataset, documents Elasticsearch refused, lines Logplex dropped before they reached us, what the"
+                + " alerter fired and resolved, and the causes its memory diagnoses named.", panels.panels());
     }
 
     /** The server-log connector: the one that a basic licence allows; it writes to Kibana's own log. */

@@ -53,6 +53,8 @@ class PagerDutyDestinationTest {
         assertThat(payload.path("custom_details").path("context").path("slowest").get(0).path("path").stringValue())
                 .isEqualTo("/reports/export");
         assertThat(payload.path("custom_details").path("remediation").stringValue()).contains("WEB_CONCURRENCY");
+        assertThat(payload.path("custom_details").path("diagnosis").path("cause").stringValue())
+                .isEqualTo("too_many_processes");
 
         assertThat(resolve.path("event_action").stringValue()).isEqualTo("resolve");
         assertThat(resolve.path("dedup_key").stringValue()).isEqualTo(trigger.path("dedup_key").stringValue());

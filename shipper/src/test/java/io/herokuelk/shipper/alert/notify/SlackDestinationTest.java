@@ -45,7 +45,10 @@ class SlackDestinationTest {
                 .contains("Last memory samples", "612.4 MB of 512 MB (119.6%)", "498.1 MB of 512 MB (97.3%)")
                 .contains("Busiest paths", "`/api/notes`  1840 req, p95 45.5 ms, max 310 ms")
                 .contains("Slowest paths", "`/reports/export`  12 req, p95 8700 ms, max 29950 ms")
-                .contains("*Remediation*", "WEB_CONCURRENCY");
+                .contains("*Remediation*", "WEB_CONCURRENCY")
+                .contains("*Diagnosis: too many processes* (high confidence; from app.memory per process (5 pids),"
+                        + " heroku memory of the dyno)", "web.1 runs 5 app processes holding 61-188 MB each",
+                        "Also: memory_growth (medium)");
     }
 
     @Test
@@ -75,7 +78,7 @@ class SlackDestinationTest {
                 java.util.List.of());
         var odd = new io.herokuelk.shipper.alert.Alert(alert.rule(), alert.type(), alert.severity(), alert.state(),
                 alert.app(), alert.dyno(), alert.startedAt(), alert.at(), alert.summary(), alert.figures(), context,
-                alert.remediation());
+                alert.remediation(), alert.diagnosis());
 
         assertThat(SlackMessage.toTree(odd).toString()).contains("/search?q=&lt;b&gt;&amp;x");
     }

@@ -90,6 +90,7 @@ class GoldenDocumentsTest {
         return new Observation(o.timestamp().plusSeconds(60), o.app(), "web.1", o.dataset(), o.code(), o.dynoId(),
                 o.quotaPct(), o.rssMb(), o.swapMb(), o.totalMb(), o.quotaMb(), o.processMb(), o.appPercentOfLimit(),
                 o.appRssMb(), o.appHeapUsedMb(), o.appLimitMb(), o.status(), o.serviceMs(), o.path(),
-                o.droppedMessages(), o.stateTo(), o.exitCode(), o.message(), o.durationMs());
+                o.droppedMessages(), o.stateTo(), o.exitCode(), o.message(), o.durationMs(), o.cacheMb(), o.action(),
+                o.process());
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.diagnosis.LinearTrend;
 
 class MemoryRulesTest {
 

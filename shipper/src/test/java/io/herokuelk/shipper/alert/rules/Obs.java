@@ -6,9 +6,9 @@ import java.time.Instant;
 import io.herokuelk.shipper.alert.Observation;
 
 /** Synthetic observations for rule tests: only what a test sets is non-null. */
-final class Obs {
+public final class Obs {
 
-    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     private Instant timestamp = T0;
     private String app = "myapp";
@@ -29,22 +29,34 @@ final class Obs {
     private String stateTo;
     private Integer exitCode;
     private Double durationMs;
+    private String message;
+    private Double cacheMb;
+    private String action;
+    private Double appRssMb;
+    private Double appHeapUsedMb;
+    private Double appLimitMb;
+    private Long pid;
+    private Integer workerIndex;
+    private Integer concurrency;
+    private Double heapCommittedMb;
+    private Double heapMaxMb;
+    private Integer threads;
 
-    static Obs at(Duration sinceT0) {
+    public static Obs at(Duration sinceT0) {
         Obs obs = new Obs();
         obs.timestamp = T0.plus(sinceT0);
         return obs;
     }
 
-    static Obs atSeconds(long seconds) {
+    public static Obs atSeconds(long seconds) {
         return at(Duration.ofSeconds(seconds));
     }
 
-    static Observation r14(long seconds) {
+    public static Observation r14(long seconds) {
         return atSeconds(seconds).code("R14").build();
     }
 
-    static Observation processRunning(long seconds, double mb, double pct) {
+    public static Observation processRunning(long seconds, double mb, double pct) {
         Obs obs = atSeconds(seconds);
         obs.processMb = mb;
         obs.quotaPct = pct;
@@ -52,7 +64,7 @@ final class Obs {
     }
 
     /** A runtime-metrics sample: rss in MB against a quota (percent computed as the parser does). */
-    static Observation metrics(long seconds, double rssMb, double quotaMb) {
+    public static Observation metrics(long seconds, double rssMb, double quotaMb) {
         Obs obs = atSeconds(seconds).dataset("heroku.runtime_metrics");
         obs.rssMb = rssMb;
         obs.swapMb = 0.0;
@@ -62,13 +74,13 @@ final class Obs {
         return obs.build();
     }
 
-    static Observation quotaPct(long seconds, double pct) {
+    public static Observation quotaPct(long seconds, double pct) {
         Obs obs = atSeconds(seconds).dataset("heroku.runtime_metrics");
         obs.quotaPct = pct;
         return obs.build();
     }
 
-    static Observation router(long seconds, String dyno, String code, String path, double serviceMs) {
+    public static Observation router(long seconds, String dyno, String code, String path, double serviceMs) {
         Obs obs = atSeconds(seconds).dataset("heroku.router").dyno(dyno).code(code);
         obs.path = path;
         obs.serviceMs = serviceMs;
@@ -76,60 +88,60 @@ final class Obs {
         return obs.build();
     }
 
-    Obs app(String value) {
+    public Obs app(String value) {
         app = value;
         return this;
     }
 
-    Obs dyno(String value) {
+    public Obs dyno(String value) {
         dyno = value;
         return this;
     }
 
-    Obs dataset(String value) {
+    public Obs dataset(String value) {
         dataset = value;
         return this;
     }
 
-    Obs code(String value) {
+    public Obs code(String value) {
         code = value;
         return this;
     }
 
-    Obs dynoId(String value) {
+    public Obs dynoId(String value) {
         dynoId = value;
         return this;
     }
 
-    Obs stateTo(String value) {
+    public Obs stateTo(String value) {
         stateTo = value;
         return this;
     }
 
-    Obs exitCode(int value) {
+    public Obs exitCode(int value) {
         exitCode = value;
         return this;
     }
 
-    Obs dropped(long value) {
+    public Obs dropped(long value) {
         dropped = value;
         return this;
     }
 
-    Obs appPercent(double value) {
+    public Obs appPercent(double value) {
         appPercent = value;
         dataset = "app.memory";
         return this;
     }
 
-    Obs appRequest(String value, double ms) {
+    public Obs appRequest(String value, double ms) {
         dataset = "app.request";
         path = value;
         durationMs = ms;
         return this;
     }
 
-    Obs metricsWith(double rss, double quota, String id) {
+    public Obs metricsWith(double rss, double quota, String id) {
         dataset = "heroku.runtime_metrics";
         rssMb = rss;
         swapMb = 0.0;
@@ -139,10 +151,61 @@ final class Obs {
         return this;
     }
 
-    Observation build() {
-        Double totalMb = rssMb == null ? null : rssMb + (swapMb == null ? 0 : swapMb);
+    public Obs message(String value) {
+        message = value;
+        return this;
+    }
+
+    public Obs swap(double value) {
+        swapMb = value;
+        quotaPct = quotaMb == null ? quotaPct : (rssMb + value) * 100 / quotaMb;
+        return this;
+    }
+
+    public Obs cache(double value) {
+        cacheMb = value;
+        return this;
+    }
+
+    /** An app memory sample of one process: rss, heap used, committed and ceiling, threads. */
+    public Obs appMemory(long processId, double rss, double heapUsed, double heapCommitted, double heapMax, int threadCount) {
+        dataset = "app.memory";
+        action = "memory-sampled";
+        pid = processId;
+        appRssMb = rss;
+        appHeapUsedMb = heapUsed;
+        heapCommittedMb = heapCommitted;
+        heapMaxMb = heapMax;
+        threads = threadCount;
+        return this;
+    }
+
+    /** The app's start event of one process, with its heap ceiling. */
+    public Obs appStarted(long processId, double heapMax) {
+        dataset = "app.lifecycle";
+        action = "app-started";
+        pid = processId;
+        heapMaxMb = heapMax;
+        return this;
+    }
+
+    public Obs limit(double mb) {
+        appLimitMb = mb;
+        return this;
+    }
+
+    public Obs worker(int index, int of) {
+        workerIndex = index;
+        concurrency = of;
+        return this;
+    }
+
+    public Observation build() {
+        Double totalMb = rssMb == null ? null : rssMb + (swapMb == null ? 0 : swapMb) + (cacheMb == null ? 0 : cacheMb);
+        Observation.AppProcess process = pid == null ? null : new Observation.AppProcess(pid, workerIndex, concurrency,
+                heapCommittedMb, heapMaxMb, null, threads);
         return new Observation(timestamp, app, dyno, dataset, code, dynoId, quotaPct, rssMb, swapMb, totalMb, quotaMb,
-                processMb, appPercent, null, null, null, status, serviceMs, path, dropped, stateTo, exitCode, null,
-                durationMs);
+                processMb, appPercent, appRssMb, appHeapUsedMb, appLimitMb, status, serviceMs, path, dropped, stateTo,
+                exitCode, message, durationMs, cacheMb, action, process);
     }
 }

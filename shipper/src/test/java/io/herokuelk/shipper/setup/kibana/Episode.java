@@ -76,9 +76,10 @@ final class Episode {
         Instant fired = at(R14_FROM, 30);
         Map<String, Object> figures = Map.of("r14_count", 3L, "percent_of_quota", 108.2);
         return List.of(new Alert("r14", "r14", "critical", Alert.FIRING, "myapp", "web.1", fired, fired,
-                        "web.1 exceeded its memory quota", figures, Alert.Context.EMPTY, "Lower the heap"),
+                        "web.1 exceeded its memory quota", figures, Alert.Context.EMPTY, "Lower the heap",
+                        io.herokuelk.shipper.alert.notify.SampleAlerts.DIAGNOSIS),
                 new Alert("r14", "r14", "critical", Alert.RESOLVED, "myapp", "web.1", fired, at(RESTART_AT + 5, 0),
-                        "web.1 is back under its memory quota", figures, Alert.Context.EMPTY, "Lower the heap"));
+                        "web.1 is back under its memory quota", figures, Alert.Context.EMPTY, "Lower the heap", null));
     }
 
     private void minute(int m) {

@@ -1,4 +1,4 @@
-package io.herokuelk.shipper.alert.rules;
+package io.herokuelk.shipper.alert.diagnosis;
 
 /**
  * A least-squares line through points (x, y) and how well it fits.
@@ -7,10 +7,10 @@ package io.herokuelk.shipper.alert.rules;
  * @param intercept y at x = 0
  * @param rSquared  share of the variance the line explains, 0..1 (1 for a perfect line; 0 when y is constant)
  */
-record LinearTrend(double slope, double intercept, double rSquared) {
+public record LinearTrend(double slope, double intercept, double rSquared) {
 
     /** Null when fewer than two distinct x. */
-    static LinearTrend fit(double[] x, double[] y) {
+    public static LinearTrend fit(double[] x, double[] y) {
         int n = x.length;
         if (n < 2) {
             return null;
@@ -41,7 +41,7 @@ record LinearTrend(double slope, double intercept, double rSquared) {
         return new LinearTrend(slope, meanY - slope * meanX, rSquared);
     }
 
-    double at(double x) {
+    public double at(double x) {
         return intercept + slope * x;
     }
 }

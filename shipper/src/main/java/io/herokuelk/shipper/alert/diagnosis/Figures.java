@@ -1,4 +1,4 @@
-package io.herokuelk.shipper.alert.rules;
+package io.herokuelk.shipper.alert.diagnosis;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -8,11 +8,11 @@ import java.util.Map;
 import io.herokuelk.shipper.alert.config.Durations;
 
 /** Builds an alert's figures in a stable order, leaving out what is unknown and rounding for people. */
-final class Figures {
+public final class Figures {
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    Figures put(String name, Object value) {
+    public Figures put(String name, Object value) {
         if (value instanceof Double number) {
             if (!number.isNaN() && !number.isInfinite()) {
                 values.put(name, Math.round(number * 100.0) / 100.0);
@@ -25,7 +25,7 @@ final class Figures {
         return this;
     }
 
-    Map<String, Object> build() {
+    public Map<String, Object> build() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }
