@@ -40,6 +40,7 @@ final class IndexCommand implements ShipperCommand {
             IndexerService indexer = new IndexerService(kafka, elasticsearch, settings, registry);
             readiness.add(new KafkaProbe(kafka, "heroku-elk-indexer-readiness"));
             readiness.add(indexer.elasticsearchProbe());
+            readiness.add(indexer.loopProbe());
             LOG.info("Indexing {} into Elasticsearch at {} as consumer group {}.", settings.topic(),
                     elasticsearch.summary(), settings.groupId());
             return new Role.Running("indexer", indexer::awaitStop, indexer::close);

@@ -34,6 +34,7 @@ public final class ElasticsearchProcess extends ProcessService {
 
     private final int port;
     private final int heapMb;
+    private final Map<String, String> extraSettings;
 
     /**
      * @param directory configuration, data and logs, reused across restarts
@@ -41,9 +42,24 @@ public final class ElasticsearchProcess extends ProcessService {
      * @param heapMb    the node's heap
      */
     public ElasticsearchProcess(Path directory, int port, int heapMb) {
+        this(directory, port, heapMb, Map.of());
+    }
+
+    /** A node with some settings of the caller's ({@code http.max_content_length}, say) in its elasticsearch.yml. */
+    public ElasticsearchProcess(Path directory, int port, int heapMb, Map<String, String> extraSettings) {
         super("elasticsearch", directory, STOP_GRACE);
         this.port = port;
         this.heapMb = heapMb;
+        this.extraSettings = Map.copyOf(extraSettings);
+    }
+
+    /** The node's process id (from its pid file), for tests that stop, freeze or kill it. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readString(directory.resolve("elasticsearch.pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("Elasticsearch has written no pid file in " + directory, e);
+        }
     }
 
     @Override
@@ -99,7 +115,9 @@ public final class ElasticsearchProcess extends ProcessService {
     }
 
     private String settings() {
-        return String.join("\n",
+        StringBuilder extra = new StringBuilder();
+        extraSettings.forEach((name, value) -> extra.append(name).append(": ").append(value).append('\n'));
+        return extra + String.join("\n",
                 "cluster.name: heroku-elk",
                 "node.name: local",
                 "network.host: 127.0.0.1",

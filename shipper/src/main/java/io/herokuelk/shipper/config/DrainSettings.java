@@ -1,5 +1,6 @@
 package io.herokuelk.shipper.config;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,15 @@ import java.util.Optional;
  * @param drainTokens     {@code DRAIN_TOKENS=d.xxx=myapp,...}: app names by Logplex drain token
  * @param maxBodyBytes    {@code DRAIN_MAX_BODY_BYTES}: larger bodies get 413 (Logplex batches are about 100 KiB)
  * @param maxInFlightBytes {@code DRAIN_MAX_INFLIGHT_BYTES}: bodies held at once; past it, 429 (memory stays bounded)
+ * @param readTimeout     {@code DRAIN_READ_TIMEOUT_MS}: a body not read within it has its connection closed (a
+ *                        stalled upload returns its share of the budget instead of holding it)
  * @param syslogTcpPort   {@code SYSLOG_TCP_PORT}: plain syslog listener, off when unset
  * @param syslogTlsPort   {@code SYSLOG_TLS_PORT}: syslog over TLS, off when unset
  * @param tlsCertificate  {@code SYSLOG_TLS_CERT}: PEM certificate chain for the TLS listener
  * @param tlsKey          {@code SYSLOG_TLS_KEY}: PEM private key (PKCS#8) for the TLS listener
  */
 public record DrainSettings(int port, Map<String, Secret> credentials, boolean authRequired,
-                            Map<String, String> drainTokens, int maxBodyBytes, long maxInFlightBytes,
+                            Map<String, String> drainTokens, int maxBodyBytes, long maxInFlightBytes, Duration readTimeout,
                             Optional<Integer> syslogTcpPort, Optional<Integer> syslogTlsPort,
                             Optional<Secret> tlsCertificate, Optional<Secret> tlsKey) {
 
@@ -72,6 +75,7 @@ public record DrainSettings(int port, Map<String, Secret> credentials, boolean a
                 Map.copyOf(pairs(env, "DRAIN_TOKENS", '=', false)),
                 env.integer("DRAIN_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
                 env.number("DRAIN_MAX_INFLIGHT_BYTES", 64L * 1024 * 1024, 1024 * 1024, 4L * 1024 * 1024 * 1024),
+                env.millis("DRAIN_READ_TIMEOUT_MS", 10_000, 100, 600_000),
                 tcp, tls, certificate, key);
     }
 

@@ -3,6 +3,7 @@ package io.herokuelk.shipper.config;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,12 @@ import java.util.Optional;
  * @param apiKey    an API key (the base64 {@code id:key} form Elasticsearch issues); wins over basic auth
  * @param caCertificate PEM certificates to trust besides the JDK's
  * @param namespace {@code ELASTICSEARCH_NAMESPACE}, default {@code default}: the data streams' namespace
+ * @param timeout   {@code ELASTICSEARCH_TIMEOUT_MS}, default 30000: how long a request may wait for its answer (a hung
+ *                  cluster is then noticed, and well inside Kafka's {@code max.poll.interval.ms} of 5 min)
  */
 public record ElasticsearchSettings(URI url, String source, Optional<String> username, Optional<Secret> password,
-                                    Optional<Secret> apiKey, Optional<Secret> caCertificate, String namespace) {
+                                    Optional<Secret> apiKey, Optional<Secret> caCertificate, String namespace,
+                                    Duration timeout) {
 
     /** Heroku search add-ons' URL variables, by precedence (SearchBox sets an https one beside the plain one). */
     public static final List<String> ADD_ON_URLS =
@@ -52,7 +56,8 @@ public record ElasticsearchSettings(URI url, String source, Optional<String> use
             env.problem("ELASTICSEARCH_NAMESPACE=" + namespace + " " + NAMESPACE_RULE);
         }
         return new ElasticsearchSettings(withoutUserInfo(raw), source, username, password,
-                env.secret("ELASTICSEARCH_API_KEY"), env.secret("ELASTICSEARCH_CA_CERT"), namespace);
+                env.secret("ELASTICSEARCH_API_KEY"), env.secret("ELASTICSEARCH_CA_CERT"), namespace,
+                env.millis("ELASTICSEARCH_TIMEOUT_MS", 30_000, 100, 240_000));
     }
 
     public static boolean isNamespace(String namespace) {

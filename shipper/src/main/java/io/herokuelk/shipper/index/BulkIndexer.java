@@ -1,97 +1,116 @@
 package io.herokuelk.shipper.index;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
 
 /**
  * Sends a batch with bulk {@code create} requests ({@code _id} = {@code event.id}) until every document has a final
  * outcome: stored, already stored (409), or rejected. Documents answered 429/5xx are sent again, alone, after a
- * jittered exponential pause; one bad document never holds back the others.
+ * jittered exponential pause; one bad document never holds back the others. A request refused as a whole is
+ * handled as {@link RequestOutcome} says: resent later, split in halves (413), split until the documents that make
+ * it fail are alone and rejected (400), or given up on until someone fixes the cluster's access (401, 403).
  */
 public final class BulkIndexer {
 
-    private final ElasticsearchClient client;
+    private final BulkSender sender;
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final int maxItemRetries;
 
-    public BulkIndexer(ElasticsearchClient client, Backoff backoff, Sleeper sleeper, int maxItemRetries) {
-        this.client = client;
+    public BulkIndexer(BulkSender sender, Backoff backoff, Sleeper sleeper, int maxItemRetries) {
+        this.sender = sender;
         this.backoff = backoff;
         this.sleeper = sleeper;
         this.maxItemRetries = maxItemRetries;
     }
 
+    /** The outcomes so far of one batch. */
+    private static final class Tally {
+        int stored;
+        int alreadyStored;
+        int retried;
+        final List<BulkResult.Rejection> rejected = new ArrayList<>();
+    }
+
     /**
-     * @throws ElasticsearchUnavailableException when a whole request fails; nothing may be assumed stored then
-     *                                           (the caller retries the batch, and 409s absorb what was)
+     * @throws ElasticsearchUnavailableException when a whole request fails for now (429, 5xx, no answer); nothing
+     *                                           may be assumed stored (the caller retries the batch, and 409s
+     *                                           absorb what was)
+     * @throws ElasticsearchRefusedException     when the cluster refuses this indexer (401, 403, another 4xx)
      */
     public BulkResult index(List<PendingDocument> documents) throws ElasticsearchUnavailableException,
-            InterruptedException {
-        int stored = 0;
-        int alreadyStored = 0;
-        int retried = 0;
-        List<BulkResult.Rejection> rejected = new ArrayList<>();
+            ElasticsearchRefusedException, InterruptedException {
+        Tally tally = new Tally();
+        index(documents, tally);
+        return new BulkResult(tally.stored, tally.alreadyStored, tally.retried, List.copyOf(tally.rejected));
+    }
+
+    private void index(List<PendingDocument> documents, Tally tally) throws ElasticsearchUnavailableException,
+            ElasticsearchRefusedException, InterruptedException {
         List<PendingDocument> pending = documents;
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             if (attempt > 0) {
                 sleeper.sleep(backoff.delay(attempt - 1));
             }
-            List<BulkResponseItem> items = send(pending).items();
+            List<BulkResponseItem> items;
+            try {
+                items = send(pending);
+            } catch (BulkSender.RequestFailed e) {
+                switch (RequestOutcome.of(e.status())) {
+                    case RETRY -> throw new ElasticsearchUnavailableException(e.getMessage(), e);
+                    case REFUSED -> throw new ElasticsearchRefusedException(e.status(), e.getMessage(), e);
+                    case SPLIT, ISOLATE -> splitOrReject(pending, e, tally);
+                }
+                return;
+            }
             List<PendingDocument> again = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 BulkResponseItem item = items.get(i);
                 PendingDocument document = pending.get(i);
                 switch (BulkItemClassifier.classify(item)) {
-                    case STORED -> stored++;
-                    case ALREADY_STORED -> alreadyStored++;
+                    case STORED -> tally.stored++;
+                    case ALREADY_STORED -> tally.alreadyStored++;
                     case RETRY -> {
                         if (attempt < maxItemRetries) {
                             again.add(document);
                         } else {
-                            rejected.add(rejection(document, item, "still answered " + item.status() + " after "
-                                    + (attempt + 1) + " tries: "));
+                            tally.rejected.add(rejection(document, item, "still answered " + item.status()
+                                    + " after " + (attempt + 1) + " tries: "));
                         }
                     }
-                    case REJECTED -> rejected.add(rejection(document, item, ""));
+                    case REJECTED -> tally.rejected.add(rejection(document, item, ""));
                 }
             }
-            retried += again.size();
+            tally.retried += again.size();
             pending = again;
         }
-        return new BulkResult(stored, alreadyStored, retried, rejected);
     }
 
-    private BulkResponse send(List<PendingDocument> documents) throws ElasticsearchUnavailableException {
-        BulkRequest.Builder request = new BulkRequest.Builder();
-        for (PendingDocument document : documents) {
-            BinaryData source = BinaryData.of(document.source(), ContentType.APPLICATION_JSON);
-            request.operations(op -> op.create(c -> c.index(document.dataStream()).id(document.id()).document(source)));
+    /** A request refused for its size or content: its halves go on their own; a lone document is rejected. */
+    private void splitOrReject(List<PendingDocument> documents, BulkSender.RequestFailed failure, Tally tally)
+            throws ElasticsearchUnavailableException, ElasticsearchRefusedException, InterruptedException {
+        if (documents.size() == 1) {
+            tally.rejected.add(new BulkResult.Rejection(documents.getFirst(), "request_status_" + failure.status(),
+                    "Elasticsearch refused the request holding only this document: " + failure.getMessage()));
+            return;
         }
-        try {
-            BulkResponse response = client.bulk(request.build());
-            if (response.items().size() != documents.size()) {
-                throw new ElasticsearchUnavailableException("the bulk answer has " + response.items().size()
-                        + " items for " + documents.size() + " documents", null);
-            }
-            return response;
-        } catch (IOException e) {
-            throw new ElasticsearchUnavailableException("Elasticsearch could not be reached: " + e.getMessage(), e);
-        } catch (ElasticsearchException e) {
-            throw new ElasticsearchUnavailableException("Elasticsearch refused the bulk request with status "
-                    + e.status() + ": " + e.getMessage(), e);
+        int half = documents.size() / 2;
+        index(documents.subList(0, half), tally);
+        index(documents.subList(half, documents.size()), tally);
+    }
+
+    private List<BulkResponseItem> send(List<PendingDocument> documents) throws BulkSender.RequestFailed {
+        BulkResponse response = sender.send(documents);
+        if (response.items().size() != documents.size()) {
+            throw new BulkSender.RequestFailed(0, "the bulk answer has " + response.items().size() + " items for "
+                    + documents.size() + " documents", null);
         }
+        return response.items();
     }
 
     private static BulkResult.Rejection rejection(PendingDocument document, BulkResponseItem item, String prefix) {

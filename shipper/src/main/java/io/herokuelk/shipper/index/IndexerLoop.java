@@ -36,6 +36,8 @@ public final class IndexerLoop implements Runnable {
     private final RecordDocuments documents;
     private volatile boolean running = true;
     private boolean flushing;
+    /** Why the last flush did not store its batch, or null: what readiness reports. */
+    private volatile String problem;
 
     public IndexerLoop(Consumer<byte[], byte[]> consumer, BulkIndexer indexer, IndexDeadLetters deadLetters,
                        IndexerSettings settings, String namespace, IndexerMetrics metrics) {
@@ -70,6 +72,11 @@ public final class IndexerLoop implements Runnable {
         } finally {
             consumer.close(Duration.ofSeconds(10));
         }
+    }
+
+    /** Why indexing is stalled now (the cluster away, or refusing this indexer), or null when it is not. */
+    public String problem() {
+        return problem;
     }
 
     /** Stops after the batch under way, committing what is stored. Safe from any thread. */
@@ -128,11 +135,27 @@ public final class IndexerLoop implements Runnable {
             consumer.commitSync(batch.nextOffsets());
             metrics.batch(result, (System.nanoTime() - started) / 1e9);
             batch.clear();
+            if (problem != null) {
+                LOG.info("Elasticsearch takes the indexer's batches again; consumption resumes.");
+            }
+            problem = null;
             return true;
         } catch (ElasticsearchUnavailableException e) {
             metrics.unavailable();
+            problem = "Elasticsearch is unavailable: " + e.getMessage();
             LOG.warn("Elasticsearch is unavailable ({}); consumption is paused and the batch of {} documents will be"
                     + " sent again.", e.getMessage(), batch.size());
+            return false;
+        } catch (ElasticsearchRefusedException e) {
+            metrics.refused(e.status());
+            String before = problem;
+            problem = "Elasticsearch refuses this indexer (status " + e.status() + "): check"
+                    + " ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD, the user's privileges on logs-*,"
+                    + " and ELASTICSEARCH_URL";
+            if (!problem.equals(before)) {
+                LOG.error("{}. Indexing is stopped: nothing is committed, the batch is tried again every {} s until"
+                        + " the cluster takes it. ({})", problem, settings.retryMax().toSeconds(), e.getMessage());
+            }
             return false;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.warn("The dead-letter topic did not take the refused documents ({}); the batch will be retried.",
@@ -159,6 +182,7 @@ public final class IndexerLoop implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            metrics.assigned();
             LOG.info("Indexing partitions {}.", partitions);
         }
 

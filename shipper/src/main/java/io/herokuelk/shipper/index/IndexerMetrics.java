@@ -11,6 +11,8 @@ public final class IndexerMetrics {
     private final Counter documents;
     private final Counter retries;
     private final Counter unavailable;
+    private final Counter refused;
+    private final Counter assignments;
     private final Gauge available;
     private final Histogram bulkSeconds;
 
@@ -22,6 +24,12 @@ public final class IndexerMetrics {
                 .help("Documents sent again after a 429 or 5xx answer").register(registry);
         unavailable = Counter.builder().name("indexer_elasticsearch_unavailable_total")
                 .help("Bulk requests that failed whole; consumption pauses until one succeeds").register(registry);
+        refused = Counter.builder().name("indexer_elasticsearch_refused_total")
+                .help("Bulk requests refused whole by the cluster (401, 403, another 4xx): indexing waits for a fix")
+                .labelNames("status").register(registry);
+        assignments = Counter.builder().name("indexer_partition_assignments_total")
+                .help("Times this indexer was given partitions by the group: more than one means rebalances")
+                .register(registry);
         available = Gauge.builder().name("indexer_elasticsearch_available")
                 .help("1 while bulk requests succeed, 0 while the indexer is paused waiting for Elasticsearch")
                 .register(registry);
@@ -41,6 +49,15 @@ public final class IndexerMetrics {
 
     void unavailable() {
         unavailable.inc();
+        available.set(0);
+    }
+
+    void assigned() {
+        assignments.inc();
+    }
+
+    void refused(int status) {
+        refused.labelValues(Integer.toString(status)).inc();
         available.set(0);
     }
 }

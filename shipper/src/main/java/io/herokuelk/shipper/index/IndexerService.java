@@ -18,6 +18,7 @@ import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
 import io.herokuelk.shipper.telemetry.ElasticsearchProbe;
+import io.herokuelk.shipper.telemetry.Readiness;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /** One indexer, wired and running on a thread of its own: what the {@code index} command starts, one per process. */
@@ -27,9 +28,11 @@ public final class IndexerService implements AutoCloseable {
     private final Thread thread;
     private final ElasticsearchClient client;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final ElasticsearchSettings elasticsearch;
 
     public IndexerService(KafkaSettings kafka, ElasticsearchSettings elasticsearch, IndexerSettings settings,
                           PrometheusRegistry registry) {
+        this.elasticsearch = elasticsearch;
         client = ElasticsearchClients.create(elasticsearch);
         producer = new KafkaProducer<>(deadLetterProducer(kafka), new ByteArraySerializer(), new ByteArraySerializer());
         loop = new IndexerLoop(
@@ -43,13 +46,36 @@ public final class IndexerService implements AutoCloseable {
     }
 
     public static BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerSettings settings) {
-        return new BulkIndexer(client, new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
+        return new BulkIndexer(BulkSender.of(client), new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
                 settings.maxItemRetries());
     }
 
     /** Readiness: whether the cluster answers this indexer's client. */
     public ElasticsearchProbe elasticsearchProbe() {
-        return new ElasticsearchProbe(client);
+        return new ElasticsearchProbe(elasticsearch);
+    }
+
+    /** Why indexing is stalled now, or null ({@link IndexerLoop#problem()}). */
+    public String stalledBecause() {
+        return loop.problem();
+    }
+
+    /** Readiness: whether the indexer's own batches get stored (not paused on an unavailable or refusing cluster). */
+    public Readiness.Probe loopProbe() {
+        return new Readiness.Probe() {
+            @Override
+            public String name() {
+                return "indexer";
+            }
+
+            @Override
+            public void check() {
+                String problem = stalledBecause();
+                if (problem != null) {
+                    throw new IllegalStateException(problem);
+                }
+            }
+        };
     }
 
     /** Blocks until the loop has stopped. */
@@ -82,6 +108,7 @@ public final class IndexerService implements AutoCloseable {
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchDocuments());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "heroku-elk-indexer");
+        properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, settings.maxPollIntervalMs());
         return properties;
     }
 

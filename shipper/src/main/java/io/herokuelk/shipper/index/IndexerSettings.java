@@ -22,9 +22,13 @@ import io.herokuelk.shipper.config.KafkaSettings;
  * @param retryMax        {@code INDEXER_RETRY_MAX_MS}, default 30000: the longest pause between tries
  * @param maxItemRetries  {@code INDEXER_MAX_ITEM_RETRIES}, default 10: a document still answered 429/5xx after this
  *                        many tries (minutes, with the backoff) is dead-lettered rather than blocking the partition
+ * @param maxPollIntervalMs {@code INDEXER_MAX_POLL_INTERVAL_MS}, default 300000 (Kafka's): the group evicts an
+ *                        indexer silent for longer; bulk requests end within {@code ELASTICSEARCH_TIMEOUT_MS} and the
+ *                        indexer polls between tries, so an outage or a hung cluster does not cost its partitions
  */
-public record IndexerSettings(String groupId, String topic, String alertsTopic, int batchDocuments, long batchBytes, Duration batchWait,
-                              Duration retryInitial, Duration retryMax, int maxItemRetries) {
+public record IndexerSettings(String groupId, String topic, String alertsTopic, int batchDocuments, long batchBytes,
+                              Duration batchWait, Duration retryInitial, Duration retryMax, int maxItemRetries,
+                              int maxPollIntervalMs) {
 
     public static IndexerSettings from(Environment env, KafkaSettings kafka) {
         return new IndexerSettings(
@@ -36,6 +40,7 @@ public record IndexerSettings(String groupId, String topic, String alertsTopic, 
                 env.millis("INDEXER_BATCH_WAIT_MS", 1000, 1, 60_000),
                 env.millis("INDEXER_RETRY_INITIAL_MS", 100, 1, 60_000),
                 env.millis("INDEXER_RETRY_MAX_MS", 30_000, 1, 600_000),
-                env.integer("INDEXER_MAX_ITEM_RETRIES", 10, 0, 1000));
+                env.integer("INDEXER_MAX_ITEM_RETRIES", 10, 0, 1000),
+                env.integer("INDEXER_MAX_POLL_INTERVAL_MS", 300_000, 1_000, Integer.MAX_VALUE));
     }
 }

@@ -27,15 +27,16 @@ public final class DrainServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final LogplexDrainHandler drain;
     private boolean servesMetrics;
 
     public DrainServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor, IngestMetrics metrics,
                        Duration publishTimeout) throws IOException {
         server = HttpServer.create(new InetSocketAddress(settings.port()), 1024);
-        LogplexDrainHandler drain = new LogplexDrainHandler(parser, ingestor,
+        drain = new LogplexDrainHandler(parser, ingestor,
                 new BasicAuthenticator(settings.credentials(), settings.authRequired()),
                 new AppNames(settings.drainTokens()), new InFlightBudget(settings.maxInFlightBytes()), metrics,
-                settings.maxBodyBytes(), publishTimeout, Clock.systemUTC());
+                settings.maxBodyBytes(), publishTimeout, settings.readTimeout(), Clock.systemUTC());
         server.createContext("/logs", drain);
         server.setExecutor(executor);
     }
@@ -74,5 +75,6 @@ public final class DrainServer implements AutoCloseable {
     public void close() {
         server.stop(2);
         executor.close();
+        drain.close();
     }
 }

@@ -4,8 +4,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Bounds the memory that drain requests hold at once. A request reserves an estimate of what it will hold (the body
- * and its documents) before reading the body; when the budget is spent it is refused at once with 429, which
- * Logplex retries, instead of queueing until the heap runs out.
+ * and its documents) before reading the body, or as the body arrives when its length is unknown ({@link BodyReader});
+ * when the budget is spent it is refused at once with 429, which Logplex retries, instead of queueing until the heap
+ * runs out.
  */
 final class InFlightBudget {
 

@@ -1,7 +1,6 @@
 package io.herokuelk.shipper.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -27,12 +26,19 @@ import io.herokuelk.shipper.telemetry.IngestMetrics;
  * in-flight budget) and 503 (Kafka unavailable or too slow) with {@code Retry-After}, which Logplex retries; 4xx
  * only for what can never succeed: 401 bad credentials, 415 wrong content type, 413 body too large. Garbage inside
  * a body never fails the batch: it goes to the dead-letter topic and the good frames go on.
+ *
+ * <p>An answer given without reading the body first reads and discards it when it is small enough, so that the
+ * client's next request on the same connection works; otherwise it says {@code Connection: close}, so that the
+ * client sees the answer and opens a new connection rather than writing into a closed one. A body that does not
+ * arrive within the read deadline has its connection closed and its reservation returned.
  */
-final class LogplexDrainHandler implements HttpHandler {
+final class LogplexDrainHandler implements HttpHandler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogplexDrainHandler.class);
     private static final String TRANSPORT = "https";
     private static final String CONTENT_TYPE = "application/logplex-1";
+    /** Counted, never sent: the connection of a body that did not arrive in time is closed. */
+    static final int READ_TIMED_OUT = 408;
 
     private final DrainBodyParser parser;
     private final BatchIngestor ingestor;
@@ -43,10 +49,11 @@ final class LogplexDrainHandler implements HttpHandler {
     private final int maxBodyBytes;
     private final Duration publishTimeout;
     private final Clock clock;
+    private final BodyReader bodies;
 
     LogplexDrainHandler(DrainBodyParser parser, BatchIngestor ingestor, BasicAuthenticator authenticator,
                         AppNames appNames, InFlightBudget budget, IngestMetrics metrics, int maxBodyBytes,
-                        Duration publishTimeout, Clock clock) {
+                        Duration publishTimeout, Duration readTimeout, Clock clock) {
         this.parser = parser;
         this.ingestor = ingestor;
         this.authenticator = authenticator;
@@ -56,34 +63,46 @@ final class LogplexDrainHandler implements HttpHandler {
         this.maxBodyBytes = maxBodyBytes;
         this.publishTimeout = publishTimeout;
         this.clock = clock;
+        this.bodies = new BodyReader(budget, maxBodyBytes, readTimeout);
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(HttpExchange exchange) {
         long started = System.nanoTime();
-        int reservation = 0;
-        int status;
+        long declared = declaredLength(exchange);
+        int status = refusal(exchange, declared);
+        if (status != 0) {
+            answerWithoutBody(exchange, status, declared);
+            return;
+        }
+        BodyReader.Result read = bodies.read(exchange, declared);
         try {
-            status = refusal(exchange);
-            if (status == 0) {
-                long declared = declaredLength(exchange);
-                reservation = budget.tryReserve(declared < 0 ? maxBodyBytes : declared);
-                status = reservation == 0 ? overloaded(exchange) : receive(exchange, started);
-            }
-        } catch (IOException | RuntimeException e) {
-            // A client that went away mid-body, or a bug: never a crash, and Logplex retries a 503.
+            status = switch (read.status()) {
+                case READ -> ingest(exchange, read.body(), started);
+                case TOO_LARGE -> closing(exchange, 413);
+                case OVER_BUDGET -> declared >= 0 && bodies.discard(exchange, declared) ? overloaded(exchange)
+                        : closing(exchange, overloaded(exchange));
+                case TIMED_OUT -> READ_TIMED_OUT;
+            };
+        } catch (RuntimeException e) {
+            // A bug: never a crash, and Logplex retries a 503.
             LOG.warn("A drain request failed: {}", e.toString());
             status = 503;
             retryAfter(exchange, 5);
         } finally {
-            budget.release(reservation);
+            budget.release(read.reservation());
         }
         metrics.request(TRANSPORT, status);
-        respond(exchange, status);
+        if (status == READ_TIMED_OUT) {
+            LOG.warn("A drain request's body did not arrive within the read deadline; its connection is closed.");
+            exchange.close();
+        } else {
+            respond(exchange, status);
+        }
     }
 
-    /** The status for a request that can never succeed, or 0 when it may go on. */
-    private int refusal(HttpExchange exchange) {
+    /** The status for a request refused before its body is read, or 0 when it may go on. */
+    private int refusal(HttpExchange exchange, long declared) {
         String path = exchange.getRequestURI().getPath();
         if (!path.equals("/logs") && !path.startsWith("/logs/")) {
             return 404;
@@ -97,20 +116,22 @@ final class LogplexDrainHandler implements HttpHandler {
             return 401;
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.toLowerCase().startsWith(CONTENT_TYPE)) {
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CONTENT_TYPE)) {
             return 415;
         }
-        return declaredLength(exchange) > maxBodyBytes ? 413 : 0;
+        return declared > maxBodyBytes ? 413 : 0;
     }
 
-    private int receive(HttpExchange exchange, long started) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(maxBodyBytes + 1);
+    /** Answers a refused request, discarding its body first when small enough, else closing the connection. */
+    private void answerWithoutBody(HttpExchange exchange, int status, long declared) {
+        if (!bodies.discard(exchange, declared)) {
+            exchange.getResponseHeaders().set("Connection", "close");
         }
-        if (body.length > maxBodyBytes) {
-            return 413;
-        }
+        metrics.request(TRANSPORT, status);
+        respond(exchange, status);
+    }
+
+    private int ingest(HttpExchange exchange, byte[] body, long started) {
         String token = exchange.getRequestHeaders().getFirst("Logplex-Drain-Token");
         DrainContext context = new DrainContext(appNames.resolve(exchange.getRequestURI(), token), token,
                 exchange.getRequestHeaders().getFirst("Logplex-Frame-Id"), clock.instant());
@@ -133,10 +154,21 @@ final class LogplexDrainHandler implements HttpHandler {
         return 503;
     }
 
+    /** An answer after part of the body was read: the rest is not, so the connection closes with it. */
+    private static int closing(HttpExchange exchange, int status) {
+        exchange.getResponseHeaders().set("Connection", "close");
+        return status;
+    }
+
     private int overloaded(HttpExchange exchange) {
         LOG.warn("The in-flight budget is spent; answering 429 so Logplex retries later.");
         retryAfter(exchange, 1);
         return 429;
+    }
+
+    @Override
+    public void close() {
+        bodies.close();
     }
 
     private static long declaredLength(HttpExchange exchange) {

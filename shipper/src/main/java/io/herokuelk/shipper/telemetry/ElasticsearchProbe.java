@@ -1,19 +1,26 @@
 package io.herokuelk.shipper.telemetry;
 
+import java.time.Duration;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import io.herokuelk.shipper.config.ElasticsearchSettings;
+import io.herokuelk.shipper.index.ElasticsearchClients;
 
 /**
- * Elasticsearch is usable when it answers the cluster's health with our credentials and the cluster is not red
- * (cluster health, because the minimal distribution has no {@code GET /}).
+ * Elasticsearch is usable when it answers the cluster's health with our credentials within 3 s and the cluster is
+ * not red (cluster health, because the minimal distribution has no {@code GET /}). A hung node fails the check.
  */
-public final class ElasticsearchProbe implements Readiness.Probe {
+public final class ElasticsearchProbe implements Readiness.Probe, AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final ElasticsearchClient client;
 
-    public ElasticsearchProbe(ElasticsearchClient client) {
-        this.client = client;
+    /** A client of its own, with a short deadline, so that a hung cluster cannot hold the other checks. */
+    public ElasticsearchProbe(ElasticsearchSettings settings) {
+        this.client = ElasticsearchClients.create(settings, TIMEOUT);
     }
 
     @Override
@@ -27,5 +34,10 @@ public final class ElasticsearchProbe implements Readiness.Probe {
         if (health.status() == HealthStatus.Red) {
             throw new IllegalStateException("the cluster " + health.clusterName() + " is red");
         }
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.close();
     }
 }

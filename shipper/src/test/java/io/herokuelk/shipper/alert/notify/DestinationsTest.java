@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.herokuelk.shipper.testing.Metrics;
 import io.herokuelk.shipper.config.ConfigurationException;
 import io.herokuelk.shipper.config.Environment;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

@@ -3,6 +3,7 @@ package io.herokuelk.shipper.alert.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.herokuelk.shipper.testing.Metrics;
 import io.herokuelk.shipper.alert.Alert;
 import io.herokuelk.shipper.config.Secret;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

@@ -1,4 +1,4 @@
-package io.herokuelk.shipper.alert.notify;
+package io.herokuelk.shipper.testing;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -6,14 +6,14 @@ import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
-/** Reads the notifier's metrics back from a registry. */
-final class Metrics {
+/** Reads metrics back from a registry. */
+public final class Metrics {
 
     private Metrics() {
     }
 
     /** A counter's value for the labels given as name, value pairs (0 when never counted). */
-    static double counter(PrometheusRegistry registry, String name, String... labels) {
+    public static double counter(PrometheusRegistry registry, String name, String... labels) {
         Labels wanted = Labels.of(labels);
         for (MetricSnapshot snapshot : registry.scrape()) {
             if (snapshot instanceof CounterSnapshot counter && (name.equals(counter.getMetadata().getName())
@@ -29,7 +29,7 @@ final class Metrics {
     }
 
     /** How many observations a histogram holds for the labels. */
-    static long observations(PrometheusRegistry registry, String name, String... labels) {
+    public static long observations(PrometheusRegistry registry, String name, String... labels) {
         Labels wanted = Labels.of(labels);
         for (MetricSnapshot snapshot : registry.scrape()) {
             if (snapshot instanceof HistogramSnapshot histogram && name.equals(histogram.getMetadata().getName())) {
