@@ -35,6 +35,10 @@ final class ChildProcess {
         return new ChildProcess(builder.start(), log);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -35,6 +35,19 @@ public final class ElasticsearchProcess extends ProcessService {
     private final int port;
     private final int heapMb;
     private final Map<String, String> extraSettings;
+    private final Membership membership;
+
+    /**
+     * Where a node stands in its cluster: its name, its transport port, and every node's name and transport port
+     * (none for a node of its own, which uses single-node discovery).
+     */
+    public record Membership(String nodeName, int transportPort, List<String> nodeNames, List<Integer> transportPorts) {
+        static final Membership ALONE = new Membership("local", 0, List.of(), List.of());
+
+        boolean alone() {
+            return nodeNames.isEmpty();
+        }
+    }
 
     /**
      * @param directory configuration, data and logs, reused across restarts
@@ -47,10 +60,22 @@ public final class ElasticsearchProcess extends ProcessService {
 
     /** A node with some settings of the caller's ({@code http.max_content_length}, say) in its elasticsearch.yml. */
     public ElasticsearchProcess(Path directory, int port, int heapMb, Map<String, String> extraSettings) {
-        super("elasticsearch", directory, STOP_GRACE);
+        this(directory, port, heapMb, extraSettings, Membership.ALONE);
+    }
+
+    /** A node of a cluster ({@link ElasticsearchCluster}). */
+    public ElasticsearchProcess(Path directory, int port, int heapMb, Map<String, String> extraSettings,
+                                Membership membership) {
+        super(membership.alone() ? "elasticsearch" : "elasticsearch-" + membership.nodeName(), directory, STOP_GRACE);
         this.port = port;
         this.heapMb = heapMb;
         this.extraSettings = Map.copyOf(extraSettings);
+        this.membership = membership;
+    }
+
+    @Override
+    protected long servicePid() {
+        return pid();
     }
 
     /** The node's process id (from its pid file), for tests that stop, freeze or kill it. */
@@ -117,13 +142,17 @@ public final class ElasticsearchProcess extends ProcessService {
     private String settings() {
         StringBuilder extra = new StringBuilder();
         extraSettings.forEach((name, value) -> extra.append(name).append(": ").append(value).append('\n'));
+        String discovery = membership.alone() ? "discovery.type: single-node"
+                : "discovery.seed_hosts: [" + membership.transportPorts().stream().map(p -> "\"127.0.0.1:" + p + "\"")
+                .collect(java.util.stream.Collectors.joining(", ")) + "]\ncluster.initial_master_nodes: ["
+                + String.join(", ", membership.nodeNames()) + "]";
         return extra + String.join("\n",
                 "cluster.name: heroku-elk",
-                "node.name: local",
+                "node.name: " + membership.nodeName(),
                 "network.host: 127.0.0.1",
                 "http.port: " + port,
-                "transport.port: 0",
-                "discovery.type: single-node",
+                "transport.port: " + membership.transportPort(),
+                discovery,
                 "node.portsfile: true",
                 "path.data: " + directory.resolve("data"),
                 "path.logs: " + directory.resolve("logs"),

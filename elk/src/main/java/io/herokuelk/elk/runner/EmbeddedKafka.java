@@ -30,13 +30,30 @@ import kafka.server.KafkaRaftServer;
 public final class EmbeddedKafka implements LocalService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final int NODE_ID = 1;
     private static final int START_ATTEMPTS = 3;
+
+    /**
+     * Where a broker stands in its cluster: its node id, the controller quorum ({@code id@host:port,...}, empty for
+     * a broker of its own), the cluster id the quorum shares, and how many brokers there are (which sets the internal
+     * topics' replication and the defaults for new topics: 3 replicas and {@code min.insync.replicas=2} from 3).
+     */
+    public record Membership(int nodeId, String voters, String clusterId, int brokers) {
+        static final Membership ALONE = new Membership(1, "", "", 1);
+
+        int replicas() {
+            return Math.min(3, brokers);
+        }
+
+        int minInSync() {
+            return brokers >= 3 ? 2 : 1;
+        }
+    }
 
     private final Path dataDirectory;
     private final int requestedPort;
     private final int requestedControllerPort;
     private final Map<String, String> overrides;
+    private final Membership membership;
     private KafkaRaftServer server;
     private int port;
 
@@ -55,10 +72,17 @@ public final class EmbeddedKafka implements LocalService {
     }
 
     private EmbeddedKafka(Path dataDirectory, int port, int controllerPort, Map<String, String> overrides) {
+        this(dataDirectory, port, controllerPort, overrides, Membership.ALONE);
+    }
+
+    /** A broker of a cluster on fixed ports ({@link KafkaCluster}). */
+    public EmbeddedKafka(Path dataDirectory, int port, int controllerPort, Map<String, String> overrides,
+                         Membership membership) {
         this.dataDirectory = dataDirectory;
         this.requestedPort = port;
         this.requestedControllerPort = controllerPort;
         this.overrides = Map.copyOf(overrides);
+        this.membership = membership;
     }
 
     @Override
@@ -104,22 +128,28 @@ public final class EmbeddedKafka implements LocalService {
 
     private Properties properties(int brokerPort, int controllerPort) {
         Properties p = new Properties();
-        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("node.id", String.valueOf(membership.nodeId()));
         p.put("process.roles", "broker,controller");
-        p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        p.put("controller.quorum.voters", membership.voters().isEmpty()
+                ? membership.nodeId() + "@127.0.0.1:" + controllerPort : membership.voters());
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", dataDirectory.toString());
-        // One node: every internal topic has one replica, and consumer groups start without waiting for peers.
-        p.put("offsets.topic.replication.factor", "1");
+        // One broker: every internal topic has one replica. Three or more: three, and two must be in sync for a
+        // write to count, as a production cluster runs (one broker may fail without losing an acknowledged record).
+        String replicas = String.valueOf(membership.replicas());
+        String minInSync = String.valueOf(membership.minInSync());
+        p.put("offsets.topic.replication.factor", replicas);
         p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minInSync);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", minInSync);
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", minInSync);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         p.putAll(overrides);
@@ -135,8 +165,9 @@ public final class EmbeddedKafka implements LocalService {
             Files.createDirectories(dataDirectory);
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(membership.nodeId())
+                    .setClusterId(membership.clusterId().isEmpty() ? Uuid.randomUuid().toString()
+                            : membership.clusterId())
                     .setDirectories(Set.of(dataDirectory.toString()))
                     .setMetadataLogDirectory(dataDirectory.toString())
                     .setControllerListenerName("CONTROLLER")

@@ -22,6 +22,7 @@ public final class KafkaProcess extends ProcessService {
     private final int port;
     private final int controllerPort;
     private final String heap;
+    private final EmbeddedKafka.Membership membership;
     private int logLinesBeforeStart;
 
     /**
@@ -30,10 +31,21 @@ public final class KafkaProcess extends ProcessService {
      * @param heap      the broker's maximum heap, such as {@code 512m}
      */
     public KafkaProcess(Path directory, int port, int controllerPort, String heap) {
-        super("kafka", directory, STOP_GRACE);
+        this(directory, port, controllerPort, heap, EmbeddedKafka.Membership.ALONE);
+    }
+
+    /** A broker of a cluster ({@link KafkaCluster}). */
+    public KafkaProcess(Path directory, int port, int controllerPort, String heap,
+                        EmbeddedKafka.Membership membership) {
+        super(membership.brokers() == 1 ? "kafka" : "kafka-" + membership.nodeId(), directory, STOP_GRACE);
         this.port = port;
         this.controllerPort = controllerPort;
         this.heap = heap;
+        this.membership = membership;
+    }
+
+    public EmbeddedKafka.Membership membership() {
+        return membership;
     }
 
     @Override
@@ -44,10 +56,14 @@ public final class KafkaProcess extends ProcessService {
         Ports.requireFree(port, "Kafka", "KAFKA_PORT");
         Ports.requireFree(controllerPort, "Kafka's controller", "KAFKA_CONTROLLER_PORT");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-Xms128m", "-Xmx" + heap, "-XX:+UseG1GC",
-                "-Dlogback.configurationFile=heroku-elk-kafka-logback.xml",
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xms128m", "-Xmx" + heap,
+                "-XX:+UseG1GC", "-Dlogback.configurationFile=heroku-elk-kafka-logback.xml",
                 "-cp", System.getProperty("java.class.path"), KafkaServerMain.class.getName(),
-                directory.resolve("data").toString(), String.valueOf(port), String.valueOf(controllerPort));
+                directory.resolve("data").toString(), String.valueOf(port), String.valueOf(controllerPort)));
+        if (membership.brokers() > 1) {
+            command.addAll(List.of(String.valueOf(membership.nodeId()), membership.voters(), membership.clusterId(),
+                    String.valueOf(membership.brokers())));
+        }
         logLinesBeforeStart = lineCount(logFile());
         launch(command, Map.of());
         awaitReady();

@@ -91,6 +91,33 @@ abstract class ProcessService implements LocalService {
         return child != null && child.isAlive();
     }
 
+    /**
+     * Kills the service at once, as a crash or {@code kill -9} would, without letting it stop cleanly; {@link #start}
+     * starts it again on its data.
+     */
+    public synchronized void kill() {
+        if (child == null) {
+            return;
+        }
+        ProcessHandle.of(servicePid()).ifPresent(ProcessHandle::destroyForcibly);
+        child.stop(Duration.ofSeconds(10));
+        child = null;
+        address = null;
+    }
+
+    /** The process that is the service itself (not a wrapper script around it). */
+    protected long servicePid() {
+        return child.pid();
+    }
+
+    /** The service's own process id, for measuring it ({@code /proc/<pid>/status}) or signalling it. */
+    public synchronized long processId() {
+        if (child == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return servicePid();
+    }
+
     @Override
     public synchronized void close() {
         if (child != null) {

@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.runner.JavaProcess;
 import io.herokuelk.elk.runner.KafkaProcess;
+import io.herokuelk.elk.runner.ElasticsearchCluster;
+import io.herokuelk.elk.runner.KafkaCluster;
 import io.herokuelk.elk.runner.LocalService;
 import io.herokuelk.elk.runner.ServiceStartException;
 
@@ -47,13 +49,23 @@ public final class LocalStack {
      */
     public static List<List<LocalService>> services(StackSettings settings, Path shipperJar, String drainCredentials,
                                                     Map<String, String> environment) {
-        KafkaProcess kafka = new KafkaProcess(settings.directory().resolve("kafka"), settings.kafkaPort(),
-                settings.kafkaControllerPort(), settings.kafkaHeapMb() + "m");
-        ElasticsearchProcess elasticsearch = new ElasticsearchProcess(settings.directory().resolve("elasticsearch"),
-                settings.elasticsearchPort(), settings.elasticsearchHeapMb());
+        LocalService kafka = settings.kafkaBrokers() == 1
+                ? new KafkaProcess(settings.directory().resolve("kafka"), settings.kafkaPort(),
+                        settings.kafkaControllerPort(), settings.kafkaHeapMb() + "m")
+                : new KafkaCluster(settings.directory().resolve("kafka-cluster"), settings.kafkaBrokers(),
+                        settings.kafkaPort(), settings.kafkaHeapMb() + "m");
+        LocalService elasticsearch = settings.elasticsearchNodes() == 1
+                ? new ElasticsearchProcess(settings.directory().resolve("elasticsearch"), settings.elasticsearchPort(),
+                        settings.elasticsearchHeapMb())
+                : new ElasticsearchCluster(settings.directory().resolve("elasticsearch-cluster"),
+                        settings.elasticsearchNodes(), settings.elasticsearchPort(), settings.elasticsearchHeapMb());
+        List<String> brokers = new ArrayList<>();
+        for (int i = 0; i < settings.kafkaBrokers(); i++) {
+            brokers.add("127.0.0.1:" + (settings.kafkaPort() + i));
+        }
         Map<String, String> shipperEnvironment = new HashMap<>(passedThrough(environment));
         shipperEnvironment.putAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort(),
+                "KAFKA_BOOTSTRAP_SERVERS", String.join(",", brokers),
                 "ELASTICSEARCH_URL", "http://127.0.0.1:" + settings.elasticsearchPort(),
                 "DRAIN_CREDENTIALS", drainCredentials,
                 "PORT", String.valueOf(settings.shipperPort())));

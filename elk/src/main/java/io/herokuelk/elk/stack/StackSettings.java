@@ -15,9 +15,14 @@ import java.util.Map;
  * @param elasticsearchPort    {@code ELASTICSEARCH_PORT}, default 9200
  * @param elasticsearchHeapMb  {@code ELASTICSEARCH_HEAP_MB}, default 512
  * @param shipperPort          {@code SHIPPER_PORT}, default 5000: the HTTPS drain receiver ({@code POST /logs})
+ * @param kafkaBrokers         {@code KAFKA_BROKERS}, default 1: more make a replicated cluster (3: replication factor
+ *                             3, {@code min.insync.replicas=2}) on consecutive ports from {@code KAFKA_PORT}
+ * @param elasticsearchNodes   {@code ELASTICSEARCH_NODES}, default 1: more make one cluster (a replica per index) on
+ *                             consecutive ports from {@code ELASTICSEARCH_PORT}
  */
 public record StackSettings(Path directory, int kafkaPort, int kafkaControllerPort, int kafkaHeapMb,
-                            int elasticsearchPort, int elasticsearchHeapMb, int shipperPort) {
+                            int elasticsearchPort, int elasticsearchHeapMb, int shipperPort, int kafkaBrokers,
+                            int elasticsearchNodes) {
 
     public static StackSettings fromEnvironment(Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
@@ -28,7 +33,9 @@ public record StackSettings(Path directory, int kafkaPort, int kafkaControllerPo
                 megabytes(environment, "KAFKA_HEAP_MB", 512, problems),
                 port(environment, "ELASTICSEARCH_PORT", 9200, problems),
                 megabytes(environment, "ELASTICSEARCH_HEAP_MB", 512, problems),
-                port(environment, "SHIPPER_PORT", 5000, problems));
+                port(environment, "SHIPPER_PORT", 5000, problems),
+                integer(environment, "KAFKA_BROKERS", 1, 1, 5, problems),
+                integer(environment, "ELASTICSEARCH_NODES", 1, 1, 3, problems));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad settings: " + String.join("; ", problems));
         }

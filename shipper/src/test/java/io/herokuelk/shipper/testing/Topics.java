@@ -2,6 +2,7 @@ package io.herokuelk.shipper.testing;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +20,9 @@ public final class Topics {
 
     public static void create(String bootstrap, int partitions, String... topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+            // The broker's default replication: 1 on a lone broker, 3 on a 3-broker cluster.
+            admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty()))
+                    .toList())
                     .all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

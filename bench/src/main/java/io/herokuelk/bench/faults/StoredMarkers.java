@@ -1,0 +1,55 @@
+package io.herokuelk.bench.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Counts the fault suite's markers in Elasticsearch: how often each line of an app was stored. */
+final class StoredMarkers {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern MARKER = Pattern.compile("line (m\\d+x\\d+x\\d+) of ");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI elasticsearch;
+
+    StoredMarkers(URI elasticsearch) {
+        this.elasticsearch = elasticsearch;
+    }
+
+    /** Each marker of the app's stored lines, with how many documents hold it. */
+    Map<String, Integer> of(String app) throws IOException, InterruptedException {
+        post("/logs-*/_refresh", "");
+        Map<String, Integer> counts = new HashMap<>();
+        String after = null;
+        while (true) {
+            String body = "{\"size\":5000,\"_source\":[\"message\"],\"query\":{\"term\":{\"heroku.app\":\"" + app
+                    + "\"}},\"sort\":[{\"event.id\":\"asc\"},{\"_doc\":\"asc\"}]"
+                    + (after == null ? "" : ",\"search_after\":" + after) + "}";
+            JsonNode hits = JSON.readTree(post("/logs-heroku.app-*/_search", body)).path("hits").path("hits");
+            for (JsonNode hit : hits) {
+                Matcher m = MARKER.matcher(hit.path("_source").path("message").asString(""));
+                if (m.find()) {
+                    counts.merge(m.group(1), 1, Integer::sum);
+                }
+            }
+            if (hits.size() < 5000) {
+                return counts;
+            }
+            after = hits.get(hits.size() - 1).path("sort").toString();
+        }
+    }
+
+    private String post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(elasticsearch.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
