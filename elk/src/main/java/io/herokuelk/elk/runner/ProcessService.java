@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * What the services that run as child processes share: one {@link ChildProcess} at a time, the address it
  * announced once ready, and a stop that waits for it to be gone.
  */
-abstract class ProcessService implements LocalService {
+public abstract class ProcessService implements LocalService {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
