@@ -190,7 +190,10 @@ public final class FaultSuite {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Hostile hostile = new Hostile(stack.drain(), FaultStack.CREDENTIALS, app("hostile-junk"));
         try (ExecutorService work = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> attack = work.submit(() -> hostile.send(20_000, 32));
+            Future<?> attack = work.submit(() -> {
+                hostile.send(20_000, 32);
+                return null;
+            });
             for (int batch = 0; !attack.isDone() || batch < 20; batch++) {
                 acknowledged.addAll(honest.post(0, batch, LINES));
             }
