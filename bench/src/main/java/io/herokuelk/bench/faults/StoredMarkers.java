@@ -31,7 +31,7 @@ final class StoredMarkers {
         Map<String, Integer> counts = new HashMap<>();
         String after = null;
         while (true) {
-            String body = "{\"size\":5000,\"_source\":[\"message\"],\"query\":{\"term\":{\"heroku.app\":\"" + app
+            String body = "{\"size\":2000,\"_source\":[\"message\"],\"query\":{\"term\":{\"heroku.app\":\"" + app
                     + "\"}},\"sort\":[{\"event.id\":\"asc\"},{\"_doc\":\"asc\"}]"
                     + (after == null ? "" : ",\"search_after\":" + after) + "}";
             JsonNode hits = JSON.readTree(post("/logs-heroku.app-*/_search", body)).path("hits").path("hits");
@@ -41,7 +41,7 @@ final class StoredMarkers {
                     counts.merge(m.group(1), 1, Integer::sum);
                 }
             }
-            if (hits.size() < 5000) {
+            if (hits.size() < 2000) {
                 return counts;
             }
             after = hits.get(hits.size() - 1).path("sort").toString();
