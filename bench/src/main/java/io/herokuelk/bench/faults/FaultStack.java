@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.herokuelk.bench.Directories;
 import io.herokuelk.elk.runner.ElasticsearchCluster;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.runner.KafkaCluster;
@@ -48,6 +49,8 @@ final class FaultStack implements AutoCloseable {
         });
         webhook.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         webhook.start();
+        // Each suite starts from empty stores, so one run's documents never stand in for another's.
+        Directories.deleteQuietly(directory);
         Files.createDirectories(directory);
         Path rules = directory.resolve("alert-rules.yml");
         // R14 resolves 20 s after its last line with memory back under quota: the alerter scenario waits for it.

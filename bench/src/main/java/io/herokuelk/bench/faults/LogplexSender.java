@@ -28,6 +28,8 @@ final class LogplexSender {
     private final String app;
     private final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
+    /** Frame-Ids are unique across runs, as Logplex's are: the same ids again would be duplicates, rightly dropped. */
+    private final long senderId = new java.security.SecureRandom().nextLong();
 
     LogplexSender(URI drainBase, String credentials, String app) {
         this.drain = drainBase.resolve("/logs/" + app);
@@ -52,8 +54,8 @@ final class LogplexSender {
             body.append(message.getBytes(StandardCharsets.UTF_8).length).append(' ').append(message);
         }
         sent.addAndGet(lines);
-        return send(body.toString().getBytes(StandardCharsets.UTF_8), String.format("%08X%08X%016X", sender, batch,
-                System.identityHashCode(this))) ? markers : List.of();
+        return send(body.toString().getBytes(StandardCharsets.UTF_8), String.format("%016X%08X%08X", senderId, sender,
+                batch)) ? markers : List.of();
     }
 
     /** Sends one body with retries; true when answered 204. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.herokuelk.bench.Directories;
 import io.herokuelk.shipper.ingest.IngestService;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.shipper.alert.AlertService;
@@ -100,7 +101,7 @@ public final class AlertLatency {
             }
         } finally {
             webhook.stop(0);
-            Load.deleteQuietly(directory);
+            Directories.deleteQuietly(directory);
         }
         report(samples, warmup, posted, received);
     }

@@ -29,6 +29,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import io.herokuelk.bench.Directories;
 import io.herokuelk.shipper.ingest.IngestService;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.runner.EmbeddedKafka;
@@ -84,7 +85,7 @@ public final class EndToEndLag {
             Load.setup(node.address(), kafka.address(), TOPIC, DEAD_LETTERS);
             new EndToEndLag().run(kafka.address(), node.address(), rate, warmup, seconds, bodyBytes);
         } finally {
-            Load.deleteQuietly(directory);
+            Directories.deleteQuietly(directory);
         }
     }
 

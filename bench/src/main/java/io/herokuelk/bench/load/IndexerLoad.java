@@ -23,6 +23,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import io.herokuelk.bench.Directories;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
@@ -80,7 +81,7 @@ public final class IndexerLoad {
             new IndexerLoad().run(kafka.address(), node.address(), documents, warmupDocuments, bulk,
                     referenceFirst, maxSeconds);
         } finally {
-            Load.deleteQuietly(directory);
+            Directories.deleteQuietly(directory);
         }
     }
 

@@ -31,6 +31,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import io.herokuelk.bench.Directories;
 import io.herokuelk.shipper.ingest.IngestService;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.shipper.config.ShipperSettings;
@@ -104,7 +105,7 @@ public final class IngestLoad {
             Load.createTopics(kafka.address(), partitions, EVENTS, DEAD_LETTERS, PLAIN);
             load.run(kafka.address(), warmup, seconds, plainFirst);
         } finally {
-            Load.deleteQuietly(directory);
+            Directories.deleteQuietly(directory);
         }
     }
 
