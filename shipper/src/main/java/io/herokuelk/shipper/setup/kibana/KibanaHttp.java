@@ -47,6 +47,16 @@ final class KibanaHttp {
         return settings.url().toString();
     }
 
+    /** The space setup writes into ({@code default} when none is set). */
+    String space() {
+        return settings.space();
+    }
+
+    /** See {@link KibanaSettings#idInSpace}. */
+    String idInSpace(String id) {
+        return settings.idInSpace(id);
+    }
+
     /** Outside any space: the status API is global. */
     Answer status() throws IOException, InterruptedException {
         return send(request(settings.url() + "/api/status").GET());

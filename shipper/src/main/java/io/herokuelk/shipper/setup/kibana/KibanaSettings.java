@@ -1,7 +1,9 @@
 package io.herokuelk.shipper.setup.kibana;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.Secret;
@@ -47,6 +49,16 @@ public record KibanaSettings(URI url, Optional<Secret> apiKey, Optional<String> 
             return Optional.empty();
         }
         return Optional.of(new KibanaSettings(uri, apiKey, username, password, space));
+    }
+
+    /**
+     * A rule's or connector's id in this space. Kibana keeps these ids unique across all spaces (a second space
+     * asking for the same id gets 409), so the default space keeps the fixed id and every other space gets one
+     * derived from its name: the same on every run, a UUID as Kibana requires of predefined ids.
+     */
+    String idInSpace(String id) {
+        return space.equals("default") ? id
+                : UUID.nameUUIDFromBytes((space + ":" + id).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The path prefix of the space: none for the default space. */

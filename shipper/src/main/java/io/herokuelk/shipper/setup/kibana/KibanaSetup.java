@@ -3,6 +3,7 @@ package io.herokuelk.shipper.setup.kibana;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
+import java.util.Set;
 
 import io.herokuelk.shipper.setup.SetupReport;
 import io.herokuelk.shipper.setup.SetupReport.Outcome;
@@ -14,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The last step of setup: checks that Kibana answers and is new enough, imports the saved objects with
  * {@code overwrite=true} (printing Kibana's result per object), then creates or updates the server-log connector and
- * the alert rules by their fixed ids. Every part is safe to repeat.
+ * the alert rules by their fixed ids (derived per space outside the default one, as Kibana keeps rule and connector
+ * ids unique across spaces). Every part is safe to repeat.
  */
 public final class KibanaSetup implements SetupStep {
 
@@ -22,6 +24,10 @@ public final class KibanaSetup implements SetupStep {
     static final String IMPORT_FILENAME = "heroku-elk.ndjson";
     /** The oldest Kibana that accepts the objects' migration versions (8.9.0 for dashboard and lens). */
     static final int[] OLDEST = {8, 9, 0};
+
+    /** Kibana's import error types that make it write no object at all ({@code create_saved_objects.ts}). */
+    private static final Set<String> WRITES_NOTHING =
+            Set.of("conflict", "ambiguous_conflict", "missing_references");
 
     private final KibanaHttp kibana;
     private final String ndjson;
@@ -101,6 +107,11 @@ public final class KibanaSetup implements SetupStep {
         return false;
     }
 
+    /**
+     * Reports Kibana's import answer per object. Kibana writes nothing when any object has a conflict or a missing
+     * reference (it still lists the others under {@code successResults}, as what would have been written); other
+     * errors ({@code unsupported_type}, {@code unknown}) skip only their own object.
+     */
     private void importObjects(SetupReport report) throws IOException, InterruptedException {
         Answer answer = kibana.importObjects(ndjson, IMPORT_FILENAME);
         if (!answer.ok()) {
@@ -108,22 +119,41 @@ public final class KibanaSetup implements SetupStep {
                     + answer.status() + ": " + answer.message());
             return;
         }
-        for (JsonNode result : answer.body().path("successResults")) {
-            report.add(SERVICE, result.path("overwrite").asBoolean(false) ? Outcome.UPDATED : Outcome.CREATED,
-                    describe(result), result.at("/meta/title").asString(""));
+        JsonNode errors = answer.body().path("errors");
+        boolean wroteNone = false;
+        for (JsonNode error : errors) {
+            wroteNone |= WRITES_NOTHING.contains(error.at("/error/type").asString(""));
         }
-        for (JsonNode error : answer.body().path("errors")) {
+        long objects = ndjson.lines().filter(line -> !line.isBlank()).count();
+        int written = 0;
+        for (JsonNode result : answer.body().path("successResults")) {
+            if (!wroteNone) {
+                written++;
+                report.add(SERVICE, result.path("overwrite").asBoolean(false) ? Outcome.UPDATED : Outcome.CREATED,
+                        describe(result), result.at("/meta/title").asString("") + newId(result));
+            }
+        }
+        for (JsonNode error : errors) {
             report.add(SERVICE, Outcome.FAILED, describe(error), "Kibana did not import it: "
                     + error.at("/error/type").asString("unknown") + errorDetail(error.get("error")));
         }
         for (JsonNode warning : answer.body().path("warnings")) {
             report.add(SERVICE, Outcome.NOTE, "import", warning.path("message").asString(warning.toString()));
         }
-        if (!answer.body().path("success").asBoolean(false)) {
-            report.add(SERVICE, Outcome.FAILED, "saved objects", "Kibana wrote none of them (an import with an"
-                    + " error writes nothing); " + answer.body().path("successCount").asInt(0) + " of "
-                    + ndjson.lines().count() + " objects were fine");
+        if (wroteNone) {
+            report.add(SERVICE, Outcome.FAILED, "saved objects", "Kibana wrote none of them (a conflict or a"
+                    + " missing reference stops the whole import); " + answer.body().path("successCount").asInt(0)
+                    + " of " + objects + " objects were fine");
+        } else if (!answer.body().path("success").asBoolean(false)) {
+            report.add(SERVICE, Outcome.FAILED, "saved objects", "Kibana wrote " + written + " of " + objects
+                    + " objects; the others are listed above");
         }
+    }
+
+    /** Where Kibana put an object under another id: an import into a second space of objects another space holds. */
+    private String newId(JsonNode result) {
+        return result.has("destinationId") ? " (as " + result.get("destinationId").asString() + " in space "
+                + kibana.space() + ")" : "";
     }
 
     private static String describe(JsonNode result) {
@@ -149,7 +179,7 @@ public final class KibanaSetup implements SetupStep {
     }
 
     private void connector(SetupReport report) throws IOException, InterruptedException {
-        String path = "/api/actions/connector/" + HerokuElkObjects.SERVER_LOG_CONNECTOR_ID;
+        String path = "/api/actions/connector/" + kibana.idInSpace(HerokuElkObjects.SERVER_LOG_CONNECTOR_ID);
         String subject = "connector " + HerokuElkObjects.SERVER_LOG_CONNECTOR_NAME;
         Answer current = kibana.get(path);
         if (current.status() == 404) {
@@ -164,12 +194,13 @@ public final class KibanaSetup implements SetupStep {
     }
 
     private void rule(ThresholdRule rule, SetupReport report) throws IOException, InterruptedException {
-        String path = "/api/alerting/rule/" + rule.id();
+        String path = "/api/alerting/rule/" + kibana.idInSpace(rule.id());
         String subject = "rule " + rule.name();
+        String connectorId = kibana.idInSpace(HerokuElkObjects.SERVER_LOG_CONNECTOR_ID);
         Answer current = kibana.get(path);
-        ObjectNode update = RuleBodies.updateRule(rule);
+        ObjectNode update = RuleBodies.updateRule(rule, connectorId);
         if (current.status() == 404) {
-            written(kibana.post(path, RuleBodies.createRule(rule)), Outcome.CREATED, subject, report);
+            written(kibana.post(path, RuleBodies.createRule(rule, connectorId)), Outcome.CREATED, subject, report);
         } else if (!current.ok()) {
             failed(current, subject, report);
         } else if (RuleBodies.ruleMatches(current.body(), update)) {
@@ -188,8 +219,10 @@ public final class KibanaSetup implements SetupStep {
     }
 
     private static void failed(Answer answer, String subject, SetupReport report) {
-        String hint = answer.status() == 403 ? " (the user needs the Actions and Connectors and Rules privileges)"
-                : "";
+        String hint = answer.status() != 403 ? ""
+                : answer.message().contains("license") ? " (the connector needs a Kibana licence that is active and"
+                        + " includes its type)"
+                : " (the user needs the Actions and Connectors and Rules privileges)";
         report.add(SERVICE, Outcome.FAILED, subject, "Kibana answered HTTP " + answer.status() + ": "
                 + answer.message() + hint);
     }

@@ -1,5 +1,8 @@
 package io.herokuelk.shipper.setup.kibana;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +41,7 @@ final class LensState {
             ObjectNode formBased = layers.putObject(layer.id());
             ArrayNode order = formBased.putArray("columnOrder");
             ObjectNode columns = formBased.putObject("columns");
-            for (Column column : layer.columns()) {
+            for (Column column : columnOrder(layer)) {
                 order.add(column.id());
                 columns.set(column.id(), column(column, layer));
             }
@@ -48,6 +51,33 @@ final class LensState {
         state.putArray("internalReferences");
         state.putObject("adHocDataViews");
         return attributes;
+    }
+
+    /**
+     * The order Lens keeps a layer's columns in, which is the order it nests the aggregations: other buckets before
+     * the date histogram (so a breakdown's top values are computed over the whole time range, not per time bucket),
+     * then the metrics (Lens' {@code getColumnOrder} in {@code form_based/operations/layer_helpers}).
+     */
+    static List<Column> columnOrder(Layer layer) {
+        List<Column> ordered = new ArrayList<>();
+        layer.buckets().stream().filter(c -> c.op() != Column.Op.DATE_HISTOGRAM).forEach(ordered::add);
+        layer.buckets().stream().filter(c -> c.op() == Column.Op.DATE_HISTOGRAM).forEach(ordered::add);
+        ordered.addAll(layer.metrics());
+        return ordered;
+    }
+
+    /** What a table sorts by: the column a bucket is ordered by, else the unfiltered count, else the first number. */
+    static String tableSort(Layer layer) {
+        return layer.buckets().stream().map(Column::orderBy).filter(java.util.Objects::nonNull).findFirst()
+                .or(() -> layer.metrics().stream().filter(c -> c.op() == Column.Op.COUNT && c.filter() == null)
+                        .map(Column::id).findFirst())
+                .or(() -> layer.metrics().stream().filter(c -> !isString(c)).map(Column::id).findFirst())
+                .orElse(layer.metrics().getFirst().id());
+    }
+
+    /** A {@code last_value} of a field shown without a unit is a keyword: Lens gives it string and ordinal. */
+    static boolean isString(Column column) {
+        return column.op() == Column.Op.LAST_VALUE && column.unit() == Unit.NONE;
     }
 
     private static ObjectNode visualization(Panel panel) {
@@ -60,9 +90,7 @@ final class LensState {
                 visualization.put("layerId", first.id()).put("layerType", "data");
                 ArrayNode columns = visualization.putArray("columns");
                 first.columns().forEach(c -> columns.addObject().put("columnId", c.id()));
-                String sortBy = first.buckets().stream().filter(c -> c.orderBy() != null).map(Column::orderBy)
-                        .findFirst().orElse(first.metrics().getFirst().id());
-                visualization.putObject("sorting").put("columnId", sortBy).put("direction", "desc");
+                visualization.putObject("sorting").put("columnId", tableSort(first)).put("direction", "desc");
             }
             case XY -> {
                 visualization.putObject("legend").put("isVisible", true).put("position", "right");
@@ -146,9 +174,9 @@ final class LensState {
                 params.put("value", formatNumber(column.size()));
             }
             default -> {
-                node.put("dataType", column.op() == Column.Op.LAST_VALUE && column.unit() == Unit.NONE
-                        ? "string" : "number").put("isBucketed", false).put("scale", "ratio")
-                        .put("sourceField", column.field());
+                boolean string = isString(column);
+                node.put("dataType", string ? "string" : "number").put("isBucketed", false)
+                        .put("scale", string ? "ordinal" : "ratio").put("sourceField", column.field());
                 switch (column.op()) {
                     case PERCENTILE -> params.put("percentile", (int) column.size());
                     case LAST_VALUE -> params.put("sortField", "@timestamp").put("showArrayValues", false);
@@ -170,17 +198,19 @@ final class LensState {
         return node;
     }
 
-    /** Lens column formats: a number with a unit suffix, or Kibana's duration format. */
+    /**
+     * Lens column formats: a number with a unit suffix. Durations get none: Lens' own duration format exists only
+     * from 8.10 and takes a moment.js output method ({@code asMilliseconds}), so the column keeps the data view's
+     * duration format ({@link SavedObjects#fieldFormat}), which every supported version applies.
+     */
     static ObjectNode format(Unit unit) {
         ObjectNode format = NODES.objectNode();
         switch (unit) {
             case MB -> format.put("id", "number").putObject("params").put("decimals", 1).put("suffix", " MB");
             case PERCENT -> format.put("id", "number").putObject("params").put("decimals", 1).put("suffix", " %");
             case MS -> format.put("id", "number").putObject("params").put("decimals", 0).put("suffix", " ms");
-            case NANOS -> format.put("id", "duration").putObject("params").put("fromUnit", "nanoseconds")
-                    .put("toUnit", "milliseconds").put("decimals", 1);
             case COUNT -> format.put("id", "number").putObject("params").put("decimals", 0);
-            case NONE -> {
+            case NANOS, NONE -> {
                 return null;
             }
         }

@@ -21,16 +21,17 @@ final class RuleBodies {
     private RuleBodies() {
     }
 
-    static ObjectNode createRule(ThresholdRule rule) {
+    static ObjectNode createRule(ThresholdRule rule, String connectorId) {
         ObjectNode body = JSON.createObjectNode();
         body.put("rule_type_id", RULE_TYPE);
         body.put("consumer", "stackAlerts");
         body.put("enabled", true);
-        body.setAll(updateRule(rule));
+        body.setAll(updateRule(rule, connectorId));
         return body;
     }
 
-    static ObjectNode updateRule(ThresholdRule rule) {
+    /** The rule's body; its action notifies through the server-log connector of the rule's space. */
+    static ObjectNode updateRule(ThresholdRule rule, String connectorId) {
         ObjectNode body = JSON.createObjectNode();
         body.put("name", rule.name());
         body.putArray("tags").add("heroku-elk");
@@ -39,7 +40,7 @@ final class RuleBodies {
         ArrayNode actions = body.putArray("actions");
         ObjectNode action = actions.addObject();
         action.put("group", ACTION_GROUP);
-        action.put("id", HerokuElkObjects.SERVER_LOG_CONNECTOR_ID);
+        action.put("id", connectorId);
         action.putObject("params").put("level", "warn").put("message", rule.name() + ": " + rule.message());
         action.putObject("frequency").put("summary", false).put("notify_when", "onActionGroupChange")
                 .putNull("throttle");

@@ -170,7 +170,7 @@ final class DashboardPictures {
         String id = layer.visualization().get("metricAccessor").asString();
         JsonNode column = layer.column(id);
         Double value = answer == null ? null : PanelSearch.value(answer, id, column);
-        String text = value == null ? "\u2013" : format(value, column);
+        String text = value == null ? "\u2013" : format(value, layer.format(id));
         int size = 34;
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
         while (g.getFontMetrics().stringWidth(text) > body.getWidth() - 8 && size > 12) {
@@ -215,7 +215,7 @@ final class DashboardPictures {
             for (int i = 0; i < row.length; i++) {
                 if (row[i] instanceof Double d) {
                     numeric[i] = true;
-                    text[i] = format(d, layer.column(ids.get(i)));
+                    text[i] = format(d, layer.format(ids.get(i)));
                 } else {
                     text[i] = row[i] == null ? "\u2013" : row[i].toString();
                 }
@@ -404,7 +404,7 @@ final class DashboardPictures {
                     });
                     Double value = PanelSearch.value(leaf, accessor, column);
                     if (value != null) {
-                        s.values()[slot] = unitValue(value, column);
+                        s.values()[slot] = shown(value, layer.format(accessor));
                     }
                 }
             });
@@ -558,26 +558,50 @@ final class DashboardPictures {
 
     // Numbers as the columns' formats show them.
 
-    /** Nanoseconds shown as milliseconds, as the duration format of such columns converts them. */
-    private static double unitValue(double value, JsonNode column) {
-        JsonNode format = column.at("/params/format");
-        return format.path("id").asString("").equals("duration")
-                && format.at("/params/fromUnit").asString("").equals("nanoseconds") ? value / 1_000_000 : value;
+    /** The value in the unit its format shows: durations converted from their input unit to the output one. */
+    private static double shown(double value, JsonNode format) {
+        if (!format.path("id").asString("").equals("duration")) {
+            return value;
+        }
+        double milliseconds = value * switch (format.at("/params/inputFormat").asString("milliseconds")) {
+            case "nanoseconds" -> 1e-6;
+            case "microseconds" -> 1e-3;
+            case "seconds" -> 1e3;
+            default -> 1;
+        };
+        return format.at("/params/outputFormat").asString("").equals("asSeconds") ? milliseconds / 1000
+                : milliseconds;
     }
 
-    private static String format(double value, JsonNode column) {
-        JsonNode format = column.at("/params/format");
-        if (format.isMissingNode()) {
-            return value == Math.rint(value) ? String.format(Locale.US, "%,.0f", value)
-                    : String.format(Locale.US, "%,.1f", value);
+    /**
+     * A value as Kibana's format shows it: Lens' number format (decimals, suffix), the data view's number pattern,
+     * or its duration format ({@code asMilliseconds} with a short suffix; {@code humanizePrecise} in the largest
+     * unit the value reaches).
+     */
+    private static String format(double value, JsonNode format) {
+        String id = format.path("id").asString("");
+        JsonNode params = format.path("params");
+        if (id.equals("duration")) {
+            double ms = shown(value, format);
+            int precision = params.path("outputPrecision").asInt(0);
+            if (params.path("outputFormat").asString("").equals("humanizePrecise") && ms >= 1000) {
+                return String.format(Locale.US, "%." + precision + "f", ms >= 60_000 ? ms / 60_000 : ms / 1000)
+                        + (ms >= 60_000 ? " min" : " s");
+            }
+            // toFixed: no thousands separator
+            return String.format(Locale.US, "%." + precision + "f", ms) + " ms";
         }
-        int decimals = format.at("/params/decimals").asInt(0);
-        String suffix = format.at("/params/suffix").asString("");
-        if (format.path("id").asString("").equals("duration")) {
-            value = unitValue(value, column);
-            suffix = " ms";
+        if (params.has("pattern")) {
+            String pattern = params.get("pattern").asString();
+            int decimals = pattern.contains(".") ? pattern.length() - pattern.indexOf('.') - 1 : 0;
+            return String.format(Locale.US, "%,." + decimals + "f", value);
         }
-        return String.format(Locale.US, "%,." + decimals + "f", value) + suffix;
+        if (id.equals("number")) {
+            return String.format(Locale.US, "%,." + params.path("decimals").asInt(0) + "f", value)
+                    + params.path("suffix").asString("");
+        }
+        return value == Math.rint(value) ? String.format(Locale.US, "%,.0f", value)
+                : String.format(Locale.US, "%,.1f", value);
     }
 
     private static String compact(double value) {

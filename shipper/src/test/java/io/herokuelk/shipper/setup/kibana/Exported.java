@@ -47,10 +47,24 @@ final class Exported {
     /** One Lens layer of one panel, with what it needs to be checked or run. */
     record LensLayer(String dashboardId, String panelIndex, String panelTitle, String visualizationType,
                      String layerId, String dataViewId, String pattern, String query, List<String> columnOrder,
-                     JsonNode columns, JsonNode visualization) {
+                     JsonNode columns, JsonNode visualization, JsonNode fieldFormats) {
 
         JsonNode column(String id) {
             return columns.get(id);
+        }
+
+        /**
+         * How Kibana formats a column's values: its own Lens format, else (for operations that keep the field's
+         * meaning, not counts) the data view's format of its field; missing when neither says.
+         */
+        JsonNode format(String id) {
+            JsonNode column = column(id);
+            JsonNode own = column.at("/params/format");
+            String operation = column.path("operationType").asString("");
+            if (!own.isMissingNode() || operation.equals("count") || operation.equals("unique_count")) {
+                return own;
+            }
+            return fieldFormats.path(column.path("sourceField").asString(""));
         }
 
         boolean referenceLine() {
@@ -81,11 +95,13 @@ final class Exported {
                     List<String> order = new ArrayList<>();
                     layer.getValue().get("columnOrder").forEach(id -> order.add(id.asString()));
                     JsonNode view = viewId == null ? null : views.get(viewId);
+                    JsonNode formats = view == null ? JSON.createObjectNode()
+                            : JSON.readTree(view.at("/attributes/fieldFormatMap").asString("{}"));
                     layers.add(new LensLayer(object.get("id").asString(), panel.get("panelIndex").asString(),
                             panel.get("title").asString(), attributes.get("visualizationType").asString(),
                             layer.getKey(), viewId, view == null ? null : view.at("/attributes/title").asString(),
                             state.at("/query/query").asString(), order, layer.getValue().get("columns"),
-                            state.get("visualization")));
+                            state.get("visualization"), formats));
                 }
             }
         }

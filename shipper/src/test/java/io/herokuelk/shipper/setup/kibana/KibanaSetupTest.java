@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.setup.SetupReport;
 import io.herokuelk.shipper.setup.SetupReport.Outcome;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The Kibana step of setup against {@link FakeKibana}, which checks each request as Kibana's API does. */
 class KibanaSetupTest {
@@ -165,14 +168,90 @@ class KibanaSetupTest {
     }
 
     @Test
-    void importErrorsArePrintedPerObjectAndNothingIsWritten() {
-        kibana.missingReferenceFor = HerokuElkObjects.ALERTS.id();
+    void aMissingReferenceStopsTheWholeImportAndNothingIsReportedAsWritten() {
+        kibana.objects.missingReferenceFor = HerokuElkObjects.ALERTS.id();
         Run run = run(kibana.url());
         assertTrue(run.report().failed());
         assertTrue(run.output().contains("failed    dashboard heroku-elk-pipeline: Kibana did not import it:"
                 + " missing_references (missing index-pattern heroku-elk-alerts)"), run.output());
-        assertTrue(run.output().contains("Kibana wrote none of them"), run.output());
+        assertTrue(run.output().contains("Kibana wrote none of them (a conflict or a missing reference stops the"
+                + " whole import); 9 of 10 objects were fine"), run.output());
+        assertTrue(run.lines(Outcome.CREATED).stream().noneMatch(l -> l.subject().startsWith("index-pattern")
+                || l.subject().startsWith("dashboard")), "Kibana lists them in successResults but wrote none");
         assertTrue(kibana.savedObjects.isEmpty());
+    }
+
+    @Test
+    void anUnsupportedTypeSkipsOnlyItsOwnObjects() {
+        kibana.objects.latestMigration.remove("dashboard");
+        Run run = run(kibana.url());
+        assertTrue(run.report().failed());
+        assertEquals(4, run.output().lines().filter(l -> l.contains("Kibana did not import it: unsupported_type"))
+                .count(), run.output());
+        assertTrue(run.output().contains("Kibana wrote 6 of 10 objects; the others are listed above"), run.output());
+        assertEquals(6, kibana.savedObjects.size(), "the data views are written");
+        assertEquals(6, run.lines(Outcome.CREATED).stream().filter(l -> l.subject().startsWith("index-pattern"))
+                .count(), run.output());
+    }
+
+    @Test
+    void aKibanaThatDoesNotKnowTheMigrationVersionRefusesTheImport() {
+        kibana.objects.latestMigration.put("dashboard", "8.8.0");
+        Run run = run(kibana.url());
+        assertTrue(run.report().failed());
+        assertTrue(run.output().contains("Kibana refused the import with HTTP 400: Document \"heroku-elk-dyno-memory\""
+                + " belongs to a more recent version of Kibana [8.9.0] when the last known version is [8.8.0]."),
+                run.output());
+        assertTrue(kibana.savedObjects.isEmpty());
+    }
+
+    @Test
+    void setupIntoASecondSpaceGetsItsOwnRulesConnectorAndObjects() {
+        run(kibana.url());
+        env.put("KIBANA_SPACE", "ops");
+        Run ops = run(kibana.url());
+        assertFalse(ops.report().failed(), ops.output());
+        assertEquals(10 + 1 + 2, ops.lines(Outcome.CREATED).size(), ops.output());
+        assertTrue(ops.output().contains("created   index-pattern heroku-elk-heroku: logs-heroku.*-* (as "),
+                ops.output());
+        assertEquals(4, kibana.rules.size(), "two rules per space");
+        assertEquals(2, kibana.connectors.size(), "a server-log connector per space");
+        String opsConnector = UUID.nameUUIDFromBytes(("ops:" + HerokuElkObjects.SERVER_LOG_CONNECTOR_ID)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        assertEquals("ops", kibana.spaceOf.get("action:" + opsConnector));
+        for (ThresholdRule rule : HerokuElkObjects.rules()) {
+            String opsRule = UUID.nameUUIDFromBytes(("ops:" + rule.id()).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            assertEquals("ops", kibana.spaceOf.get("alert:" + opsRule));
+            assertEquals(opsConnector, kibana.rules.get(opsRule).at("/actions/0/id").asString());
+            assertEquals(HerokuElkObjects.SERVER_LOG_CONNECTOR_ID,
+                    kibana.rules.get(rule.id()).at("/actions/0/id").asString());
+        }
+        assertEquals(10, kibana.objects.space("ops").size());
+        for (ObjectNode dashboard : kibana.objects.space("ops").values()) {
+            for (JsonNode reference : dashboard.path("references")) {
+                assertTrue(kibana.objects.space("ops").containsKey("index-pattern:" + reference.path("id").asString()),
+                        "references follow the data views' new ids in the space: " + reference);
+            }
+        }
+
+        Run again = run(kibana.url());
+        assertFalse(again.report().failed(), again.output());
+        assertEquals(10, again.lines(Outcome.UPDATED).size(), "the space's copies are overwritten: " + again.output());
+        assertEquals(3, again.lines(Outcome.UNCHANGED).size(), again.output());
+        assertEquals(10, kibana.objects.space("ops").size());
+        assertEquals(10, kibana.savedObjects.size(), "the default space is untouched");
+    }
+
+    @Test
+    void anExpiredLicenceGetsASentence() {
+        kibana.licence = "gold";
+        kibana.licenceExpired = true;
+        Run run = run(kibana.url());
+        assertTrue(run.report().failed());
+        assertTrue(run.output().contains("connector heroku-elk: Kibana server log: Kibana answered HTTP 403: Action"
+                + " type .server-log is disabled because your gold license has expired. (the connector needs a"
+                + " Kibana licence that is active and includes its type)"), run.output());
     }
 
     @Test
