@@ -90,6 +90,7 @@ final class ReplayCommand implements ShipperCommand {
         Map<String, Object> consumerProperties = new HashMap<>(kafka.clientProperties());
         consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchDocuments());
+        consumerProperties.putAll(IndexerService.fetchBounds(settings));
         try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
              var consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
                      new ByteArrayDeserializer());

@@ -59,7 +59,7 @@ final class FaultStack implements AutoCloseable {
                   - name: r14
                     type: r14
                     clear_after: 20s
-                    cooldown: 0s
+                    cooldown: 1s
                 """);
         settings = new StackSettings(directory, Ports.free(), Ports.free(), 384, Ports.free(), 384, Ports.free(),
                 brokers, nodes);

@@ -25,6 +25,13 @@ final class StoredMarkers {
         this.elasticsearch = elasticsearch;
     }
 
+    /** How many documents of the app are stored: cheap enough to ask every second while waiting. */
+    long count(String app) throws IOException, InterruptedException {
+        post("/logs-*/_refresh", "");
+        return JSON.readTree(post("/logs-heroku.app-*/_count", "{\"query\":{\"term\":{\"heroku.app\":\"" + app
+                + "\"}}}")).path("count").asLong(0);
+    }
+
     /** Each marker of the app's stored lines, with how many documents hold it. */
     Map<String, Integer> of(String app) throws IOException, InterruptedException {
         post("/logs-*/_refresh", "");

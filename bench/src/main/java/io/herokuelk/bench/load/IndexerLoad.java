@@ -128,7 +128,7 @@ public final class IndexerLoad {
     }
 
     /** Bodies of the realistic mix, parsed by the shipper's parser, each with its own frame id: unique ids. */
-    private static List<ParsedEvent> generate(int count) {
+    static List<ParsedEvent> generate(int count) {
         DrainBodyParser parser = new DrainBodyParser(ParserOptions.defaults());
         List<ParsedEvent> out = new ArrayList<>(count);
         long run = System.nanoTime();

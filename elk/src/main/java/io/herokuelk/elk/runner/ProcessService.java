@@ -105,9 +105,15 @@ public abstract class ProcessService implements LocalService {
         address = null;
     }
 
-    /** The process that is the service itself (not a wrapper script around it). */
+    /**
+     * The process that is the service itself, not the guard script around it: the guard's child other than its
+     * watcher (a bash subshell). Signals and {@code /proc} readings must reach this one: a SIGKILL of the guard
+     * would only let the watcher stop the service cleanly.
+     */
     protected long servicePid() {
-        return child.pid();
+        return ProcessHandle.of(child.pid()).stream().flatMap(ProcessHandle::children)
+                .filter(p -> p.info().command().map(c -> !c.endsWith("/bash")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(child.pid());
     }
 
     /** The service's own process id, for measuring it ({@code /proc/<pid>/status}) or signalling it. */

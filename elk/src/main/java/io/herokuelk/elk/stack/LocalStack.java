@@ -18,6 +18,7 @@ import io.herokuelk.elk.runner.KafkaProcess;
 import io.herokuelk.elk.runner.ElasticsearchCluster;
 import io.herokuelk.elk.runner.KafkaCluster;
 import io.herokuelk.elk.runner.LocalService;
+import io.herokuelk.elk.runner.Ports;
 import io.herokuelk.elk.runner.ServiceStartException;
 
 /**
@@ -75,13 +76,31 @@ public final class LocalStack {
                 List.of(kafka, elasticsearch),
                 List.of(new JavaProcess("setup", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "setup"),
                         shipperEnvironment, "(one-shot)", null, true)),
-                List.of(new JavaProcess("ingest", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "ingest"),
-                                shipperEnvironment, "http://127.0.0.1:" + settings.shipperPort(), "/healthz", false),
-                        new JavaProcess("indexer", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "index"),
-                                shipperEnvironment, "(consumer group heroku-elk-indexer)", null, false),
-                        new JavaProcess("alerter", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "alert"),
-                                shipperEnvironment, "(alerts to the log; set ALERT_WEBHOOK_URL for more)", null,
-                                false)));
+                List.of(new JavaProcess("ingest", shipperDirectory, shipper("web", jar, "ingest"), shipperEnvironment,
+                                "http://127.0.0.1:" + settings.shipperPort(), "/healthz", false),
+                        consumer("indexer", shipperDirectory, jar, "index", shipperEnvironment),
+                        consumer("alerter", shipperDirectory, jar, "alert", shipperEnvironment)));
+    }
+
+    /**
+     * A consumer process (no drain to answer on), given a metrics port of its own: its address, and ready once
+     * that answers {@code /healthz}, so a rules file it refuses fails the start instead of passing for running.
+     */
+    private static JavaProcess consumer(String type, Path directory, String jar, String command,
+                                        Map<String, String> environment) {
+        int metricsPort = Ports.free();
+        Map<String, String> withPort = new HashMap<>(environment);
+        withPort.put("METRICS_PORT", String.valueOf(metricsPort));
+        return new JavaProcess(type, directory, shipper(type, jar, command), withPort,
+                "http://127.0.0.1:" + metricsPort, "/healthz", false);
+    }
+
+    /** {@code java} arguments of a shipper command: the Procfile's flags for its process type when there is one. */
+    static List<String> shipper(String processType, String jar, String command) {
+        List<String> arguments = new ArrayList<>(Procfile.javaFlags(Procfile.FILE, processType)
+                .orElse(List.of("-Xmx256m")));
+        arguments.addAll(List.of("-jar", jar, command));
+        return arguments;
     }
 
     /** The user's alert destinations and rules reach the stack's alerter; nothing else leaks in. */

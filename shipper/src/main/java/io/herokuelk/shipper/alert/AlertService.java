@@ -84,6 +84,9 @@ public final class AlertService implements AutoCloseable {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Bounded fetches: the alerter shares the worker dyno's memory with the indexer.
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
         return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -94,6 +97,7 @@ public final class AlertService implements AutoCloseable {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * 1024 * 1024); // alerts are few and small
         return properties;
     }
 }

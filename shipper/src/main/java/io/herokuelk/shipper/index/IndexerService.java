@@ -109,7 +109,18 @@ public final class IndexerService implements AutoCloseable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "heroku-elk-indexer");
         properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, settings.maxPollIntervalMs());
+        properties.putAll(fetchBounds(settings));
         return properties;
+    }
+
+    /**
+     * What the consumer may hold in fetched, not yet polled records: about one batch (Kafka's defaults, 50 MiB a
+     * fetch, would let a backlog take a heap the size of a worker dyno's memory).
+     */
+    public static Map<String, Object> fetchBounds(IndexerSettings settings) {
+        int fetch = (int) Math.max(1024 * 1024, Math.min(settings.batchBytes(), 16L * 1024 * 1024));
+        return Map.of(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, fetch,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.min(fetch, 1024 * 1024));
     }
 
     /** Dead letters must be durable before the batch's offsets are committed: acks from every replica. */
@@ -119,6 +130,8 @@ public final class IndexerService implements AutoCloseable {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "heroku-elk-indexer-dead-letters");
+        // Dead letters are rare and sent one batch at a time: Kafka's 32 MiB of buffer would sit idle on the heap.
+        properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
         return properties;
     }
 }

@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 
 import io.herokuelk.shipper.alert.AlerterSettings;
+import io.herokuelk.shipper.index.IndexerService;
 import io.herokuelk.shipper.index.IndexerSettings;
 import io.herokuelk.shipper.ingest.syslog.TestCertificates;
 
@@ -127,6 +129,25 @@ class KafkaSettingsTest {
                 .allSatisfy(name -> assertThat(name).startsWith("columbia-12345."));
         assertThat(indexer.groupId()).isEqualTo("columbia-12345.my-indexers");
         assertThat(kafka.eventsTopic()).isEqualTo("columbia-12345.heroku-logs");
+    }
+
+    @Test
+    void theIndexersFetchesHoldAboutOneBatchNotKafkasFiftyMegabytes() {
+        Map<String, Object> defaults = fetchBounds(Map.of());
+        assertThat(defaults.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG)).isEqualTo(5 * 1024 * 1024);
+        assertThat(defaults.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).isEqualTo(1024 * 1024);
+        assertThat(fetchBounds(Map.of("INDEXER_BATCH_BYTES", "104857600")).get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG))
+                .as("capped however large the batch").isEqualTo(16 * 1024 * 1024);
+        assertThat(fetchBounds(Map.of("INDEXER_BATCH_BYTES", "65536")))
+                .as("never below one partition's fetch").containsEntry(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024)
+                .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
+    }
+
+    private static Map<String, Object> fetchBounds(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        IndexerSettings indexer = IndexerSettings.from(env, KafkaSettings.from(env));
+        env.validate();
+        return IndexerService.consumerProperties(KafkaSettings.from(new Environment(Map.of())), indexer);
     }
 
     @Test
