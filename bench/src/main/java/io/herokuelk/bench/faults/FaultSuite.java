@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
+import io.herokuelk.bench.load.ProcStats;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.runner.KafkaProcess;
 import io.herokuelk.elk.runner.ProcessService;
@@ -304,17 +305,7 @@ public final class FaultSuite {
     }
 
     private long peakRssMb(String process) {
-        ProcessService service = stack.process(process);
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(service.processId()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
+        return ProcStats.statusMb(stack.process(process).processId(), "VmHWM");
     }
 
     private int leaderOfFirstPartition() throws Exception {

@@ -65,29 +65,12 @@ final class ProcfileProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** A {@code /proc/<pid>/status} value in MB ({@code VmRSS}, {@code VmHWM}); -1 once the process is gone. */
     long statusMb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
+        return ProcStats.statusMb(pid(), field);
     }
 
-    /** User plus system CPU seconds from {@code /proc/<pid>/stat} (clock ticks of 1/100 s). */
     double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcStats.cpuSeconds(pid());
     }
 
     /** {@code jcmd <pid> VM.native_memory summary}: what the JVM itself counts, when started with tracking on. */

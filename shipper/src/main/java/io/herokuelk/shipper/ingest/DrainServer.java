@@ -32,10 +32,16 @@ public final class DrainServer implements AutoCloseable {
 
     public DrainServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor, IngestMetrics metrics,
                        Duration publishTimeout) throws IOException {
+        this(settings, parser, ingestor, metrics, publishTimeout, new InFlightBudget(settings.maxInFlightBytes()));
+    }
+
+    /** With a budget shared with the syslog listeners. */
+    public DrainServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor, IngestMetrics metrics,
+                       Duration publishTimeout, InFlightBudget budget) throws IOException {
         server = HttpServer.create(new InetSocketAddress(settings.port()), 1024);
         drain = new LogplexDrainHandler(parser, ingestor,
                 new BasicAuthenticator(settings.credentials(), settings.authRequired()),
-                new AppNames(settings.drainTokens()), new InFlightBudget(settings.maxInFlightBytes()), metrics,
+                new AppNames(settings.drainTokens()), budget, metrics,
                 settings.maxBodyBytes(), publishTimeout, settings.readTimeout(), Clock.systemUTC());
         server.createContext("/logs", drain);
         server.setExecutor(executor);

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 
 import io.herokuelk.shipper.config.ShipperSettings;
 import io.herokuelk.shipper.config.TelemetrySettings;
+import io.herokuelk.shipper.ingest.syslog.SyslogLimits;
 import io.herokuelk.shipper.ingest.syslog.SyslogServer;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.publish.KafkaEventPublisher;
@@ -38,7 +39,9 @@ public final class IngestService implements AutoCloseable {
         BatchIngestor ingestor = new BatchIngestor(publisher, metrics);
         DrainBodyParser parser = new DrainBodyParser(settings.parser());
         TelemetrySettings telemetry = settings.telemetry();
-        drain = new DrainServer(settings.drain(), parser, ingestor, metrics, settings.publishTimeout())
+        // One budget for both drains: the process's memory is bounded whichever way the logs arrive.
+        InFlightBudget budget = new InFlightBudget(settings.drain().maxInFlightBytes());
+        drain = new DrainServer(settings.drain(), parser, ingestor, metrics, settings.publishTimeout(), budget)
                 .withProbes(readiness);
         if (telemetry.metricsOnPublicPort()) {
             drain.withMetrics(registry, telemetry.metricsAuthenticator());
@@ -46,7 +49,7 @@ public final class IngestService implements AutoCloseable {
         drain.start();
         metricsServer = telemetry.metricsPort().isEmpty() ? Optional.empty() : Optional.of(new MetricsServer(
                 telemetry.metricsPort().get(), registry, readiness, telemetry.metricsAuthenticator()));
-        syslog = new SyslogServer(settings.drain(), parser, ingestor, metrics);
+        syslog = new SyslogServer(settings.drain(), parser, ingestor, metrics, SyslogLimits.defaults(), budget);
         syslog.start();
     }
 

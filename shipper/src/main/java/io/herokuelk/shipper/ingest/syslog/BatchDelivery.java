@@ -1,6 +1,7 @@
 package io.herokuelk.shipper.ingest.syslog;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.slf4j.Logger;
@@ -12,9 +13,10 @@ import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
 
 /**
- * Hands one connection's parsed batch to Kafka and waits until Kafka holds it, retrying the same batch with backoff
- * when Kafka refuses it. The caller reads nothing more meanwhile, so a slow or missing Kafka fills the sender's TCP
- * buffers rather than our heap. Retrying is safe: the records are already parsed and their ids are deterministic.
+ * Hands one connection's parsed batches to Kafka ({@link #start}) and later waits until Kafka holds one
+ * ({@link #finish}), retrying the same batch with backoff when Kafka refused it. While a retry waits the connection
+ * reads nothing, so a slow or missing Kafka fills the sender's TCP buffers rather than our heap. Retrying is safe:
+ * the records are already parsed and their ids are deterministic.
  */
 final class BatchDelivery {
 
@@ -42,16 +44,22 @@ final class BatchDelivery {
         this.shutdown = shutdown;
     }
 
-    Outcome deliver(ParsedBatch batch, DrainContext context, long bytes) {
-        if (batch.events().isEmpty() && batch.garbage().isEmpty()) {
-            return Outcome.STORED;
-        }
+    /** A batch handed to Kafka, with the bytes read for it; {@code sent} completes when Kafka holds it. */
+    record Pending(ParsedBatch batch, DrainContext context, long bytes, CompletableFuture<Void> sent) {
+    }
+
+    /** Hands a batch to Kafka without waiting; its bytes are counted here, once. */
+    Pending start(ParsedBatch batch, DrainContext context, long bytes) {
+        return new Pending(batch, context, bytes, ingestor.ingest(batch, context, transport, bytes));
+    }
+
+    /** Waits until Kafka holds a started batch, publishing it again after each refusal that may pass. */
+    Outcome finish(Pending pending) {
+        ParsedBatch batch = pending.batch();
         for (int attempt = 0; ; attempt++) {
             Throwable failure;
             try {
-                // Bytes are counted once; a retry is the same input published again.
-                (attempt == 0 ? ingestor.ingest(batch, context, transport, bytes)
-                        : ingestor.republish(batch, context)).get();
+                (attempt == 0 ? pending.sent() : ingestor.republish(batch, pending.context())).get();
                 if (attempt > 0) {
                     LOG.info("Kafka stored a syslog batch of {} events after {} retries; reading the connection again.",
                             batch.events().size(), attempt);
@@ -88,7 +96,7 @@ final class BatchDelivery {
         }
     }
 
-    private Outcome abandoned(ParsedBatch batch, String why) {
+    Outcome abandoned(ParsedBatch batch, String why) {
         LOG.error("{} syslog events and {} dead letters may not be stored in Kafka: {}.", batch.events().size(),
                 batch.garbage().size(), why);
         return Outcome.ABANDONED;

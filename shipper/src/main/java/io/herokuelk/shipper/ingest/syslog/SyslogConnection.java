@@ -19,8 +19,9 @@ import io.herokuelk.shipper.parse.ParsedBatch;
 import io.herokuelk.shipper.parse.SyslogStreamParser;
 
 /**
- * One syslog connection: read, parse, hand to Kafka and wait, then read again. When the stream ends (the sender
- * closed, it was idle too long, or the server closes) a frame left incomplete is published as a dead letter.
+ * One syslog connection: read, parse, hand to Kafka, read on while what Kafka has not yet acknowledged stays within
+ * bounds ({@link InFlight}). When the stream ends (the sender closed, it was idle too long, or the server closes) a
+ * frame left incomplete is published as a dead letter, and every batch is waited for before the socket closes.
  */
 final class SyslogConnection implements Runnable {
 
@@ -33,7 +34,7 @@ final class SyslogConnection implements Runnable {
     private final Socket socket;
     private final String transport;
     private final SyslogStreamParser stream;
-    private final BatchDelivery delivery;
+    private final InFlight inFlight;
     private final Map<String, String> appsByDrainToken;
     private final Duration idleTimeout;
     private final ShutdownSignal shutdown;
@@ -44,13 +45,13 @@ final class SyslogConnection implements Runnable {
     /** Bytes read since the last batch that held anything; counted with the next one. */
     private long uncountedBytes;
 
-    SyslogConnection(Socket socket, String transport, SyslogStreamParser stream, BatchDelivery delivery,
+    SyslogConnection(Socket socket, String transport, SyslogStreamParser stream, InFlight inFlight,
                      Map<String, String> appsByDrainToken, Duration idleTimeout, ShutdownSignal shutdown,
                      Clock clock) {
         this.socket = socket;
         this.transport = transport;
         this.stream = stream;
-        this.delivery = delivery;
+        this.inFlight = inFlight;
         this.appsByDrainToken = appsByDrainToken;
         this.idleTimeout = idleTimeout;
         this.shutdown = shutdown;
@@ -157,7 +158,7 @@ final class SyslogConnection implements Runnable {
         }
         long bytes = uncountedBytes;
         uncountedBytes = 0;
-        return delivery.deliver(batch, context, bytes) != BatchDelivery.Outcome.ABANDONED;
+        return inFlight.add(batch, context, bytes);
     }
 
     private void endOfStream() {
@@ -168,7 +169,9 @@ final class SyslogConnection implements Runnable {
             }
         }
         DrainContext context = DrainContext.of(appName, clock.instant());
-        deliver(stream.finish(context), context, 0);
+        if (deliver(stream.finish(context), context, 0)) {
+            inFlight.drain();
+        }
     }
 
     private String remote() {

@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param closeGrace       how long {@link SyslogServer#close()} waits for batches already handed to Kafka
  * @param retryInitial     first pause after Kafka refused a batch; it doubles per attempt
  * @param retryMax         the longest pause between attempts; attempts go on at this pace until Kafka takes the batch
+ * @param maxInFlightPerConnection bytes a connection may have read and handed to Kafka without its acknowledgement
+ *                         yet; past it, the connection waits for its oldest batch before reading on. This is what a
+ *                         crash of the process can lose per connection (syslog has no acknowledgement)
  */
 public record SyslogLimits(int maxConnections, Duration idleTimeout, Duration closeGrace, Duration retryInitial,
-                           Duration retryMax) {
+                           Duration retryMax, int maxInFlightPerConnection) {
 
     public SyslogLimits {
         if (maxConnections < 1) {
@@ -24,31 +27,42 @@ public record SyslogLimits(int maxConnections, Duration idleTimeout, Duration cl
         positive(closeGrace, "closeGrace");
         positive(retryInitial, "retryInitial");
         positive(retryMax, "retryMax");
+        if (maxInFlightPerConnection < 1) {
+            throw new IllegalArgumentException("maxInFlightPerConnection must be positive, was "
+                    + maxInFlightPerConnection);
+        }
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new IllegalArgumentException("retryMax must not be shorter than retryInitial");
         }
     }
 
-    /** 1,000 connections (Logplex opens a few per drain), 10 minutes idle, 5 s grace, retries from 100 ms to 30 s. */
+    /**
+     * 1,000 connections (Logplex opens a few per drain), 10 minutes idle, 5 s grace, retries from 100 ms to 30 s,
+     * 1 MiB in flight per connection (enough to keep Kafka's batches full; the drains' shared budget bounds the sum).
+     */
     public static SyslogLimits defaults() {
         return new SyslogLimits(1_000, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMillis(100),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 1024 * 1024);
     }
 
     public SyslogLimits withMaxConnections(int max) {
-        return new SyslogLimits(max, idleTimeout, closeGrace, retryInitial, retryMax);
+        return new SyslogLimits(max, idleTimeout, closeGrace, retryInitial, retryMax, maxInFlightPerConnection);
     }
 
     public SyslogLimits withIdleTimeout(Duration timeout) {
-        return new SyslogLimits(maxConnections, timeout, closeGrace, retryInitial, retryMax);
+        return new SyslogLimits(maxConnections, timeout, closeGrace, retryInitial, retryMax, maxInFlightPerConnection);
     }
 
     public SyslogLimits withRetry(Duration initial, Duration max) {
-        return new SyslogLimits(maxConnections, idleTimeout, closeGrace, initial, max);
+        return new SyslogLimits(maxConnections, idleTimeout, closeGrace, initial, max, maxInFlightPerConnection);
     }
 
     public SyslogLimits withCloseGrace(Duration grace) {
-        return new SyslogLimits(maxConnections, idleTimeout, grace, retryInitial, retryMax);
+        return new SyslogLimits(maxConnections, idleTimeout, grace, retryInitial, retryMax, maxInFlightPerConnection);
+    }
+
+    public SyslogLimits withMaxInFlightPerConnection(int bytes) {
+        return new SyslogLimits(maxConnections, idleTimeout, closeGrace, retryInitial, retryMax, bytes);
     }
 
     private static void positive(Duration duration, String name) {

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.herokuelk.shipper.config.ConfigurationException;
 import io.herokuelk.shipper.config.DrainSettings;
 import io.herokuelk.shipper.ingest.BatchIngestor;
+import io.herokuelk.shipper.ingest.InFlightBudget;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
@@ -54,6 +55,7 @@ public final class SyslogServer implements AutoCloseable {
     private final Clock clock;
     private final OpenConnections connections;
     private final ShutdownSignal shutdown = new ShutdownSignal();
+    private final InFlightBudget budget;
 
     private SyslogListener tcp;
     private SyslogListener tls;
@@ -71,6 +73,13 @@ public final class SyslogServer implements AutoCloseable {
      */
     public SyslogServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor,
                         IngestMetrics metrics, SyslogLimits limits) {
+        this(settings, parser, ingestor, metrics, limits, new InFlightBudget(settings.maxInFlightBytes()));
+    }
+
+    /** With the in-flight budget of the HTTPS drain, so that both together stay within it. */
+    public SyslogServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor,
+                        IngestMetrics metrics, SyslogLimits limits, InFlightBudget budget) {
+        this.budget = budget;
         this.settings = settings;
         this.parser = parser;
         this.ingestor = ingestor;
@@ -160,7 +169,8 @@ public final class SyslogServer implements AutoCloseable {
     private Runnable connection(Socket socket, String transport) {
         BatchDelivery delivery = new BatchDelivery(ingestor, transport,
                 new Backoff(limits.retryInitial(), limits.retryMax()), shutdown);
-        return new SyslogConnection(socket, transport, parser.newStream(), delivery, settings.drainTokens(),
+        return new SyslogConnection(socket, transport, parser.newStream(),
+                new InFlight(delivery, budget, limits.maxInFlightPerConnection()), settings.drainTokens(),
                 limits.idleTimeout(), shutdown, clock);
     }
 

@@ -21,6 +21,23 @@ final class ScriptedPublisher implements EventPublisher {
     private final ConcurrentLinkedQueue<Supplier<Throwable>> failures = new ConcurrentLinkedQueue<>();
     private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
     private volatile Supplier<Throwable> alwaysFail;
+    private final List<CompletableFuture<Void>> held = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean holding;
+
+    /** From now on, publishes are answered only when {@link #release} is called, as a slow Kafka would. */
+    ScriptedPublisher hold() {
+        holding = true;
+        return this;
+    }
+
+    /** Answers every held publish (stored) and stops holding. */
+    void release() {
+        holding = false;
+        synchronized (held) {
+            held.forEach(f -> f.complete(null));
+            held.clear();
+        }
+    }
 
     /** The next calls fail with these, in order. */
     @SafeVarargs
@@ -38,6 +55,11 @@ final class ScriptedPublisher implements EventPublisher {
     public CompletableFuture<Void> publish(List<ParsedEvent> events, List<DeadLetter> deadLetters) {
         Supplier<Throwable> failure = alwaysFail != null ? alwaysFail : failures.poll();
         attempts.add(new Attempt(List.copyOf(events), List.copyOf(deadLetters), failure == null));
+        if (failure == null && holding) {
+            CompletableFuture<Void> answer = new CompletableFuture<>();
+            held.add(answer);
+            return answer;
+        }
         return failure == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.failedFuture(failure.get());
     }

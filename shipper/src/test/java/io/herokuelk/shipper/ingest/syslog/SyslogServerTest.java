@@ -70,6 +70,29 @@ class SyslogServerTest {
     }
 
     @Test
+    void oneConnectionReadsOnWhileKafkaConfirmsUntilItsInFlightBound() throws Exception {
+        publisher.hold();
+        server = start(Map.of(), FAST.withMaxInFlightPerConnection(2_000));
+        byte[] frame = SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "x".repeat(400)));
+
+        try (SyslogClient client = SyslogClient.tcp(server.tcpPort().getAsInt())) {
+            for (int i = 0; i < 12; i++) {
+                client.write(frame);
+                Thread.sleep(30); // each write its own read, so its own batch
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.attempts().size() >= 2);
+            Thread.sleep(300);
+            int handed = publisher.attempts().size();
+            // Nothing is confirmed, yet several batches were handed over: reading did not wait for Kafka.
+            assertThat(handed).isGreaterThan(1);
+            // ...but not all twelve: past 2,000 bytes unconfirmed the connection waits for its oldest.
+            assertThat(handed * frame.length).isLessThanOrEqualTo(2_000 + frame.length);
+            publisher.release();
+            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.stored().size() == 12);
+        }
+    }
+
+    @Test
     void aBatchKafkaCanNeverTakeIsGivenUpAndReadingGoesOn() throws Exception {
         publisher.failNext(() -> new RecordTooLargeException("too large"));
         server = start(Map.of(), FAST);

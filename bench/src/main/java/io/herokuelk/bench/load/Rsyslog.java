@@ -1,0 +1,88 @@
+package io.herokuelk.bench.load;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import io.herokuelk.elk.runner.Ports;
+
+/**
+ * rsyslog as the peer of the syslog drain: {@code imtcp} with octet-counted framing into {@code omkafka}, the raw
+ * line as the record, idempotent, {@code acks=all}, lz4 (the configuration of the peer notes). Started only when
+ * {@code rsyslogd} and its Kafka module are installed (Debian: {@code rsyslog}, {@code rsyslog-kafka}).
+ */
+final class Rsyslog implements AutoCloseable {
+
+    private static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
+    private static final Path OMKAFKA = Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/omkafka.so");
+
+    private final Process process;
+    private final int port;
+
+    private Rsyslog(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** The peer on a free port writing to {@code topic}, or null when it is not installed. */
+    static Rsyslog startIfInstalled(Path directory, String bootstrap, String topic) throws IOException,
+            InterruptedException {
+        if (!Files.isExecutable(RSYSLOGD) || !Files.exists(OMKAFKA)) {
+            return null;
+        }
+        Files.createDirectories(directory.resolve("work"));
+        int port = Ports.free();
+        Path conf = directory.resolve("rsyslog.conf");
+        Files.writeString(conf, """
+                global(workDirectory="%s" maxMessageSize="64k")
+                module(load="imtcp")
+                module(load="omkafka")
+                template(name="raw" type="string" string="%%rawmsg%%")
+                input(type="imtcp" address="127.0.0.1" port="%d" ruleset="tokafka" supportOctetCountedFraming="on")
+                ruleset(name="tokafka" queue.type="FixedArray" queue.size="200000" queue.dequeueBatchSize="1024"
+                        queue.workerThreads="1") {
+                  action(type="omkafka" broker=["%s"] topic="%s" template="raw" partitions.auto="on"
+                         confParam=["enable.idempotence=true", "acks=all", "compression.codec=lz4", "linger.ms=5",
+                                    "batch.num.messages=10000", "queue.buffering.max.messages=200000"]
+                         resubmitOnFailure="on" action.resumeRetryCount="-1")
+                }
+                """.formatted(directory.resolve("work"), port, bootstrap, topic));
+        Process process = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", conf.toString(), "-i",
+                directory.resolve("rsyslogd.pid").toString()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("rsyslogd.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return new Rsyslog(process, port);
+            } catch (IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("rsyslogd did not listen on port " + port + "; see "
+                + directory.resolve("rsyslogd.log"));
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return RSYSLOGD + " -n -f rsyslog.conf (imtcp -> omkafka, acks=all, idempotent, lz4)";
+    }
+}
