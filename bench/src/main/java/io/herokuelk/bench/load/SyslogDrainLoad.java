@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,7 +38,7 @@ import io.herokuelk.elk.runner.Ports;
  *
  * <pre>
  * ./dev build && java -Xmx1g -cp bench/target/classes:$(cat bench/target/load-classpath.txt) \
- *   io.herokuelk.bench.load.SyslogDrainLoad --messages 1000000 --rounds 3
+ *   io.herokuelk.bench.load.SyslogDrainLoad --messages 1000000 --rounds 3 [--extra-flags "-XX:StartFlightRecording=..."]
  * </pre>
  */
 public final class SyslogDrainLoad {
@@ -63,7 +65,12 @@ public final class SyslogDrainLoad {
     }
 
     public static void main(String[] argv) throws Exception {
-        Load.Args args = new Load.Args(argv, "messages", "rounds", "warmup");
+        Load.Args args = new Load.Args(argv, "messages", "rounds", "warmup", "extra-flags", "both-seconds",
+                "https-clients");
+        int bothSeconds = args.integer("both-seconds", 30);
+        int httpsClients = args.integer("https-clients", 8);
+        List<String> extraFlags = args.string("extra-flags", "").isBlank() ? List.of()
+                : List.of(args.string("extra-flags", "").trim().split("\\s+"));
         int messages = args.integer("messages", 1_000_000);
         int rounds = args.integer("rounds", 3);
         int warmup = args.integer("warmup", 400_000);
@@ -80,7 +87,7 @@ public final class SyslogDrainLoad {
                     "SYSLOG_TCP_PORT", String.valueOf(shipperPort), "DRAIN_CREDENTIALS", "drain:bench-only-secret",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.address(), "KAFKA_EVENTS_TOPIC", SHIPPER_TOPIC,
                     "KAFKA_DEAD_LETTER_TOPIC", SHIPPER_TOPIC + "-dead-letters", "LOG_LEVEL", "WARN");
-            try (ProcfileProcess shipper = ProcfileProcess.start("web", List.of(), variables,
+            try (ProcfileProcess shipper = ProcfileProcess.start("web", extraFlags, variables,
                          directory.resolve("ingest.log"));
                  Rsyslog rsyslog = Rsyslog.startIfInstalled(directory.resolve("rsyslog"), kafka.address(),
                          RSYSLOG_TOPIC);
@@ -93,6 +100,11 @@ public final class SyslogDrainLoad {
                 pass("warm-up", shipperPort, shipper.pid(), SHIPPER_TOPIC, frames, warmup, admin);
                 if (rsyslog != null) {
                     pass("warm-up", rsyslog.port(), rsyslog.pid(), RSYSLOG_TOPIC, frames, warmup / 4, admin);
+                }
+                if (rounds == 0) {
+                    bothAtOnce(shipper, shipperPort, variables.get("PORT"), frames, httpsClients, bothSeconds, admin);
+                    System.out.println(shipper.nativeMemorySummary());
+                    return;
                 }
                 List<Pass> shipperPasses = new ArrayList<>();
                 List<Pass> rsyslogPasses = new ArrayList<>();
@@ -122,10 +134,56 @@ public final class SyslogDrainLoad {
                             median(shipperPasses, Pass::cpuPerMillion) / median(rsyslogPasses, Pass::cpuPerMillion));
                 }
                 System.out.println("load average after: " + Load.loadAverage());
+                if (bothSeconds > 0) {
+                    bothAtOnce(shipper, shipperPort, variables.get("PORT"), frames, httpsClients, bothSeconds,
+                            admin);
+                }
+                if (extraFlags.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
+                    System.out.println(shipper.nativeMemorySummary());
+                }
             }
         } finally {
             Directories.deleteQuietly(directory);
         }
+    }
+
+    /**
+     * Both drains at full load at once, for the process's peak memory: one syslog connection sending without pause
+     * and {@code clients} HTTPS connections posting in a closed loop, for {@code seconds}.
+     */
+    private static void bothAtOnce(ProcfileProcess shipper, int syslogPort, String httpPort, byte[] frames,
+                                   int clients, int seconds, Admin admin) throws Exception {
+        LogplexPoster https = new LogplexPoster(java.net.URI.create("http://127.0.0.1:" + httpPort + "/logs/myapp"),
+                "drain:bench-only-secret", frames, 100 * 1024);
+        long before = endOffsets(admin, SHIPPER_TOPIC);
+        double cpuBefore = shipper.cpuSeconds();
+        long started = System.nanoTime();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicLong syslogSent = new AtomicLong();
+        Thread syslog = Thread.ofPlatform().start(() -> {
+            while (sending.get()) {
+                send(syslogPort, frames, DISTINCT_LINES * 5);
+                syslogSent.addAndGet(DISTINCT_LINES * 5L);
+            }
+        });
+        https.start(clients);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        sending.set(false);
+        https.stop();
+        syslog.join();
+        long expected = syslogSent.get() + https.acknowledged();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (endOffsets(admin, SHIPPER_TOPIC) - before < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%nboth drains at once for %d s (1 syslog connection, %d HTTPS clients):"
+                        + " %,d syslog lines sent, %,d HTTPS lines acknowledged (answers %s), %,d arrived;"
+                        + " %.0f msgs/s, %.2f cores; ingest VmHWM %d MB (flags: %s); load average %s%n",
+                seconds, clients, syslogSent.get(), https.acknowledged(), https.answers(),
+                endOffsets(admin, SHIPPER_TOPIC) - before, expected / elapsed,
+                (shipper.cpuSeconds() - cpuBefore) / elapsed, shipper.statusMb("VmHWM"), shipper,
+                Load.loadAverage());
     }
 
     /** 3 partitions, lz4, the broker's clock as the record time (rsyslog's own timestamps are not comparable). */

@@ -74,7 +74,7 @@ public record DrainSettings(int port, Map<String, Secret> credentials, boolean a
                 authRequired,
                 Map.copyOf(pairs(env, "DRAIN_TOKENS", '=', false)),
                 env.integer("DRAIN_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
-                env.number("DRAIN_MAX_INFLIGHT_BYTES", 64L * 1024 * 1024, 1024 * 1024, 4L * 1024 * 1024 * 1024),
+                env.number("DRAIN_MAX_INFLIGHT_BYTES", 32L * 1024 * 1024, 1024 * 1024, 4L * 1024 * 1024 * 1024),
                 env.millis("DRAIN_READ_TIMEOUT_MS", 10_000, 100, 600_000),
                 tcp, tls, certificate, key);
     }

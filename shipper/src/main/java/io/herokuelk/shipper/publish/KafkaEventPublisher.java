@@ -42,7 +42,8 @@ public final class KafkaEventPublisher implements EventPublisher {
      * Batching: Logplex sends about 100 KiB per request, 300-odd records; a 5 ms linger lets concurrent requests
      * share produce requests without adding noticeable latency, and lz4 is the cheapest codec on CPU.
      * {@code max.block.ms} is short so that a full buffer or a missing broker turns into a 503 well inside Logplex's
-     * 5 s timeout rather than a stalled request.
+     * 5 s timeout rather than a stalled request. The 32 MiB buffer and the drains' in-flight budget (32 MiB) are what
+     * the heap holds under load; the web dyno's 112 MB heap has room for both.
      */
     public static Map<String, Object> producerProperties(KafkaSettings settings, Map<String, Object> overrides) {
         Map<String, Object> properties = new java.util.HashMap<>(settings.clientProperties());
@@ -51,7 +52,7 @@ public final class KafkaEventPublisher implements EventPublisher {
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
