@@ -1,6 +1,5 @@
 package io.herokuelk.shipper;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,7 @@ final class AlertCommand implements ShipperCommand {
         Optional<String> rulesFile = env.optional(RulesFileLoader.ENVIRONMENT_VARIABLE);
         return (registry, readiness) -> {
             readiness.add(new KafkaProbe(kafka, "heroku-elk-alerter-readiness"));
-            RulesConfig rules = rulesFile.map(file -> RulesFileLoader.load(Path.of(file)))
-                    .orElseGet(RulesFileLoader::loadDefaults);
+            RulesConfig rules = RulesFileLoader.load(rulesFile);
             AlertService service = new AlertService(kafka, settings, rules, destinations, notifierSettings, registry,
                     Clock.systemUTC());
             LOG.info("Watching {} with {} rules; decisions go to {}, notifications to {}.", settings.eventsTopic(),

@@ -3,6 +3,7 @@ package io.herokuelk.shipper.config;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public record DrainSettings(int port, Map<String, Secret> credentials, boolean a
                         + "; keep one of them");
             }
         });
-        String auth = env.string("DRAIN_AUTH", "basic").toLowerCase();
+        String auth = env.string("DRAIN_AUTH", "basic").toLowerCase(Locale.ROOT);
         boolean authRequired = !auth.equals("none");
         if (!auth.equals("none") && !auth.equals("basic")) {
             env.problem("DRAIN_AUTH=" + auth + " is neither basic nor none");

@@ -3,6 +3,7 @@ package io.herokuelk.shipper.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +63,7 @@ public final class Environment {
         if (value.isEmpty()) {
             return fallback;
         }
-        return switch (value.get().toLowerCase()) {
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
             default -> {

@@ -3,6 +3,7 @@ package io.herokuelk.shipper.config;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -56,7 +57,7 @@ record KafkaUrl(String bootstrapServers, boolean tls) {
     private static Optional<URI> brokerUri(String address) {
         try {
             URI uri = new URI(address);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean known = scheme.equals(TLS_SCHEME) || scheme.equals(PLAIN_SCHEME);
             boolean bare = uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
                     && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"));

@@ -19,13 +19,6 @@ final class DocumentWriter {
         this.mapper = mapper;
     }
 
-    /** Writes one document. */
-    byte[] write(Document doc) {
-        try (Session session = open()) {
-            return session.write(doc);
-        }
-    }
-
     /**
      * A generator kept for several documents (a batch), so that its buffers and nesting contexts are made once;
      * the mapper writes root values without a separator, so each document is exactly the bytes added for it.

@@ -3,6 +3,7 @@ package io.herokuelk.shipper.setup;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** What setup did, one line per action, printed as it happens so that a slow or failing step shows where it is. */
 public final class SetupReport {
@@ -17,7 +18,7 @@ public final class SetupReport {
     public record Line(String service, Outcome outcome, String subject, String detail) {
 
         String format() {
-            return String.format("%-13s %-9s %s%s", service, outcome.name().toLowerCase(), subject,
+            return String.format("%-13s %-9s %s%s", service, outcome.name().toLowerCase(Locale.ROOT), subject,
                     detail.isEmpty() ? "" : ": " + detail);
         }
     }

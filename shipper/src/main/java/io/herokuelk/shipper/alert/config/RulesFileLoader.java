@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -37,10 +38,10 @@ public final class RulesFileLoader {
     private RulesFileLoader() {
     }
 
-    /** The file named by {@code ALERT_RULES_FILE}, or the shipped defaults when it is unset or blank. */
-    public static RulesConfig fromEnvironment(Map<String, String> environment) {
-        String file = environment.get(ENVIRONMENT_VARIABLE);
-        return file == null || file.isBlank() ? loadDefaults() : load(Path.of(file.trim()));
+    /** The file named by {@code ALERT_RULES_FILE} (as the caller read it), or the shipped defaults without one. */
+    public static RulesConfig load(Optional<String> file) {
+        return file.filter(f -> !f.isBlank()).map(f -> load(Path.of(f.trim())))
+                .orElseGet(RulesFileLoader::loadDefaults);
     }
 
     public static RulesConfig load(Path file) {

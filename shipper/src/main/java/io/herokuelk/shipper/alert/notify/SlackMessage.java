@@ -5,6 +5,7 @@ import io.herokuelk.shipper.alert.Diagnosis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -100,7 +101,7 @@ final class SlackMessage {
 
     private static String title(Alert alert, boolean resolved) {
         String what = alert.rule() + " on " + alert.app() + (alert.dyno() == null ? "" : " " + alert.dyno());
-        return resolved ? "RESOLVED: " + what : String.valueOf(alert.severity()).toUpperCase() + ": " + what;
+        return resolved ? "RESOLVED: " + what : String.valueOf(alert.severity()).toUpperCase(Locale.ROOT) + ": " + what;
     }
 
     private static String color(Alert alert, boolean resolved) {

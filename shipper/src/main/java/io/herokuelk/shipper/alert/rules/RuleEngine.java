@@ -67,10 +67,6 @@ public final class RuleEngine implements AlertEvaluator {
         return alerts;
     }
 
-    public RulesConfig config() {
-        return config;
-    }
-
     private Alert.Context context(Group group, Instant at) {
         RulesConfig.Context settings = config.context();
         PathStats.Top paths = PathStats.of(history.requestsSince(group, at.minus(settings.pathsWindow())),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +19,7 @@ class RulesFileLoaderTest {
 
     @Test
     void theDefaultFileLoadsWithOneRuleOfEachType() {
-        RulesConfig config = RulesFileLoader.fromEnvironment(Map.of());
+        RulesConfig config = RulesFileLoader.load(Optional.empty());
         assertThat(config.rules()).extracting(RuleConfig::type).containsExactlyInAnyOrderElementsOf(RuleSchema.types());
         assertThat(config.rules()).extracting(RuleConfig::name).doesNotHaveDuplicates();
         RuleConfig pressure = config.rules().stream().filter(r -> r.type().equals("memory_pressure")).findFirst()
@@ -39,8 +39,8 @@ class RulesFileLoaderTest {
 
     @Test
     void theFileNamedByTheEnvironmentWins() {
-        RulesConfig config = RulesFileLoader.fromEnvironment(
-                Map.of(RulesFileLoader.ENVIRONMENT_VARIABLE, BAD.resolve("good.yml").toString()));
+        RulesConfig config = RulesFileLoader.load(
+                Optional.of(BAD.resolve("good.yml").toString()));
         assertThat(config.rules()).hasSize(2);
         RuleConfig router = config.rules().get(1);
         assertThat(router.scope().apps()).containsExactly("shop", "shop-*");
