@@ -29,8 +29,8 @@ final class CommandVariables {
     }
 
     static String render(Set<String> names) {
-        StringBuilder text = new StringBuilder("%nEnvironment (read once at start; README, \"The shipper\"):%n"
-                .formatted());
+        StringBuilder text = new StringBuilder(
+                "%nEnvironment (read once at start; docs/operations.md, \"The shipper\"):%n".formatted());
         StringBuilder row = new StringBuilder(" ");
         for (String name : names) {
             if (row.length() + name.length() + 1 > WIDTH) {

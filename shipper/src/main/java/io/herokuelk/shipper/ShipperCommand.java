@@ -12,7 +12,8 @@ public interface ShipperCommand extends Callable<Integer> {
     /**
      * Reads and checks the command's configuration from {@code environment} (and its options), starting nothing
      * and connecting nowhere; {@link #call} begins with it on the process environment. Every variable the command
-     * reads is read here: the usage text lists them from it, and the README's tables are checked against it.
+     * reads is read here: the usage text lists them from it, and the variable tables in docs/operations.md are
+     * checked against it.
      *
      * @throws io.herokuelk.shipper.config.ConfigurationException naming every bad variable
      */

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The variables a README section documents: the names in the first column of its tables headed {@code | variable |}
+ * The variables a section of the docs lists: the names in the first column of its tables headed {@code | variable |}
  * (several names may share a row, as {@code `KIBANA_USERNAME`, `KIBANA_PASSWORD`}), in the section and its
  * subsections, up to the next heading of the same or a higher level.
  *

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Each module's README tables list exactly the variables its code reads ({@link WhatTheCodeReads}): a variable read
+ * Each documented variable table lists exactly the variables its code reads ({@link WhatTheCodeReads}): a variable read
  * but not documented fails, and so does a row for a variable that nothing reads.
  */
 class DocumentedVariablesTest {

@@ -20,7 +20,7 @@ import io.herokuelk.deploy.WhatTheCodeReads.Module;
 
 /**
  * The environment enters each module's code only where {@link WhatTheCodeReads} drives it: {@code System.getenv()}
- * handed to a reader at a registered {@link HandOff}. A variable read anywhere else would escape the README check.
+ * handed to a reader at a registered {@link HandOff}. A variable read anywhere else would escape the docs check.
  */
 class EnvironmentAccessTest {
 
@@ -53,7 +53,7 @@ class EnvironmentAccessTest {
                             }
                         } else if (handOffs.stream().noneMatch(h -> h.file().equals(relative)
                                 && line.contains(h.code()))) {
-                            problems.add(where + "\n    hands the environment to code the README check does not"
+                            problems.add(where + "\n    hands the environment to code the documentation check does not"
                                     + " drive: register it as a HandOff and Program of module " + module
                                     + " in WhatTheCodeReads");
                         }

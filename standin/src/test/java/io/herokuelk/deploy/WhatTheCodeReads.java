@@ -37,15 +37,16 @@ import io.herokuelk.standin.demo.DemoSettings;
  *
  * <p><b>To add a module, or a program of one</b>, add a {@link Module} below (or a {@link Program} to one) with: the
  * places ({@link HandOff}) where its code hands {@code System.getenv()} to its reader; a {@link Program} per entry
- * point, which calls that reader with the environment and arguments it is given and names the README section whose
+ * point, which calls that reader with the environment and arguments it is given and names the section whose
  * {@code | variable |} tables document its variables; and samples. A variable read only once another is set (TLS
  * material once TLS is on) needs a sample that sets the other; samples must be valid configurations, so that every
- * reader runs to its end. {@link DocumentedVariablesTest} then holds each README section to what its programs read,
+ * reader runs to its end. {@link DocumentedVariablesTest} then holds each section to what its programs read,
  * both ways.
  */
 final class WhatTheCodeReads {
 
-    private static final DocumentedVariables QUICK_START = new DocumentedVariables("README.md", "## Quick start");
+    private static final DocumentedVariables QUICK_START = new DocumentedVariables("docs/operations.md",
+            "## The local stack");
     private static final List<Module> MODULES = List.of(elk(), shipper(), app(), standin());
 
     private WhatTheCodeReads() {
@@ -125,7 +126,7 @@ final class WhatTheCodeReads {
      * An entry point and the reader it starts with.
      *
      * @param name          {@code ingest}, {@code app}, ...: for shipper commands, the command
-     * @param documentation the README section that documents its variables
+     * @param documentation the documentation section that documents its variables
      * @param reader        reads and checks the configuration, starting nothing
      */
     record Program(String name, DocumentedVariables documentation, Reader reader) {
@@ -156,7 +157,7 @@ final class WhatTheCodeReads {
 
     /** Every command of {@code shipper.jar}, as {@link Main#commands()} has them. */
     private static Module shipper() {
-        DocumentedVariables documentation = new DocumentedVariables("README.md", "## The shipper");
+        DocumentedVariables documentation = new DocumentedVariables("docs/operations.md", "## The shipper");
         List<Program> programs = new ArrayList<>();
         List<HandOff> handOffs = new ArrayList<>();
         for (Map.Entry<String, ShipperCommand> command : Main.commands().entrySet()) {
@@ -195,7 +196,7 @@ final class WhatTheCodeReads {
                                 "settings = StandInSettings.fromEnvironment(System.getenv());"),
                         new HandOff("standin/src/main/java/io/herokuelk/standin/demo/Demo.java",
                                 "settings = DemoSettings.fromEnvironment(System.getenv());")),
-                List.of(new Program("standin", new DocumentedVariables("README.md", "## The stand-in"),
+                List.of(new Program("standin", new DocumentedVariables("docs/standin.md", "## The stand-in"),
                                 (environment, args) -> StandInSettings.fromEnvironment(environment)),
                         new Program("demo", QUICK_START, demo)),
                 List.of(Map.of("DRAIN_URL", "http://logplex:sample@127.0.0.1:5000/logs/myapp",
@@ -243,7 +244,7 @@ final class WhatTheCodeReads {
         }
     }
 
-    /** What the programs documented in each README section read, section by section. */
+    /** What the programs documented in each section read, section by section. */
     static Map<DocumentedVariables, Set<String>> readsBySection() {
         Map<DocumentedVariables, Set<String>> reads = new LinkedHashMap<>();
         for (Module module : MODULES) {

@@ -115,7 +115,7 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
-        // Read once and handed to the readers, which is where the README's variable table is checked against.
+        // Read once and handed to the readers, which is where the documented variable tables are checked against.
         Map<String, String> environment = System.getenv();
         StackSettings settings;
         try {

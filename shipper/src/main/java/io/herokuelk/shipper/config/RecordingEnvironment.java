@@ -8,7 +8,8 @@ import java.util.TreeSet;
 
 /**
  * A sample environment that notes every variable a reader asks for, set or not: what the code reads, as it runs.
- * Usage texts list a command's variables from it, and the README's tables are checked against it.
+ * Usage texts list a command's variables from it, and the variable tables in docs/operations.md are checked
+ * against it.
  *
  * <p>Walking the whole environment notes nothing. The readers that do so pass it on rather than read it (the local
  * stack forwards {@code ALERT_*} to its alerter); their own variables they still ask for by name.
