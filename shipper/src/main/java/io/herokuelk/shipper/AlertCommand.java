@@ -12,6 +12,7 @@ import io.herokuelk.shipper.alert.AlertService;
 import io.herokuelk.shipper.alert.AlerterSettings;
 import io.herokuelk.shipper.alert.config.RulesConfig;
 import io.herokuelk.shipper.alert.config.RulesFileLoader;
+import io.herokuelk.shipper.alert.rules.RuleTypes;
 import io.herokuelk.shipper.alert.notify.Destination;
 import io.herokuelk.shipper.alert.notify.Destinations;
 import io.herokuelk.shipper.alert.notify.NotifierSettings;
@@ -54,7 +55,7 @@ final class AlertCommand implements ShipperCommand {
         Optional<String> rulesFile = env.optional(RulesFileLoader.ENVIRONMENT_VARIABLE);
         return (registry, readiness) -> {
             readiness.add(new KafkaProbe(kafka, "heroku-elk-alerter-readiness"));
-            RulesConfig rules = RulesFileLoader.load(rulesFile);
+            RulesConfig rules = RuleTypes.rulesFile().load(rulesFile);
             AlertService service = new AlertService(kafka, settings, rules, destinations, notifierSettings, registry,
                     Clock.systemUTC());
             LOG.info("Watching {} with {} rules; decisions go to {}, notifications to {}.", settings.eventsTopic(),

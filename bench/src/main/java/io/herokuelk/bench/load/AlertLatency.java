@@ -26,7 +26,7 @@ import io.herokuelk.shipper.ingest.IngestService;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.shipper.alert.AlertService;
 import io.herokuelk.shipper.alert.AlerterSettings;
-import io.herokuelk.shipper.alert.config.RulesFileLoader;
+import io.herokuelk.shipper.alert.rules.RuleTypes;
 import io.herokuelk.shipper.alert.notify.Destinations;
 import io.herokuelk.shipper.alert.notify.NotifierSettings;
 import io.herokuelk.shipper.config.Environment;
@@ -90,7 +90,7 @@ public final class AlertLatency {
             env.validate();
             try (IngestService drain = new IngestService(shipper, registry);
                  AlertService alerter = new AlertService(kafkaSettings, AlerterSettings.from(env, kafkaSettings),
-                         RulesFileLoader.loadDefaults(), destinations, NotifierSettings.DEFAULTS, registry,
+                         RuleTypes.rulesFile().loadDefaults(), destinations, NotifierSettings.DEFAULTS, registry,
                          Clock.systemUTC())) {
                 Thread.sleep(5_000); // the alerter joins its groups
                 post(drain.port(), samples, rate, posted);

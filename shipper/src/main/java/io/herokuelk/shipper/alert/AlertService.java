@@ -21,6 +21,8 @@ import io.herokuelk.shipper.alert.notify.Destination;
 import io.herokuelk.shipper.alert.notify.Notifier;
 import io.herokuelk.shipper.alert.notify.NotifierSettings;
 import io.herokuelk.shipper.alert.rules.RuleEngine;
+import io.herokuelk.shipper.alert.rules.RuleType;
+import io.herokuelk.shipper.alert.rules.RuleTypes;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -31,7 +33,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 public final class AlertService implements AutoCloseable {
 
     /** Rule types that need every dyno of an app at once rather than one partition's share. */
-    private static final Predicate<RuleConfig> APP_WIDE = rule -> rule.type().equals("silence");
+    private static final Predicate<RuleConfig> APP_WIDE =
+            rule -> RuleTypes.of(rule.type()).reach() == RuleType.Reach.APP_AT_ONCE;
 
     private final AlerterLoop alerter;
     private final NotificationLoop notifications;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.herokuelk.elk.testing.KafkaEndpoint;
 import io.herokuelk.elk.testing.RealServices;
-import io.herokuelk.shipper.alert.config.RulesFileLoader;
+import io.herokuelk.shipper.alert.rules.RuleTypes;
 import io.herokuelk.shipper.alert.notify.Destinations;
 import io.herokuelk.shipper.alert.notify.NotifierSettings;
 import io.herokuelk.shipper.config.Environment;
@@ -90,7 +90,7 @@ class AlertingIT {
         var destinations = Destinations.fromEnvironment(env);
         env.validate();
         return new AlertService(kafka, settings,
-                RulesFileLoader.load(Path.of("src/test/resources/alert/end-to-end-rules.yml")), destinations,
+                RuleTypes.rulesFile().load(Path.of("src/test/resources/alert/end-to-end-rules.yml")), destinations,
                 NotifierSettings.DEFAULTS, new PrometheusRegistry(), Clock.systemUTC());
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RulesConfig;
-import io.herokuelk.shipper.alert.config.RulesFileLoader;
+import io.herokuelk.shipper.alert.rules.RuleTypes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +16,8 @@ class DemoRulesTest {
     @ValueSource(strings = {"quick", "default"})
     void theDemosRulesAreTheShippedOnesTimeLapsedAndTheAlerterAcceptsThem(String paceName) {
         DemoPace pace = DemoPace.named(paceName);
-        RulesConfig demo = RulesFileLoader.parse(DemoRules.yaml(pace), "demo rules");
-        RulesConfig shipped = RulesFileLoader.loadDefaults();
+        RulesConfig demo = RuleTypes.rulesFile().parse(DemoRules.yaml(pace), "demo rules");
+        RulesConfig shipped = RuleTypes.rulesFile().loadDefaults();
 
         List<String> shippedNames = shipped.rules().stream().map(RuleConfig::name).toList();
         assertThat(demo.rules()).extracting(RuleConfig::name)

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -25,8 +27,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the alert rules file into {@link RulesConfig}: {@code ALERT_RULES_FILE} when set, else the defaults shipped
- * in {@code alert-rules.yml}. The YAML is composed into nodes (not bound to objects) so that every problem can name
- * its line; all problems are reported together in one {@link RuleConfigException}.
+ * in {@code alert-rules.yml}, knowing the rule types it is given. The YAML is composed into nodes (not bound to
+ * objects) so that every problem can name its line; all problems are reported together in one
+ * {@link RuleConfigException}.
  */
 public final class RulesFileLoader {
 
@@ -35,16 +38,21 @@ public final class RulesFileLoader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
-    private RulesFileLoader() {
+    private final Map<String, RuleSchema> types = new LinkedHashMap<>();
+
+    public RulesFileLoader(Collection<? extends RuleSchema> types) {
+        for (RuleSchema type : types) {
+            this.types.put(type.name(), type);
+        }
     }
 
     /** The file named by {@code ALERT_RULES_FILE} (as the caller read it), or the shipped defaults without one. */
-    public static RulesConfig load(Optional<String> file) {
+    public RulesConfig load(Optional<String> file) {
         return file.filter(f -> !f.isBlank()).map(f -> load(Path.of(f.trim())))
-                .orElseGet(RulesFileLoader::loadDefaults);
+                .orElseGet(this::loadDefaults);
     }
 
-    public static RulesConfig load(Path file) {
+    public RulesConfig load(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -55,7 +63,7 @@ public final class RulesFileLoader {
         return parse(text, file.toString());
     }
 
-    public static RulesConfig loadDefaults() {
+    public RulesConfig loadDefaults() {
         try (InputStream in = RulesFileLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The default alert rules " + DEFAULT_RESOURCE + " are not on the class path");
@@ -67,7 +75,7 @@ public final class RulesFileLoader {
     }
 
     /** Parses rules text; {@code source} names it in messages. */
-    public static RulesConfig parse(String text, String source) {
+    public RulesConfig parse(String text, String source) {
         Problems problems = new Problems();
         Node root;
         try {
@@ -95,7 +103,7 @@ public final class RulesFileLoader {
     }
 
     /** One pass over one file. */
-    private static final class FileReader {
+    private final class FileReader {
 
         private final Problems problems;
         private final Map<String, Integer> nameLines = new HashMap<>();
@@ -176,41 +184,41 @@ public final class RulesFileLoader {
                         + nameLines.get(name) + ")");
             }
             String type = yaml.string("type", null);
-            boolean typeKnown = type != null && RuleSchema.isType(type);
+            RuleSchema schema = type == null ? null : types.get(type);
             if (type == null) {
-                problems.add(yaml.line(), where + " has no 'type' (one of " + String.join(", ", RuleSchema.types()) + ")");
-            } else if (!typeKnown) {
-                String suggestion = Suggestions.closest(type, RuleSchema.types());
+                problems.add(yaml.line(), where + " has no 'type' (one of " + String.join(", ", types.keySet()) + ")");
+            } else if (schema == null) {
+                String suggestion = Suggestions.closest(type, types.keySet());
                 problems.add(yaml.node("type"), "unknown rule type '" + type + "' in " + where
                         + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
-                        + " (known: " + String.join(", ", RuleSchema.types()) + ")");
+                        + " (known: " + String.join(", ", types.keySet()) + ")");
             }
-            String severity = yaml.string("severity", "r15".equals(type) ? RuleConfig.CRITICAL : RuleConfig.WARNING);
+            String severity = yaml.string("severity", schema == null ? RuleConfig.WARNING : schema.defaultSeverity());
             if (!severity.equals(RuleConfig.WARNING) && !severity.equals(RuleConfig.CRITICAL)) {
                 problems.add(yaml.node("severity"), "'severity' in " + where + " must be warning or critical, not '"
                         + severity + "'");
             }
             boolean enabled = yaml.bool("enabled", true);
             Scope scope = new Scope(yaml.strings("apps", List.of()), yaml.strings("dynos", List.of()));
-            if (typeKnown && !RuleSchema.perDyno(type) && !scope.dynos().isEmpty()) {
+            if (schema != null && !schema.perDyno() && !scope.dynos().isEmpty()) {
                 problems.add(yaml.node("dynos"), "'dynos' in " + where + " has no effect: " + type
                         + " rules watch whole apps");
             }
             Duration cooldown = yaml.duration("cooldown", defaultCooldown);
             Duration realert = yaml.duration("realert", defaultRealert);
-            if (!typeKnown) {
+            if (schema == null) {
                 // Without a type the other keys cannot be checked; the type problem is the one to fix first.
                 return null;
             }
-            RuleSettings settings = RuleSchema.read(type, yaml, RuleSchema.defaults(type));
-            List<AppOverride> overrides = overrides(yaml, type, settings, enabled, where);
+            RuleSettings settings = schema.options().read(yaml, schema.options().defaults());
+            List<AppOverride> overrides = overrides(yaml, schema, settings, enabled, where);
             yaml.rejectUnknown();
             return new RuleConfig(name, type, severity, enabled, scope, cooldown, realert, settings, overrides,
                     yaml.line());
         }
 
-        private List<AppOverride> overrides(YamlMapping rule, String type, RuleSettings ruleSettings, boolean ruleEnabled,
-                                            String where) {
+        private List<AppOverride> overrides(YamlMapping rule, RuleSchema schema, RuleSettings ruleSettings,
+                                            boolean ruleEnabled, String where) {
             Node node = rule.node("overrides");
             if (node == null) {
                 return List.of();
@@ -230,7 +238,7 @@ public final class RulesFileLoader {
                     problems.add(yaml.line(), "an override of " + where + " needs 'apps: [..]'");
                 }
                 boolean enabled = yaml.bool("enabled", ruleEnabled);
-                RuleSettings settings = RuleSchema.read(type, yaml, ruleSettings);
+                RuleSettings settings = schema.options().read(yaml, ruleSettings);
                 yaml.rejectUnknown();
                 overrides.add(new AppOverride(apps, enabled, settings));
             }

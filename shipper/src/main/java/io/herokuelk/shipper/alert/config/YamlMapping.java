@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * reported as unknown with a did-you-mean; every bad value is reported at its line and replaced by the default, so
  * that reading goes on and all problems show at once.
  */
-final class YamlMapping {
+public final class YamlMapping {
 
     private final MappingNode node;
     private final String where;
@@ -55,12 +55,14 @@ final class YamlMapping {
         return Problems.line(node);
     }
 
-    String where() {
+    public String where() {
         return where;
     }
 
-    Problems problems() {
-        return problems;
+    /** Reports a problem with a key's value, at its line (or the key's, or the mapping's). */
+    public void problem(String key, String message) {
+        Node value = node(key);
+        problems.add(value == null ? lineOf(key) : Problems.line(value), message);
     }
 
     boolean has(String key) {
@@ -81,7 +83,7 @@ final class YamlMapping {
         return tuple == null ? line() : Problems.line(tuple.getKeyNode());
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         Node value = node(key);
         if (value == null) {
             return fallback;
@@ -108,7 +110,7 @@ final class YamlMapping {
         };
     }
 
-    Duration duration(String key, Duration fallback) {
+    public Duration duration(String key, Duration fallback) {
         String text = string(key, null);
         if (text == null) {
             return fallback;
@@ -122,7 +124,7 @@ final class YamlMapping {
         return duration;
     }
 
-    double number(String key, double fallback, double min, double max) {
+    public double number(String key, double fallback, double min, double max) {
         String text = string(key, null);
         if (text == null) {
             return fallback;
@@ -142,7 +144,7 @@ final class YamlMapping {
         return value;
     }
 
-    int integer(String key, int fallback, int min, int max) {
+    public int integer(String key, int fallback, int min, int max) {
         String text = string(key, null);
         if (text == null) {
             return fallback;
@@ -163,7 +165,7 @@ final class YamlMapping {
     }
 
     /** A list of texts; a single text is taken as a list of one. */
-    List<String> strings(String key, List<String> fallback) {
+    public List<String> strings(String key, List<String> fallback) {
         Node value = node(key);
         if (value == null) {
             return fallback;

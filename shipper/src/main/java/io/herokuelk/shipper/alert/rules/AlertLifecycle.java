@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.herokuelk.shipper.alert.Diagnosis;
 import io.herokuelk.shipper.alert.Alert;
@@ -27,9 +26,6 @@ final class AlertLifecycle {
     interface DiagnosisSource {
         Diagnosis diagnose(Group group, Instant at);
     }
-
-    /** The rule types about a dyno's memory: their firing alerts carry a diagnosis. */
-    static final Set<String> MEMORY_TYPES = Set.of("r14", "r15", "memory_pressure", "predictive");
 
     private static final class Episode {
         final RuleConfig rule;
@@ -137,11 +133,12 @@ final class AlertLifecycle {
 
     private Alert alert(Episode episode, String state, Instant at, Signal signal) {
         RuleConfig rule = episode.rule;
-        Diagnosis diagnosis = state.equals(Alert.FIRING) && MEMORY_TYPES.contains(rule.type())
-                ? diagnoses.diagnose(episode.group, at) : null;
+        RuleType type = RuleTypes.of(rule.type());
+        Diagnosis diagnosis = state.equals(Alert.FIRING) && type.diagnosed() ? diagnoses.diagnose(episode.group, at)
+                : null;
         // A named cause says what to change; without one, the general hint for the rule.
         String remediation = diagnosis != null && !diagnosis.cause().equals(Diagnosis.UNDETERMINED)
-                ? diagnosis.action() : Remediations.forRule(rule.type(), signal.figures());
+                ? diagnosis.action() : type.remediation().forFigures(signal.figures());
         return new Alert(rule.name(), rule.type(), rule.severity(), state, episode.group.app(), episode.group.dyno(),
                 episode.startedAt, at, signal.summary(), signal.figures(), contexts.contextFor(episode.group, at),
                 remediation, diagnosis);

@@ -2,10 +2,10 @@ package io.herokuelk.shipper.alert.rules;
 
 import java.util.Map;
 
-/** What usually fixes each condition: the hint every alert carries. */
+/** The remediation texts several rule types share; each type's own hint is in its {@link RuleTypes} entry. */
 final class Remediations {
 
-    private static final String LESS_MEMORY = "Lower the memory one dyno needs: fewer workers or threads per dyno "
+    static final String LESS_MEMORY = "Lower the memory one dyno needs: fewer workers or threads per dyno "
             + "(WEB_CONCURRENCY, Puma/Gunicorn workers, JVM thread pools), a heap cap that leaves room for metaspace, "
             + "threads and native memory, unused heavy dependencies dropped and the rest loaded lazily; "
             + "or a larger dyno (standard-2x 1 GB, performance-m 2.5 GB).";
@@ -30,31 +30,12 @@ final class Remediations {
     }
 
     /** The swap a figure set shows, 0 when it shows none. */
-    private static double swapMb(Map<String, Object> figures) {
+    static double swapMb(Map<String, Object> figures) {
         return figures.get("swap_mb") instanceof Number swap ? swap.doubleValue() : 0;
     }
 
-    static String forRule(String type, Map<String, Object> figures) {
-        return switch (type) {
-            case "r14" -> swapMb(figures) > 0
-                    ? "The dyno is swapping (" + swapMb(figures) + " MB), so everything on it is slow. " + LESS_MEMORY
-                    : "The dyno is over its memory quota: past it Heroku lets it swap, which slows everything on it,"
-                    + " and at 2x it is killed (R15). " + LESS_MEMORY;
-            case "r15" -> "The dyno was killed and its requests in flight failed. " + LESS_MEMORY;
-            case "memory_pressure" -> "The dyno is close to its memory quota; R14 follows if it grows. " + LESS_MEMORY;
-            case "predictive" -> "Memory grows steadily: look for a leak or an unbounded cache (heap dump, "
-                    + "heroku ps:exec) before the quota is reached; a restart only buys time. " + LESS_MEMORY;
-            case "router_errors" -> ROUTER_CODES.getOrDefault(String.valueOf(figures.get("top_code")),
-                    "Look up the code in Heroku's error codes; the busiest and slowest paths below show where.");
-            case "drain_loss" -> "L12".equals(figures.get("code"))
-                    ? "The dynos wrote logs faster than log-shuttle could send them: log less (level, per-request"
-                    + " lines, large payloads), or spread the work over more dynos."
-                    : "Logplex dropped lines because the drain did not take them fast enough: check the "
-                    + "shipper's 429/503 answers and latency, add shipper capacity, or log less (level, per-request "
-                    + "lines).";
-            case "silence" -> "Check that the app runs (heroku ps), that the drain is still attached "
-                    + "(heroku drains) with the right URL and credentials, and that the shipper answers 2xx.";
-            default -> "";
-        };
+    static String forRouterCode(String code) {
+        return ROUTER_CODES.getOrDefault(code,
+                "Look up the code in Heroku's error codes; the busiest and slowest paths below show where.");
     }
 }

@@ -30,7 +30,7 @@ public final class RuleEngine implements AlertEvaluator {
     public RuleEngine(RulesConfig config, Clock clock) {
         this.config = config;
         this.history = new DynoHistory(config.context(), config.limits());
-        RuleTypes.Needs needs = new RuleTypes.Needs(clock, history, config.limits().maxDynos());
+        RuleType.Needs needs = new RuleType.Needs(clock, history, config.limits().maxDynos());
         for (RuleConfig rule : config.rules()) {
             rules.add(RuleTypes.create(rule, needs));
         }

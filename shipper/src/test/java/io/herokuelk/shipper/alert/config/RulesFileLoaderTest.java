@@ -19,8 +19,8 @@ class RulesFileLoaderTest {
 
     @Test
     void theDefaultFileLoadsWithOneRuleOfEachType() {
-        RulesConfig config = RulesFileLoader.load(Optional.empty());
-        assertThat(config.rules()).extracting(RuleConfig::type).containsExactlyInAnyOrderElementsOf(RuleSchema.types());
+        RulesConfig config = RuleTypes.rulesFile().load(Optional.empty());
+        assertThat(config.rules()).extracting(RuleConfig::type).containsExactlyInAnyOrderElementsOf(RuleTypes.names());
         assertThat(config.rules()).extracting(RuleConfig::name).doesNotHaveDuplicates();
         RuleConfig pressure = config.rules().stream().filter(r -> r.type().equals("memory_pressure")).findFirst()
                 .orElseThrow();
@@ -33,13 +33,8 @@ class RulesFileLoaderTest {
     }
 
     @Test
-    void everyTypeTheFileAcceptsHasARuleBehindIt() {
-        assertThat(RuleTypes.names()).containsExactlyInAnyOrderElementsOf(RuleSchema.types());
-    }
-
-    @Test
     void theFileNamedByTheEnvironmentWins() {
-        RulesConfig config = RulesFileLoader.load(
+        RulesConfig config = RuleTypes.rulesFile().load(
                 Optional.of(BAD.resolve("good.yml").toString()));
         assertThat(config.rules()).hasSize(2);
         RuleConfig router = config.rules().get(1);
@@ -66,7 +61,7 @@ class RulesFileLoaderTest {
             override-key.yml   | 7  | unknown key 'sustian' in an override of rule 'pressure' (did you mean 'sustain'?)
             """)
     void aBadFileFailsNamingTheLineAndTheProblem(String file, int line, String problem) {
-        assertThatThrownBy(() -> RulesFileLoader.load(BAD.resolve(file)))
+        assertThatThrownBy(() -> RuleTypes.rulesFile().load(BAD.resolve(file)))
                 .isInstanceOf(RuleConfigException.class)
                 .satisfies(e -> assertThat(((RuleConfigException) e).problems())
                         .anySatisfy(p -> {
@@ -79,7 +74,7 @@ class RulesFileLoaderTest {
     @Test
     void allProblemsOfAFileAreReportedTogether() {
         RuleConfigException e = (RuleConfigException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> RulesFileLoader.parse("""
+                () -> RuleTypes.rulesFile().parse("""
                         rules:
                           - name: a
                             type: r14
@@ -93,15 +88,15 @@ class RulesFileLoaderTest {
 
     @Test
     void anEmptyFileOrOneWithoutRulesIsRefused() {
-        assertThatThrownBy(() -> RulesFileLoader.parse("", "empty.yml")).hasMessageContaining("line 1: is empty");
-        assertThatThrownBy(() -> RulesFileLoader.parse("defaults:\n  realert: 1h\n", "x.yml"))
+        assertThatThrownBy(() -> RuleTypes.rulesFile().parse("", "empty.yml")).hasMessageContaining("line 1: is empty");
+        assertThatThrownBy(() -> RuleTypes.rulesFile().parse("defaults:\n  realert: 1h\n", "x.yml"))
                 .hasMessageContaining("has no 'rules:' list");
-        assertThat(RulesFileLoader.parse("rules: []\n", "off.yml").rules()).isEmpty();
+        assertThat(RuleTypes.rulesFile().parse("rules: []\n", "off.yml").rules()).isEmpty();
     }
 
     @Test
     void aMissingFileIsNamed() {
-        assertThatThrownBy(() -> RulesFileLoader.load(Path.of("/nonexistent/rules.yml")))
+        assertThatThrownBy(() -> RuleTypes.rulesFile().load(Path.of("/nonexistent/rules.yml")))
                 .hasMessageContaining("/nonexistent/rules.yml").hasMessageContaining("cannot be read");
     }
 

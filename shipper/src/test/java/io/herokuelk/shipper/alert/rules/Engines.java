@@ -10,7 +10,6 @@ import java.util.List;
 
 import io.herokuelk.shipper.alert.Alert;
 import io.herokuelk.shipper.alert.Observation;
-import io.herokuelk.shipper.alert.config.RulesFileLoader;
 
 /** An engine over a rules text, a clock the test moves, and the alerts collected. */
 final class Engines {
@@ -40,7 +39,7 @@ final class Engines {
     final List<Alert> alerts = new ArrayList<>();
 
     Engines(String yaml) {
-        engine = new RuleEngine(RulesFileLoader.parse(yaml, "test.yml"), clock);
+        engine = new RuleEngine(RuleTypes.rulesFile().parse(yaml, "test.yml"), clock);
     }
 
     List<Alert> feed(Observation observation) {

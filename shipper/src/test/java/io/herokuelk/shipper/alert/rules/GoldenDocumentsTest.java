@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import io.herokuelk.shipper.alert.Alert;
 import io.herokuelk.shipper.alert.Observation;
 import io.herokuelk.shipper.alert.Observations;
-import io.herokuelk.shipper.alert.config.RulesFileLoader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The parser's own documents through {@link Observations#from} and the default rules. */
@@ -25,7 +24,7 @@ class GoldenDocumentsTest {
     @Test
     void theR14OfTheDynoLinesCarriesTheProcessLineTheRuntimeSampleAndThePaths() throws IOException {
         Engines.TestClock clock = new Engines.TestClock();
-        RuleEngine engine = new RuleEngine(RulesFileLoader.loadDefaults(), clock);
+        RuleEngine engine = new RuleEngine(RuleTypes.rulesFile().loadDefaults(), clock);
         List<Alert> alerts = new ArrayList<>();
         // Router lines first (10:00), shifted onto web.1's minute before the R14 (10:01).
         for (Observation o : documents("router")) {
@@ -61,7 +60,7 @@ class GoldenDocumentsTest {
 
     @Test
     void theL10OfTheConcatenatedFramesFiresDrainLoss() throws IOException {
-        RuleEngine engine = new RuleEngine(RulesFileLoader.loadDefaults(), new Engines.TestClock());
+        RuleEngine engine = new RuleEngine(RuleTypes.rulesFile().loadDefaults(), new Engines.TestClock());
         List<Alert> alerts = new ArrayList<>();
         for (Observation o : documents("l10-concatenated")) {
             alerts.addAll(engine.observe(o));
