@@ -15,8 +15,12 @@ import io.herokuelk.shipper.publish.EventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
 
 /**
- * The part every drain transport shares: count what a parsed batch holds, turn its garbage into dead letters, and
- * publish both. The returned future completes when Kafka holds every record.
+ * The part every drain transport shares: turn a parsed batch's garbage into dead letters, publish both, and count
+ * what the batch held once Kafka holds it. The returned future completes when Kafka holds every record.
+ *
+ * <p>Contents are counted as outcomes, not on arrival: a body Logplex sends again after Kafka refused it is received
+ * twice (bytes and frames say so) but its messages, L10 losses and dead letters count once, for the try Kafka
+ * acknowledged. (A try that timed out on the drain but that Kafka then acknowledged is on the topic, and counts.)
  */
 public final class BatchIngestor {
 
@@ -31,6 +35,30 @@ public final class BatchIngestor {
 
     public CompletableFuture<Void> ingest(ParsedBatch batch, DrainContext context, String transport, long bytes) {
         metrics.received(transport, bytes, batch.frames());
+        return publish(batch, context);
+    }
+
+    /** Publishes a batch again after a failed try; what it received was counted by the first. */
+    public CompletableFuture<Void> republish(ParsedBatch batch, DrainContext context) {
+        return publish(batch, context);
+    }
+
+    private CompletableFuture<Void> publish(ParsedBatch batch, DrainContext context) {
+        List<DeadLetter> deadLetters = new ArrayList<>(batch.garbage().size());
+        for (Garbage garbage : batch.garbage()) {
+            deadLetters.add(new DeadLetter(garbage.reason(), "framing", garbage.bytes(), context.appName(),
+                    context.frameId(), context.receivedAt()));
+        }
+        long started = System.nanoTime();
+        return publisher.publish(batch.events(), deadLetters).whenComplete((ok, error) -> {
+            metrics.published((System.nanoTime() - started) / 1e9);
+            if (error == null) {
+                countContents(batch);
+            }
+        });
+    }
+
+    private void countContents(ParsedBatch batch) {
         // Counted per batch, not per event: a labelled counter costs a lookup each time it is touched.
         Map<String, Integer> perDataset = new HashMap<>();
         int headerUnparsed = 0;
@@ -44,18 +72,5 @@ public final class BatchIngestor {
         metrics.headerUnparsed(headerUnparsed);
         metrics.logplexDropped(dropped);
         metrics.deadLettered("framing", batch.garbage().size());
-        return republish(batch, context);
-    }
-
-    /** Publishes a batch again after a failed try, without counting its contents a second time. */
-    public CompletableFuture<Void> republish(ParsedBatch batch, DrainContext context) {
-        List<DeadLetter> deadLetters = new ArrayList<>(batch.garbage().size());
-        for (Garbage garbage : batch.garbage()) {
-            deadLetters.add(new DeadLetter(garbage.reason(), "framing", garbage.bytes(), context.appName(),
-                    context.frameId(), context.receivedAt()));
-        }
-        long started = System.nanoTime();
-        return publisher.publish(batch.events(), deadLetters)
-                .whenComplete((ok, error) -> metrics.published((System.nanoTime() - started) / 1e9));
     }
 }

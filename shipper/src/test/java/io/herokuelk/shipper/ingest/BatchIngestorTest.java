@@ -45,6 +45,27 @@ class BatchIngestorTest {
                 .contains("shipper_drain_bytes_total{transport=\"https\"} " + body.length + ".0");
     }
 
+    /** Logplex sends a body again after a 503: received twice, its contents counted once, when Kafka has them. */
+    @Test
+    void aBodySentAgainAfterAFailedPublishIsReceivedTwiceButCountedOnce() throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("src/test/resources/golden/l10-concatenated.logplex"));
+        DrainContext context = DrainContext.of("myapp", Instant.parse("2026-11-26T10:03:00Z"));
+        ParsedBatch batch = new DrainBodyParser(ParserOptions.defaults()).parseBody(body, context);
+        RecordingPublisher publisher = new RecordingPublisher();
+        BatchIngestor ingestor = new BatchIngestor(publisher, new IngestMetrics(registry));
+
+        publisher.failNext = true;
+        assertThat(ingestor.ingest(batch, context, "https", body.length)).isCompletedExceptionally();
+        assertThat(scrape()).doesNotContain("shipper_parse_messages_total{")
+                .contains("shipper_logplex_dropped_messages_total 0.0");
+        ingestor.ingest(batch, context, "https", body.length).get();
+
+        assertThat(scrape()).contains("shipper_parse_messages_total{dataset=\"heroku.platform\"} 3.0")
+                .contains("shipper_logplex_dropped_messages_total 13.0")
+                .contains("shipper_drain_bytes_total{transport=\"https\"} " + 2 * body.length + ".0")
+                .contains("shipper_kafka_publish_seconds_count 2");
+    }
+
     private String scrape() throws Exception {
         var out = new java.io.ByteArrayOutputStream();
         PrometheusTextFormatWriter.create().write(out, registry.scrape());
@@ -52,8 +73,14 @@ class BatchIngestorTest {
     }
 
     private final class RecordingPublisher implements EventPublisher {
+        boolean failNext;
+
         @Override
         public CompletableFuture<Void> publish(List<ParsedEvent> events, List<DeadLetter> deadLetters) {
+            if (failNext) {
+                failNext = false;
+                return CompletableFuture.failedFuture(new IllegalStateException("Kafka is unavailable"));
+            }
             published.addAll(events);
             deadLettered.addAll(deadLetters);
             return CompletableFuture.completedFuture(null);
