@@ -3,11 +3,13 @@ package io.herokuelk.shipper.alert;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import io.herokuelk.shipper.parse.AppFields;
+import io.herokuelk.shipper.parse.FieldNames;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads an {@link Observation} from an event document. Fields may be nested ({@code {"heroku":{"dyno":..}}}, as the
- * parser writes Heroku lines) or dotted keys ({@code "app.memory.rss_mb"}, as app JSON lines keep them).
+ * parser writes Heroku lines) or dotted keys ({@code AppFields.MEMORY_RSS_MB}, as app JSON lines keep them).
  */
 public final class Observations {
 
@@ -15,49 +17,51 @@ public final class Observations {
     }
 
     public static Observation from(JsonNode document) {
-        String dataset = text(document, "event.dataset");
-        String dyno = "heroku.router".equals(dataset) ? text(document, "heroku.router.dyno") : text(document, "heroku.dyno");
+        String dataset = text(document, FieldNames.EVENT_DATASET.name());
+        // A router line's dyno is the one that served the request, not the router itself.
+        String dyno = text(document, "heroku.router".equals(dataset) ? FieldNames.ROUTER_DYNO.name()
+                : FieldNames.HEROKU_DYNO.name());
         return new Observation(
-                timestamp(text(document, "@timestamp")),
-                text(document, "heroku.app"),
+                timestamp(text(document, FieldNames.TIMESTAMP.name())),
+                text(document, FieldNames.HEROKU_APP.name()),
                 dyno == null || dyno.isEmpty() ? null : dyno,
                 dataset,
-                text(document, "event.code"),
-                text(document, "heroku.dyno_id"),
-                number(document, "heroku.memory.quota_pct"),
-                number(document, "heroku.memory.rss_mb"),
-                number(document, "heroku.memory.swap_mb"),
-                number(document, "heroku.memory.total_mb"),
-                number(document, "heroku.memory.quota_mb"),
-                number(document, "heroku.memory.process_mb"),
-                number(document, "app.memory.percent_of_limit"),
-                number(document, "app.memory.rss_mb"),
-                number(document, "app.memory.heap_used_mb"),
-                number(document, "app.memory.limit_mb"),
-                integer(document, "http.response.status_code"),
-                number(document, "heroku.router.service_ms"),
-                text(document, "url.path"),
-                longValue(document, "heroku.logplex.dropped"),
-                text(document, "heroku.state.to"),
-                integer(document, "process.exit_code"),
-                text(document, "message"),
+                text(document, FieldNames.EVENT_CODE.name()),
+                text(document, FieldNames.HEROKU_DYNO_ID.name()),
+                number(document, FieldNames.MEMORY_QUOTA_PCT.name()),
+                number(document, FieldNames.MEMORY_RSS_MB.name()),
+                number(document, FieldNames.MEMORY_SWAP_MB.name()),
+                number(document, FieldNames.MEMORY_TOTAL_MB.name()),
+                number(document, FieldNames.MEMORY_QUOTA_MB.name()),
+                number(document, FieldNames.MEMORY_PROCESS_MB.name()),
+                number(document, AppFields.MEMORY_PERCENT_OF_LIMIT),
+                number(document, AppFields.MEMORY_RSS_MB),
+                number(document, AppFields.MEMORY_HEAP_USED_MB),
+                number(document, AppFields.MEMORY_LIMIT_MB),
+                integer(document, FieldNames.HTTP_RESPONSE_STATUS_CODE.name()),
+                number(document, FieldNames.ROUTER_SERVICE_MS.name()),
+                text(document, FieldNames.URL_PATH.name()),
+                longValue(document, FieldNames.LOGPLEX_DROPPED.name()),
+                text(document, FieldNames.STATE_TO.name()),
+                integer(document, FieldNames.PROCESS_EXIT_CODE.name()),
+                text(document, FieldNames.MESSAGE.name()),
                 durationMs(document),
-                number(document, "heroku.memory.cache_mb"),
-                text(document, "event.action"),
+                number(document, FieldNames.MEMORY_CACHE_MB.name()),
+                text(document, AppFields.EVENT_ACTION),
                 process(document));
     }
 
     /** The app process of an app event that names its pid; null for any other event. */
     private static Observation.AppProcess process(JsonNode document) {
-        Long pid = longValue(document, "process.pid");
-        if (pid == null || !String.valueOf(text(document, "event.dataset")).startsWith("app.")) {
+        Long pid = longValue(document, FieldNames.PROCESS_PID.name());
+        if (pid == null || !String.valueOf(text(document, FieldNames.EVENT_DATASET.name())).startsWith("app.")) {
             return null;
         }
-        Double heapMax = number(document, "app.memory.heap_max_mb");
-        return new Observation.AppProcess(pid, integer(document, "app.worker.index"),
-                integer(document, "app.worker.concurrency"), number(document, "app.memory.heap_committed_mb"),
-                heapMax != null ? heapMax : number(document, "app.jvm.heap_max_mb"),
-                number(document, "app.memory.nonheap_used_mb"), integer(document, "app.memory.threads"));
+        Double heapMax = number(document, AppFields.MEMORY_HEAP_MAX_MB);
+        return new Observation.AppProcess(pid, integer(document, AppFields.WORKER_INDEX),
+                integer(document, AppFields.WORKER_CONCURRENCY), number(document, AppFields.MEMORY_HEAP_COMMITTED_MB),
+                heapMax != null ? heapMax : number(document, AppFields.JVM_HEAP_MAX_MB),
+                number(document, AppFields.MEMORY_NONHEAP_USED_MB), integer(document, AppFields.MEMORY_THREADS));
     }
 
     /** A field by its dotted name, whether nested, kept as a dotted key, or a mix of both. */
@@ -100,7 +104,7 @@ public final class Observations {
 
     /** ECS {@code event.duration} is in nanoseconds. */
     private static Double durationMs(JsonNode document) {
-        Double nanos = number(document, "event.duration");
+        Double nanos = number(document, FieldNames.EVENT_DURATION.name());
         return nanos == null ? null : nanos / 1_000_000.0;
     }
 
