@@ -5,9 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A PEM private key in the one form Kafka's PEM key store reads, PKCS#8 ({@code BEGIN PRIVATE KEY}). Heroku Kafka
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  */
 final class Pkcs8Keys {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     /** DER of the PKCS#8 header parts for RSA: version 0 and AlgorithmIdentifier{rsaEncryption, NULL}. */
     private static final byte[] VERSION = {0x02, 0x01, 0x00};
     private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
@@ -28,18 +25,19 @@ final class Pkcs8Keys {
 
     /** The key as PKCS#8 PEM text, or empty with a problem recorded in {@code env}. */
     static Optional<Secret> pkcs8(Secret pem, String variable, Environment env) {
-        Matcher block = BLOCK.matcher(pem.reveal());
-        if (!block.find()) {
+        List<PemBlock> blocks = PemBlock.all(pem.reveal());
+        if (blocks.isEmpty()) {
             env.problem(variable + " holds no PEM block (-----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----)");
             return Optional.empty();
         }
-        String label = block.group(1);
+        PemBlock block = blocks.getFirst();
+        String label = block.label();
         switch (label) {
             case "PRIVATE KEY" -> {
                 return Optional.of(pem);
             }
             case "RSA PRIVATE KEY" -> {
-                return rewrapped(block.group(2), variable, env);
+                return rewrapped(block, variable, env);
             }
             case "ENCRYPTED PRIVATE KEY" -> env.problem(variable + " is encrypted; give it unencrypted");
             default -> env.problem(variable + " is a " + label + " block, not a private key");
@@ -47,9 +45,9 @@ final class Pkcs8Keys {
         return Optional.empty();
     }
 
-    private static Optional<Secret> rewrapped(String base64, String variable, Environment env) {
+    private static Optional<Secret> rewrapped(PemBlock block, String variable, Environment env) {
         try {
-            byte[] pkcs8 = der(0x30, concat(VERSION, RSA_ALGORITHM, der(0x04, Base64.getMimeDecoder().decode(base64))));
+            byte[] pkcs8 = der(0x30, concat(VERSION, RSA_ALGORITHM, der(0x04, block.der())));
             KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             return Optional.of(new Secret("-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)

@@ -19,10 +19,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -31,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.herokuelk.shipper.config.ConfigurationException;
+import io.herokuelk.shipper.config.PemBlock;
 import io.herokuelk.shipper.config.Secret;
 
 /**
@@ -44,8 +42,6 @@ final class PemServerContext {
     static final String KEY_VARIABLE = "SYSLOG_TLS_KEY";
 
     private static final Logger LOG = LoggerFactory.getLogger(PemServerContext.class);
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     private static final String[] KEY_ALGORITHMS = {"RSA", "EC", "EdDSA", "RSASSA-PSS"};
     /** The key store lives in memory only; its password protects nothing and is never written anywhere. */
     private static final char[] IN_MEMORY_PASSWORD = "in-memory".toCharArray();
@@ -90,7 +86,7 @@ final class PemServerContext {
             throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
         }
         int index = 0;
-        for (Block block : blocks(pem)) {
+        for (PemBlock block : PemBlock.all(pem)) {
             index++;
             if (!block.label().equals("CERTIFICATE")) {
                 problems.add(CERTIFICATE_VARIABLE + " block " + index + " is a " + block.label()
@@ -98,7 +94,7 @@ final class PemServerContext {
                 continue;
             }
             try {
-                byte[] der = decode(block);
+                byte[] der = block.der();
                 chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             } catch (IllegalArgumentException | CertificateException e) {
                 problems.add(CERTIFICATE_VARIABLE + " block " + index + " is not a readable X.509 certificate");
@@ -112,13 +108,13 @@ final class PemServerContext {
 
     /** The one {@code PRIVATE KEY} block, or null with a problem naming {@link #KEY_VARIABLE}. */
     static PrivateKey privateKey(String pem, List<String> problems) {
-        List<Block> blocks = blocks(pem);
+        List<PemBlock> blocks = PemBlock.all(pem);
         if (blocks.size() != 1) {
             problems.add(KEY_VARIABLE + " must hold exactly one PEM block (-----BEGIN PRIVATE KEY-----), it holds "
                     + blocks.size());
             return null;
         }
-        Block block = blocks.getFirst();
+        PemBlock block = blocks.getFirst();
         switch (block.label()) {
             case "PRIVATE KEY" -> {
                 // the supported form
@@ -139,7 +135,7 @@ final class PemServerContext {
         }
         byte[] der;
         try {
-            der = decode(block);
+            der = block.der();
         } catch (IllegalArgumentException e) {
             problems.add(KEY_VARIABLE + " is not valid base64 inside its PEM block");
             return null;
@@ -193,21 +189,4 @@ final class PemServerContext {
         }
     }
 
-    private record Block(String label, String body) {
-    }
-
-    private static List<Block> blocks(String pem) {
-        List<Block> blocks = new ArrayList<>();
-        Matcher matcher = BLOCK.matcher(pem);
-        while (matcher.find()) {
-            blocks.add(new Block(matcher.group(1), matcher.group(2)));
-        }
-        return blocks;
-    }
-
-    /** Base64 of a block; tolerates line breaks written as the two characters {@code \n} (a pasted variable). */
-    private static byte[] decode(Block block) {
-        String base64 = block.body().replace("\\n", "").replace("\\r", "").replaceAll("\\s", "");
-        return Base64.getDecoder().decode(base64);
-    }
 }
