@@ -6,7 +6,7 @@ import io.herokuelk.shipper.parse.FrameSink;
 import io.herokuelk.shipper.parse.Garbage;
 import io.herokuelk.shipper.parse.OctetFramer;
 import io.herokuelk.shipper.parse.ParsedBatch;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.parse.SyslogStreamParser;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +56,7 @@ public class DrainParseBenchmark {
     public void setUp() {
         List<String> messages = DrainMix.messages(MESSAGES, 42);
         body = DrainMix.body(messages);
-        parser = new DrainBodyParser(ParserOptions.defaults().withIncludeOriginal(includeOriginal));
+        parser = new DrainBodyParser(ParserSettings.defaults().withIncludeOriginal(includeOriginal));
         https = new DrainContext("myapp", "d.11111111-2222-4333-8444-555555555555",
                 "0A1B2C3D4E5F60718293A4B5C6D7E8F9", Instant.parse("2026-11-26T12:00:00Z"));
         ParsedBatch check = parser.parseBody(body, https);
@@ -85,7 +85,7 @@ public class DrainParseBenchmark {
     /** Framing alone, for scale. */
     @Benchmark
     public void framingOnly(Blackhole bh) {
-        OctetFramer.frameBody(body, ParserOptions.DEFAULT_MAX_MESSAGE_BYTES, new FrameSink() {
+        OctetFramer.frameBody(body, ParserSettings.DEFAULT_MAX_MESSAGE_BYTES, new FrameSink() {
             @Override
             public void frame(byte[] buffer, int offset, int length) {
                 bh.consume(length);

@@ -15,7 +15,7 @@ import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.Garbage;
 import io.herokuelk.shipper.parse.ParsedBatch;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.parse.SyslogStreamParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,8 +74,8 @@ final class ParseCommand implements ShipperCommand {
 
     /** The parser's defaults: {@code parse} shows what the shipper makes of input unless configured otherwise. */
     @Override
-    public ParserOptions configuration(Map<String, String> environment) {
-        return ParserOptions.defaults();
+    public ParserSettings configuration(Map<String, String> environment) {
+        return ParserSettings.defaults();
     }
 
     @Override

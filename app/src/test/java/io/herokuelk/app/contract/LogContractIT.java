@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,7 +122,7 @@ class LogContractIT {
             body.writeBytes((bytes.length + " ").getBytes(StandardCharsets.US_ASCII));
             body.writeBytes(bytes);
         }
-        ParsedBatch batch = new DrainBodyParser(ParserOptions.defaults())
+        ParsedBatch batch = new DrainBodyParser(ParserSettings.defaults())
                 .parseBody(body.toByteArray(), DrainContext.of("myapp", Instant.now()));
         assertThat(batch.garbage()).isEmpty();
         assertThat(batch.events()).hasSameSizeAs(lines);

@@ -37,7 +37,7 @@ import io.herokuelk.shipper.index.IndexerSettings;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.publish.KafkaEventPublisher;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -129,7 +129,7 @@ public final class IndexerLoad {
 
     /** Bodies of the realistic mix, parsed by the shipper's parser, each with its own frame id: unique ids. */
     static List<ParsedEvent> generate(int count) {
-        DrainBodyParser parser = new DrainBodyParser(ParserOptions.defaults());
+        DrainBodyParser parser = new DrainBodyParser(ParserSettings.defaults());
         List<ParsedEvent> out = new ArrayList<>(count);
         long run = System.nanoTime();
         for (int i = 0; out.size() < count; i++) {

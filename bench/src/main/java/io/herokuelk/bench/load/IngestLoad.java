@@ -110,7 +110,7 @@ public final class IngestLoad {
     }
 
     private void run(String bootstrap, int warmup, int seconds, boolean plainFirst) throws Exception {
-        DrainBodyParser parser = new DrainBodyParser(io.herokuelk.shipper.parse.ParserOptions.defaults());
+        DrainBodyParser parser = new DrainBodyParser(io.herokuelk.shipper.parse.ParserSettings.defaults());
         long events = 0;
         long bytes = 0;
         for (int i = 0; i < bodies.length; i++) {

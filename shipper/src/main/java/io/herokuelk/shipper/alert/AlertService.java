@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RulesConfig;
-import io.herokuelk.shipper.alert.notify.DeliveryTelemetry;
+import io.herokuelk.shipper.alert.notify.DeliveryMetrics;
 import io.herokuelk.shipper.alert.notify.Destination;
 import io.herokuelk.shipper.alert.notify.Notifier;
 import io.herokuelk.shipper.alert.notify.NotifierSettings;
@@ -51,7 +51,7 @@ public final class AlertService implements AutoCloseable {
         alerter = new AlerterLoop(consumer(kafka, settings.groupId(), "latest"), producer, settings,
                 () -> new RuleEngine(only(rules, APP_WIDE.negate()), clock),
                 () -> new RuleEngine(only(rules, APP_WIDE), clock), clock);
-        notifier = new Notifier(destinations, notifierSettings, new DeliveryTelemetry(registry));
+        notifier = new Notifier(destinations, notifierSettings, new DeliveryMetrics(registry));
         notifications = new NotificationLoop(consumer(kafka, settings.notifierGroupId(), "earliest"), notifier,
                 settings, clock);
         evaluating = Thread.ofPlatform().name("alert-evaluation").start(alerter);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.herokuelk.shipper.parse.AppDatasets;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 
 /**
  * Everything the shipper reads from its environment, read once at start. A bad value fails the start with every
@@ -21,7 +21,7 @@ import io.herokuelk.shipper.parse.ParserOptions;
  *                       Kafka; less than Logplex's 5 s so that the answer arrives before it gives up
  * @param telemetry      where {@code /metrics} and the probes are served ({@link TelemetrySettings})
  */
-public record ShipperSettings(DrainSettings drain, KafkaSettings kafka, ParserOptions parser, Duration publishTimeout,
+public record ShipperSettings(DrainSettings drain, KafkaSettings kafka, ParserSettings parser, Duration publishTimeout,
                               TelemetrySettings telemetry) {
 
     public static ShipperSettings fromEnvironment(Map<String, String> variables) {
@@ -29,7 +29,7 @@ public record ShipperSettings(DrainSettings drain, KafkaSettings kafka, ParserOp
         ShipperSettings settings = new ShipperSettings(
                 DrainSettings.from(env),
                 KafkaSettings.from(env),
-                new ParserOptions(env.integer("MAX_MESSAGE_BYTES", ParserOptions.DEFAULT_MAX_MESSAGE_BYTES, 1024,
+                new ParserSettings(env.integer("MAX_MESSAGE_BYTES", ParserSettings.DEFAULT_MAX_MESSAGE_BYTES, 1024,
                         16 * 1024 * 1024), env.flag("EVENT_ORIGINAL", true), appDatasets(env)),
                 env.millis("DRAIN_PUBLISH_TIMEOUT_MS", 4_000, 100, 60_000),
                 TelemetrySettings.from(env));

@@ -8,7 +8,7 @@ import java.util.Objects;
  * The entry point for turning Heroku drain input into documents. Thread-safe; create one and share it.
  *
  * <pre>{@code
- * DrainBodyParser parser = new DrainBodyParser(ParserOptions.defaults());
+ * DrainBodyParser parser = new DrainBodyParser(ParserSettings.defaults());
  *
  * // HTTPS drain: one application/logplex-1 body
  * DrainContext context = new DrainContext(app, request.header("Logplex-Drain-Token"),
@@ -34,12 +34,12 @@ public final class DrainBodyParser {
     private final MessageParser messages;
     private final SplitLineJoiner joiner;
 
-    public DrainBodyParser(ParserOptions options) {
+    public DrainBodyParser(ParserSettings options) {
         this.messages = new MessageParser(Objects.requireNonNull(options, "options"));
         this.joiner = new SplitLineJoiner(messages.mapper());
     }
 
-    public ParserOptions options() {
+    public ParserSettings options() {
         return messages.options();
     }
 

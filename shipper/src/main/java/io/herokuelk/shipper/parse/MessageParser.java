@@ -26,7 +26,7 @@ public final class MessageParser {
     private static final String[] SEVERITY_NAMES =
             {"emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"};
 
-    private final ParserOptions options;
+    private final ParserSettings options;
     private final ObjectMapper mapper;
     private final DocumentWriter writer;
     private final LineContributor router = new RouterContributor();
@@ -34,7 +34,7 @@ public final class MessageParser {
     private final PlatformContributor platform = new PlatformContributor();
     private final LineContributor appJson;
 
-    public MessageParser(ParserOptions options) {
+    public MessageParser(ParserSettings options) {
         this.options = Objects.requireNonNull(options, "options");
         // No separator between root values, so that one generator can write a batch of documents back to back.
         this.mapper = JsonMapper.builder(JsonFactory.builder().rootValueSeparator((String) null).build()).build();
@@ -42,7 +42,7 @@ public final class MessageParser {
         this.appJson = new AppJsonContributor(mapper, options.appDatasets());
     }
 
-    public ParserOptions options() {
+    public ParserSettings options() {
         return options;
     }
 

@@ -15,7 +15,7 @@ import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.publish.DeadLetter;
 import io.herokuelk.shipper.publish.EventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
@@ -32,7 +32,7 @@ class BatchIngestorTest {
     void aBatchIsCountedByDatasetWithLogplexLossesAndPublishedWhole() throws Exception {
         byte[] body = Files.readAllBytes(Path.of("src/test/resources/golden/l10-concatenated.logplex"));
         DrainContext context = DrainContext.of("myapp", Instant.parse("2026-11-26T10:03:00Z"));
-        ParsedBatch batch = new DrainBodyParser(ParserOptions.defaults()).parseBody(body, context);
+        ParsedBatch batch = new DrainBodyParser(ParserSettings.defaults()).parseBody(body, context);
 
         new BatchIngestor(new RecordingPublisher(), new IngestMetrics(registry))
                 .ingest(batch, context, "https", body.length).get();
@@ -50,7 +50,7 @@ class BatchIngestorTest {
     void aBodySentAgainAfterAFailedPublishIsReceivedTwiceButCountedOnce() throws Exception {
         byte[] body = Files.readAllBytes(Path.of("src/test/resources/golden/l10-concatenated.logplex"));
         DrainContext context = DrainContext.of("myapp", Instant.parse("2026-11-26T10:03:00Z"));
-        ParsedBatch batch = new DrainBodyParser(ParserOptions.defaults()).parseBody(body, context);
+        ParsedBatch batch = new DrainBodyParser(ParserSettings.defaults()).parseBody(body, context);
         RecordingPublisher publisher = new RecordingPublisher();
         BatchIngestor ingestor = new BatchIngestor(publisher, new IngestMetrics(registry));
 

@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.herokuelk.shipper.config.BasicAuthenticator;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.publish.DeadLetter;
 import io.herokuelk.shipper.publish.EventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
@@ -198,7 +198,7 @@ class LogplexDrainHandlerTest {
     private void start(ControlledPublisher publisher, long budgetBytes, Duration timeout, Duration readTimeout)
             throws IOException {
         IngestMetrics metrics = new IngestMetrics(new PrometheusRegistry());
-        LogplexDrainHandler handler = new LogplexDrainHandler(new DrainBodyParser(ParserOptions.defaults()),
+        LogplexDrainHandler handler = new LogplexDrainHandler(new DrainBodyParser(ParserSettings.defaults()),
                 new BatchIngestor(publisher, metrics), new BasicAuthenticator(Map.of(), false), new AppNames(Map.of()),
                 new InFlightBudget(budgetBytes), metrics, 1024 * 1024, timeout, readTimeout, Clock.systemUTC());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);

@@ -22,7 +22,7 @@ class DrainBodyParserTest {
             + "status=200 bytes=10 protocol=https\n";
     static final String APP = "<190>1 2026-11-26T10:00:00.123456+00:00 host app web.2 - hello\n";
 
-    private final DrainBodyParser parser = new DrainBodyParser(ParserOptions.defaults());
+    private final DrainBodyParser parser = new DrainBodyParser(ParserSettings.defaults());
     private final JsonMapper json = JsonMapper.builder().build();
 
     private JsonNode doc(ParsedEvent e) {
@@ -86,7 +86,7 @@ class DrainBodyParserTest {
 
     @Test
     void theOriginalCanBeLeftOutButNotWhenTheHeaderWasUnreadable() {
-        DrainBodyParser lean = new DrainBodyParser(ParserOptions.defaults().withIncludeOriginal(false));
+        DrainBodyParser lean = new DrainBodyParser(ParserSettings.defaults().withIncludeOriginal(false));
         DrainContext context = new DrainContext("myapp", TOKEN, null, NOW);
         assertThat(doc(lean.parseMessage(ascii(APP), context)).path("event").has("original")).isFalse();
         ParsedEvent bad = lean.parseMessage(ascii("not syslog at all\n"), context);

@@ -39,7 +39,7 @@ class GoldenFilesTest {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private final DrainBodyParser parser = new DrainBodyParser(ParserOptions.defaults());
+    private final DrainBodyParser parser = new DrainBodyParser(ParserSettings.defaults());
 
     @TestFactory
     Stream<DynamicTest> goldenFiles() throws IOException {

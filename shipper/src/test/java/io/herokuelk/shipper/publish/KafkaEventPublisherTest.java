@@ -19,7 +19,7 @@ import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 
 /** What the publisher puts on the topics, and when its future completes, with Kafka's {@code MockProducer}. */
 class KafkaEventPublisherTest {
@@ -32,7 +32,7 @@ class KafkaEventPublisherTest {
     private static List<ParsedEvent> events() {
         byte[] body = ("58 <190>1 2026-11-26T10:00:00+00:00 host app web.1 - hello one\n"
                 + "58 <190>1 2026-11-26T10:00:01+00:00 host app web.2 - hello two\n").getBytes(StandardCharsets.UTF_8);
-        return new DrainBodyParser(ParserOptions.defaults()).parseBody(body,
+        return new DrainBodyParser(ParserSettings.defaults()).parseBody(body,
                 new DrainContext("myapp", null, "ABCD", Instant.parse("2026-11-26T10:00:02Z"))).events();
     }
 

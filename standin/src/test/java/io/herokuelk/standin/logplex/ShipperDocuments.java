@@ -4,7 +4,7 @@ import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.standin.LogLine;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ShipperDocuments {
 
-    private static final DrainBodyParser PARSER = new DrainBodyParser(ParserOptions.defaults());
+    private static final DrainBodyParser PARSER = new DrainBodyParser(ParserSettings.defaults());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ShipperDocuments() {

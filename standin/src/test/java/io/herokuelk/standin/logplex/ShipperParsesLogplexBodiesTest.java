@@ -7,7 +7,7 @@ import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.standin.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,7 +26,7 @@ class ShipperParsesLogplexBodiesTest {
     static final Instant T = Instant.parse("2026-11-26T10:00:00.123456Z");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T09:59:00Z"), ZoneOffset.UTC);
 
-    private final DrainBodyParser parser = new DrainBodyParser(ParserOptions.defaults());
+    private final DrainBodyParser parser = new DrainBodyParser(ParserSettings.defaults());
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test

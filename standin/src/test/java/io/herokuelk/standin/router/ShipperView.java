@@ -3,7 +3,7 @@ package io.herokuelk.standin.router;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.standin.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A router line as the shipper's parser turns it into a document, for assertions by dotted field name. */
 record ShipperView(ParsedEvent event, JsonNode doc) {
 
-    private static final DrainBodyParser PARSER = new DrainBodyParser(ParserOptions.defaults());
+    private static final DrainBodyParser PARSER = new DrainBodyParser(ParserSettings.defaults());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The line framed as Logplex delivers router lines (PRI 158, {@code host heroku router}). */

@@ -23,19 +23,19 @@ final class DestinationWorker {
     private final BlockingQueue<Pending> queue;
     private final RecentIds recent;
     private final RetryingDelivery retrying;
-    private final DeliveryTelemetry telemetry;
+    private final DeliveryMetrics metrics;
     private final Thread thread;
     private volatile boolean closing;
     /** Alerts queued or being delivered: zero means everything submitted has an outcome. */
     private final AtomicInteger unsettled = new AtomicInteger();
 
     DestinationWorker(Destination destination, NotifierSettings settings, RetryingDelivery retrying,
-                      DeliveryTelemetry telemetry) {
+                      DeliveryMetrics metrics) {
         this.destination = destination;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.recent = new RecentIds(settings.rememberedIds());
         this.retrying = retrying;
-        this.telemetry = telemetry;
+        this.metrics = metrics;
         this.thread = Thread.ofVirtual().name("alert-delivery-" + destination.name()).unstarted(this::run);
     }
 
@@ -46,19 +46,19 @@ final class DestinationWorker {
     /** Queues the alert unless this destination already has its id; never blocks. */
     void offer(Alert alert) {
         if (!recent.claim(alert.id())) {
-            telemetry.duplicate(destination.name(), alert);
+            metrics.duplicate(destination.name(), alert);
             return;
         }
         if (closing) {
             recent.release(alert.id());
-            telemetry.dropped(destination.name(), alert, "shutdown");
+            metrics.dropped(destination.name(), alert, "shutdown");
             return;
         }
         unsettled.incrementAndGet();
         if (!queue.offer(new Pending(alert, System.nanoTime()))) {
             unsettled.decrementAndGet();
             recent.release(alert.id());
-            telemetry.dropped(destination.name(), alert, "full");
+            metrics.dropped(destination.name(), alert, "full");
         }
     }
 
@@ -109,7 +109,7 @@ final class DestinationWorker {
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         for (Pending pending : left) {
-            telemetry.dropped(destination.name(), pending.alert(), "shutdown");
+            metrics.dropped(destination.name(), pending.alert(), "shutdown");
         }
     }
 }

@@ -29,12 +29,12 @@ public final class Notifier implements AutoCloseable {
     private final List<DestinationWorker> workers;
     private final NotifierSettings settings;
 
-    public Notifier(List<Destination> destinations, NotifierSettings settings, DeliveryTelemetry telemetry) {
-        this(destinations, settings, telemetry, Sleeper.REAL, InstantSource.system());
+    public Notifier(List<Destination> destinations, NotifierSettings settings, DeliveryMetrics metrics) {
+        this(destinations, settings, metrics, Sleeper.REAL, InstantSource.system());
     }
 
     /** With the pauses and the clock given, so that tests of retries never sleep. */
-    public Notifier(List<Destination> destinations, NotifierSettings settings, DeliveryTelemetry telemetry,
+    public Notifier(List<Destination> destinations, NotifierSettings settings, DeliveryMetrics metrics,
                     Sleeper sleeper, InstantSource clock) {
         Set<String> names = new LinkedHashSet<>();
         for (Destination destination : destinations) {
@@ -44,9 +44,9 @@ public final class Notifier implements AutoCloseable {
         }
         this.settings = settings;
         RetryingDelivery retrying = new RetryingDelivery(settings,
-                new Backoff(settings.initialBackoff(), settings.maxBackoff()), sleeper, clock, telemetry);
+                new Backoff(settings.initialBackoff(), settings.maxBackoff()), sleeper, clock, metrics);
         this.workers = destinations.stream()
-                .map(destination -> new DestinationWorker(destination, settings, retrying, telemetry))
+                .map(destination -> new DestinationWorker(destination, settings, retrying, metrics))
                 .toList();
         workers.forEach(DestinationWorker::start);
         LOG.atInfo().addKeyValue("destinations", names)

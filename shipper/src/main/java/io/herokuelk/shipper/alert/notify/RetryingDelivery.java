@@ -10,7 +10,7 @@ import java.time.InstantSource;
 /**
  * The one place that decides whether to try an alert again: retryable answers are retried with the project's
  * backoff (or the receiver's Retry-After when longer) until delivered, refused, out of attempts, or the next pause
- * would end past the deadline. Each ending is reported to the telemetry. Thread-safe.
+ * would end past the deadline. Each ending is counted and logged (DeliveryMetrics). Thread-safe.
  */
 final class RetryingDelivery {
 
@@ -20,15 +20,15 @@ final class RetryingDelivery {
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final InstantSource clock;
-    private final DeliveryTelemetry telemetry;
+    private final DeliveryMetrics metrics;
 
     RetryingDelivery(NotifierSettings settings, Backoff backoff, Sleeper sleeper, InstantSource clock,
-                     DeliveryTelemetry telemetry) {
+                     DeliveryMetrics metrics) {
         this.settings = settings;
         this.backoff = backoff;
         this.sleeper = sleeper;
         this.clock = clock;
-        this.telemetry = telemetry;
+        this.metrics = metrics;
     }
 
     /** @param submittedNanos {@link System#nanoTime()} at submit, for the latency from submit to receipt */
@@ -38,32 +38,32 @@ final class RetryingDelivery {
         for (int attempt = 1; ; attempt++) {
             Delivery delivery = destination.deliver(alert);
             if (delivery.outcome() == Delivery.Outcome.DELIVERED) {
-                telemetry.delivered(name, alert, attempt, (System.nanoTime() - submittedNanos) / 1e9);
+                metrics.delivered(name, alert, attempt, (System.nanoTime() - submittedNanos) / 1e9);
                 return Result.DELIVERED;
             }
             if (delivery.outcome() == Delivery.Outcome.REJECTED) {
-                telemetry.rejected(name, alert, attempt, delivery.reason());
+                metrics.rejected(name, alert, attempt, delivery.reason());
                 return Result.REJECTED;
             }
             if (Thread.currentThread().isInterrupted()) {
-                telemetry.gaveUp(name, alert, attempt, "shutdown", delivery.reason());
+                metrics.gaveUp(name, alert, attempt, "shutdown", delivery.reason());
                 return Result.GAVE_UP;
             }
             if (attempt >= settings.maxAttempts()) {
-                telemetry.gaveUp(name, alert, attempt, "attempts", delivery.reason());
+                metrics.gaveUp(name, alert, attempt, "attempts", delivery.reason());
                 return Result.GAVE_UP;
             }
             Duration pause = pause(attempt, delivery);
             if (clock.instant().plus(pause).isAfter(deadline)) {
-                telemetry.gaveUp(name, alert, attempt, "deadline", delivery.reason());
+                metrics.gaveUp(name, alert, attempt, "deadline", delivery.reason());
                 return Result.GAVE_UP;
             }
-            telemetry.retrying(name, alert, attempt, delivery.reason(), pause);
+            metrics.retrying(name, alert, attempt, delivery.reason(), pause);
             try {
                 sleeper.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                telemetry.gaveUp(name, alert, attempt, "shutdown", delivery.reason());
+                metrics.gaveUp(name, alert, attempt, "shutdown", delivery.reason());
                 return Result.GAVE_UP;
             }
         }

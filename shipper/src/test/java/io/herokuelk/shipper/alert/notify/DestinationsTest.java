@@ -104,7 +104,7 @@ class DestinationsTest {
                     Duration.ofMillis(10), Duration.ofSeconds(2), 100);
             FakeTime time = new FakeTime();
             try (Notifier notifier = new Notifier(Destinations.fromEnvironment(env), twoAttempts,
-                    new DeliveryTelemetry(registry), time, time)) {
+                    new DeliveryMetrics(registry), time, time)) {
                 env.validate();
                 notifier.submit(SampleAlerts.r14Firing());
                 await().atMost(15, TimeUnit.SECONDS).until(() ->

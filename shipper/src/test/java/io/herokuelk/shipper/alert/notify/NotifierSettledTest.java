@@ -33,7 +33,7 @@ class NotifierSettledTest {
             }
         };
         Notifier notifier = new Notifier(List.of(slow), NotifierSettings.DEFAULTS,
-                new DeliveryTelemetry(new PrometheusRegistry()));
+                new DeliveryMetrics(new PrometheusRegistry()));
         try {
             assertThat(notifier.awaitSettled(Duration.ofMillis(50))).as("nothing submitted").isTrue();
 

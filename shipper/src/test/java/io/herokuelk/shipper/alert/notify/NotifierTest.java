@@ -186,7 +186,7 @@ class NotifierTest {
     @Test
     void closeLetsQueuedAlertsGoOut() {
         Receiver receiver = receiver();
-        Notifier notifier = new Notifier(List.of(webhook(receiver)), SETTINGS, new DeliveryTelemetry(registry),
+        Notifier notifier = new Notifier(List.of(webhook(receiver)), SETTINGS, new DeliveryMetrics(registry),
                 time, time);
 
         for (int i = 1; i <= 5; i++) {
@@ -203,7 +203,7 @@ class NotifierTest {
         Receiver dead = receiver().hang();
         NotifierSettings quick = new NotifierSettings(100, 6, Duration.ofMinutes(5), Duration.ofSeconds(1),
                 Duration.ofMinutes(1), Duration.ofMillis(300), 1000);
-        Notifier notifier = new Notifier(List.of(webhook(dead)), quick, new DeliveryTelemetry(registry), time, time);
+        Notifier notifier = new Notifier(List.of(webhook(dead)), quick, new DeliveryMetrics(registry), time, time);
         notifier.submit(SampleAlerts.firingOn("web.1"));
         notifier.submit(SampleAlerts.firingOn("web.2"));
 
@@ -258,7 +258,7 @@ class NotifierTest {
     }
 
     private Notifier notifier(NotifierSettings settings, Destination... destinations) {
-        Notifier notifier = new Notifier(List.of(destinations), settings, new DeliveryTelemetry(registry), time,
+        Notifier notifier = new Notifier(List.of(destinations), settings, new DeliveryMetrics(registry), time,
                 time);
         open.add(notifier);
         return notifier;

@@ -27,7 +27,7 @@ import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.ingest.BatchIngestor;
 import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.publish.KafkaEventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.herokuelk.shipper.testing.TopicReader;
@@ -200,7 +200,7 @@ class SyslogServerIT {
         Map<String, String> env = new HashMap<>(drainEnv);
         env.put("DRAIN_AUTH", "none");
         server = new SyslogServer(DrainSettings.from(new Environment(env)),
-                new DrainBodyParser(ParserOptions.defaults()), new BatchIngestor(publisher, metrics), metrics, limits);
+                new DrainBodyParser(ParserSettings.defaults()), new BatchIngestor(publisher, metrics), metrics, limits);
         server.start();
     }
 

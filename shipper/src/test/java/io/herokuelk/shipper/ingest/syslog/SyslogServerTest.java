@@ -21,7 +21,7 @@ import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.ingest.BatchIngestor;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import tools.jackson.databind.JsonNode;
@@ -262,7 +262,7 @@ class SyslogServerTest {
     }
 
     private static DrainBodyParser parser() {
-        return new DrainBodyParser(ParserOptions.defaults());
+        return new DrainBodyParser(ParserSettings.defaults());
     }
 
     private BatchIngestor ingestor() {

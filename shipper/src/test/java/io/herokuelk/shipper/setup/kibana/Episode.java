@@ -15,7 +15,7 @@ import io.herokuelk.shipper.index.DataStreams;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserOptions;
+import io.herokuelk.shipper.parse.ParserSettings;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,7 +46,7 @@ final class Episode {
         for (String line : lines) {
             body.append(line.getBytes(StandardCharsets.UTF_8).length).append(' ').append(line);
         }
-        List<ParsedEvent> events = new DrainBodyParser(ParserOptions.defaults())
+        List<ParsedEvent> events = new DrainBodyParser(ParserSettings.defaults())
                 .parseBody(body.toString().getBytes(StandardCharsets.UTF_8), DrainContext.of("myapp", Instant.now()))
                 .events();
         StringBuilder bulk = new StringBuilder();

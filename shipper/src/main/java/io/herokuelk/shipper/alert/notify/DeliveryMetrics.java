@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * {@code alerter_<name>_<unit>_total}; labels take values from fixed sets only: {@code destination} (the destinations'
  * fixed names), {@code outcome}, {@code cause}. Reasons (never secrets) go to the log only.
  */
-public final class DeliveryTelemetry {
+public final class DeliveryMetrics {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeliveryTelemetry.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryMetrics.class);
 
     private final Counter deliveries;
     private final Counter retries;
@@ -24,7 +24,7 @@ public final class DeliveryTelemetry {
     private final Counter duplicates;
     private final Histogram seconds;
 
-    public DeliveryTelemetry(PrometheusRegistry registry) {
+    public DeliveryMetrics(PrometheusRegistry registry) {
         deliveries = Counter.builder().name("alerter_deliveries_total")
                 .help("Notifications by destination and final outcome: delivered, or rejected (a permanent answer)")
                 .labelNames("destination", "outcome").register(registry);

@@ -9,27 +9,27 @@ package io.herokuelk.shipper.parse;
  *                        when parsing lost information, so that nothing is dropped
  * @param appDatasets     the datasets app lines may name; others go to {@code heroku.app}
  */
-public record ParserOptions(int maxMessageBytes, boolean includeOriginal, AppDatasets appDatasets) {
+public record ParserSettings(int maxMessageBytes, boolean includeOriginal, AppDatasets appDatasets) {
 
     /** Logplex splits lines at 10,000 bytes; 64 KiB leaves room for other senders without inviting huge frames. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 
-    public ParserOptions {
+    public ParserSettings {
         java.util.Objects.requireNonNull(appDatasets, "appDatasets");
         if (maxMessageBytes < 1024) {
             throw new IllegalArgumentException("maxMessageBytes must be at least 1024, was " + maxMessageBytes);
         }
     }
 
-    public static ParserOptions defaults() {
-        return new ParserOptions(DEFAULT_MAX_MESSAGE_BYTES, true, AppDatasets.defaults());
+    public static ParserSettings defaults() {
+        return new ParserSettings(DEFAULT_MAX_MESSAGE_BYTES, true, AppDatasets.defaults());
     }
 
-    public ParserOptions withIncludeOriginal(boolean include) {
-        return new ParserOptions(maxMessageBytes, include, appDatasets);
+    public ParserSettings withIncludeOriginal(boolean include) {
+        return new ParserSettings(maxMessageBytes, include, appDatasets);
     }
 
-    public ParserOptions withMaxMessageBytes(int max) {
-        return new ParserOptions(max, includeOriginal, appDatasets);
+    public ParserSettings withMaxMessageBytes(int max) {
+        return new ParserSettings(max, includeOriginal, appDatasets);
     }
 }
