@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.herokuelk.shipper.alert.AlertJson;
-import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.model.AlertJson;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import io.herokuelk.shipper.alert.config.Durations;
 import io.herokuelk.shipper.alert.diagnosis.Diagnostician;
 import io.herokuelk.shipper.alert.diagnosis.DynoTimeline;

@@ -3,6 +3,8 @@ package io.herokuelk.shipper.alert;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.herokuelk.shipper.alert.model.Alert;
+
 /**
  * The last check before a decision is delivered: at most one open episode per condition and group. A second
  * episode of a key that is already firing (two alerters judged the same app during a rebalance, or app-wide rules

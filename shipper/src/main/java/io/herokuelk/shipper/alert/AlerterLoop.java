@@ -25,6 +25,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertJson;
+import io.herokuelk.shipper.alert.model.Observation;
+import io.herokuelk.shipper.alert.model.Observations;
+import io.herokuelk.shipper.alert.model.AlertEvaluator;
 import io.herokuelk.shipper.publish.EventHeaders;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -17,6 +17,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertJson;
 import io.herokuelk.shipper.alert.notify.Notifier;
 
 /**

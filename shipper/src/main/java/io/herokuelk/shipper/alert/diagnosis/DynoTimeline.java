@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Observation;
 
 /**
  * What is known of one dyno slot's memory over the last hours, as a person diagnosing an R14 would collect it:

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What one check concludes about a dyno's memory.
  *
- * @param cause   one of {@link io.herokuelk.shipper.alert.Diagnosis#CAUSES}
+ * @param cause   one of {@link io.herokuelk.shipper.alert.model.Diagnosis#CAUSES}
  * @param score   how strongly the figures support it, 0 to 1 ({@link #confidence})
  * @param summary the conclusion with its figures
  * @param action  what to change

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /**
  * Most of the memory is there right after a start, before traffic: dependencies loaded at start, used or not. Reads

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /**
  * Memory rising steadily since the start: a leak or an unbounded cache. Fits a line through Heroku's samples of the

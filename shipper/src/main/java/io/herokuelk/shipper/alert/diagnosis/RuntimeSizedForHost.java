@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /**
  * The JVM sizes itself from the host, not the dyno: a heap ceiling (per process, times the processes) above the

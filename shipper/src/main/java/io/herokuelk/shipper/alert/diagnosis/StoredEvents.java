@@ -12,8 +12,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.herokuelk.shipper.alert.Observation;
-import io.herokuelk.shipper.alert.Observations;
+import io.herokuelk.shipper.alert.model.Observation;
+import io.herokuelk.shipper.alert.model.Observations;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

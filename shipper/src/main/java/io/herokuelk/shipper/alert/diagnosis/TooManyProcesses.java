@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /**
  * Several app processes share the dyno, each holding its own copy of the app: the incident's first cause (Gunicorn's

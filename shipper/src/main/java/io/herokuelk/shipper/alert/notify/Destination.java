@@ -1,6 +1,6 @@
 package io.herokuelk.shipper.alert.notify;
 
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 
 /**
  * Somewhere alerts are told: Slack, a webhook, PagerDuty, the log. One attempt per call; retries are the notifier's.

@@ -1,6 +1,6 @@
 package io.herokuelk.shipper.alert.notify;
 
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

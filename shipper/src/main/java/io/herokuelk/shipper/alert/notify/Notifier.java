@@ -2,7 +2,7 @@ package io.herokuelk.shipper.alert.notify;
 
 import java.time.Duration;
 
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
 import java.time.InstantSource;

@@ -1,7 +1,7 @@
 package io.herokuelk.shipper.alert.notify;
 
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.AlertJson;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertJson;
 import io.herokuelk.shipper.config.Secret;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package io.herokuelk.shipper.alert.notify;
 
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.herokuelk.shipper.alert.notify;
 
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.config.Secret;
 import java.net.URI;
 import java.util.Map;

@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import io.herokuelk.shipper.alert.Diagnosis;
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Diagnosis;
+import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.alert.config.RuleConfig;
 
 /**

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Observation;
 import io.herokuelk.shipper.alert.config.Durations;
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RuleSettings;

@@ -2,7 +2,7 @@ package io.herokuelk.shipper.alert.rules;
 
 import java.util.List;
 
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Observation;
 import io.herokuelk.shipper.alert.config.RuleConfig;
 
 /**

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import io.herokuelk.shipper.alert.diagnosis.Diagnostician;
 import io.herokuelk.shipper.alert.diagnosis.DynoTimeline;
 import io.herokuelk.shipper.alert.diagnosis.Releases;
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Observation;
 import io.herokuelk.shipper.alert.config.RulesConfig;
 
 /**

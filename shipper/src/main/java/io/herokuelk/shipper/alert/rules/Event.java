@@ -1,6 +1,6 @@
 package io.herokuelk.shipper.alert.rules;
 
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Observation;
 
 /**
  * An observation as the rules see it, with what the history adds.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Observation;
 
 /** The memory figures R14 and R15 alerts quote: the {@code Process running} line and the latest runtime metrics. */
 final class MemoryFigures {

@@ -2,8 +2,8 @@ package io.herokuelk.shipper.alert.rules;
 
 import java.time.Instant;
 
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Observation;
 
 /**
  * One periodic memory sample of a dyno, from Heroku's runtime metrics ({@code heroku}) or the app's own sampler

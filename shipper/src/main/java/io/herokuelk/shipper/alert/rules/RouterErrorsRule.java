@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Observation;
 import io.herokuelk.shipper.alert.config.Durations;
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RuleSettings;

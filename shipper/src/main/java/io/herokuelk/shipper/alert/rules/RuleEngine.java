@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.AlertEvaluator;
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertEvaluator;
+import io.herokuelk.shipper.alert.model.Observation;
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RulesConfig;
 

@@ -6,8 +6,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.herokuelk.shipper.alert.Diagnosis;
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Diagnosis;
+import io.herokuelk.shipper.alert.model.Observation;
 import io.herokuelk.shipper.alert.rules.Obs;
 
 /**

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 class NotifierSettledTest {

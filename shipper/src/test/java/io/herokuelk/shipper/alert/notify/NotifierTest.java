@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.herokuelk.shipper.testing.Metrics;
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.config.Secret;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;

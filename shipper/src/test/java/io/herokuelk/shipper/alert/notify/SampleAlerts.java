@@ -1,7 +1,7 @@
 package io.herokuelk.shipper.alert.notify;
 
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,8 +2,10 @@ package io.herokuelk.shipper.alert.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.config.Secret;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,10 +75,10 @@ class SlackDestinationTest {
     @Test
     void escapesMarkupInPaths() {
         var alert = SampleAlerts.r14Firing();
-        var context = new io.herokuelk.shipper.alert.Alert.Context(alert.context().memory(),
-                java.util.List.of(new io.herokuelk.shipper.alert.Alert.PathStat("/search?q=<b>&x", 3, 1, 2)),
-                java.util.List.of());
-        var odd = new io.herokuelk.shipper.alert.Alert(alert.rule(), alert.type(), alert.severity(), alert.state(),
+        var context = new Alert.Context(alert.context().memory(),
+                List.of(new Alert.PathStat("/search?q=<b>&x", 3, 1, 2)),
+                List.of());
+        var odd = new Alert(alert.rule(), alert.type(), alert.severity(), alert.state(),
                 alert.app(), alert.dyno(), alert.startedAt(), alert.at(), alert.summary(), alert.figures(), context,
                 alert.remediation(), alert.diagnosis());
 

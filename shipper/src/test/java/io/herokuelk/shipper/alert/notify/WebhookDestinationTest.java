@@ -2,7 +2,7 @@ package io.herokuelk.shipper.alert.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herokuelk.shipper.alert.AlertJson;
+import io.herokuelk.shipper.alert.model.AlertJson;
 import io.herokuelk.shipper.config.Secret;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.Diagnosis;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /** Memory alerts carry the diagnosis of their dyno, and its action is their remediation; other alerts do not. */
 class DiagnosisOnAlertsTest {

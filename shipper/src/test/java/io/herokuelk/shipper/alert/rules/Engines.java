@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Observation;
 
 /** An engine over a rules text, a clock the test moves, and the alerts collected. */
 final class Engines {

@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.Observation;
-import io.herokuelk.shipper.alert.Observations;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Observation;
+import io.herokuelk.shipper.alert.model.Observations;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The parser's own documents through {@link Observations#from} and the default rules. */

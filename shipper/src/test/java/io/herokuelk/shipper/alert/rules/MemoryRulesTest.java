@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.alert.diagnosis.LinearTrend;
 
 class MemoryRulesTest {

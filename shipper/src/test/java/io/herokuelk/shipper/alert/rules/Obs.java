@@ -3,7 +3,7 @@ package io.herokuelk.shipper.alert.rules;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.herokuelk.shipper.alert.Observation;
+import io.herokuelk.shipper.alert.model.Observation;
 
 /** Synthetic observations for rule tests: only what a test sets is non-null. */
 public final class Obs {

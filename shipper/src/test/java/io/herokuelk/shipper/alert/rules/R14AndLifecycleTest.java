@@ -6,7 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.herokuelk.shipper.alert.Alert;
+import io.herokuelk.shipper.alert.model.Alert;
 
 class R14AndLifecycleTest {
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.herokuelk.shipper.alert.Alert;
-import io.herokuelk.shipper.alert.AlertJson;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertJson;
 import io.herokuelk.shipper.index.DataStreams;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;

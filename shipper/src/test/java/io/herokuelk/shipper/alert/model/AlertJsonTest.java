@@ -1,4 +1,4 @@
-package io.herokuelk.shipper.alert;
+package io.herokuelk.shipper.alert.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

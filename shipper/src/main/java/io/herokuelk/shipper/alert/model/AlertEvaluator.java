@@ -1,4 +1,4 @@
-package io.herokuelk.shipper.alert;
+package io.herokuelk.shipper.alert.model;
 
 import java.time.Instant;
 import java.util.List;
