@@ -42,7 +42,9 @@ final class ScriptedPublisher implements EventPublisher {
     /** The next calls fail with these, in order. */
     @SafeVarargs
     final ScriptedPublisher failNext(Supplier<Throwable>... next) {
-        failures.addAll(List.of(next));
+        for (Supplier<Throwable> failure : next) {
+            failures.add(failure);
+        }
         return this;
     }
 
