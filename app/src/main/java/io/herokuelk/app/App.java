@@ -9,9 +9,9 @@ import io.herokuelk.app.config.AppConfig;
 import io.herokuelk.app.http.HttpApp;
 import io.herokuelk.app.http.Response;
 import io.herokuelk.app.http.Router;
+import io.herokuelk.app.log.Lazy;
 import io.herokuelk.app.log.LifecycleEvents;
 import io.herokuelk.app.log.ProcessIdentity;
-import io.herokuelk.app.log.Lazy;
 import io.herokuelk.app.memory.HostPaths;
 import io.herokuelk.app.memory.MemoryLimit;
 import io.herokuelk.app.memory.MemoryLimitDetector;
@@ -45,15 +45,20 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(AppConfig config, HostPaths paths) throws IOException {
-        MemoryLimit limit = new MemoryLimitDetector(paths).detect(config.memory().limitMbOverride());
-        ProcessIdentity identity = ProcessIdentity.current(config.worker().index(), config.worker().concurrency());
+        MemoryLimit limit =
+                new MemoryLimitDetector(paths).detect(config.memory().limitMbOverride());
+        ProcessIdentity identity =
+                ProcessIdentity.current(config.worker().index(), config.worker().concurrency());
         MemorySampler sampler = new MemorySampler(new ProcessMemory(paths), limit, identity);
         if (!sampler.readsProcessMemory()) {
             LOG.warn("Cannot read " + paths.proc().resolve("self/status")
                     + "; memory use is estimated from the JVM's committed memory instead of RSS");
         }
 
-        Lazy<TextAnalyzer> analyzer = new Lazy<>("text-analyzer", TextAnalyzer::new, TextAnalyzer::stopWordCount,
+        Lazy<TextAnalyzer> analyzer = new Lazy<>(
+                "text-analyzer",
+                TextAnalyzer::new,
+                TextAnalyzer::stopWordCount,
                 LoggerFactory.getLogger(TextAnalyzer.class));
         if (config.preload()) {
             analyzer.get();
@@ -69,8 +74,13 @@ public final class App implements AutoCloseable {
         }
 
         HttpApp http = HttpApp.start(config.http(), router);
-        MemoryMonitor monitor = new MemoryMonitor(sampler, new ThresholdWatch(config.memory().warnFractions(),
-                config.memory().warnHysteresis(), config.memory().warnRepeat()), config.memory().sampleInterval());
+        MemoryMonitor monitor = new MemoryMonitor(
+                sampler,
+                new ThresholdWatch(
+                        config.memory().warnFractions(),
+                        config.memory().warnHysteresis(),
+                        config.memory().warnRepeat()),
+                config.memory().sampleInterval());
         LifecycleEvents.started(LOG, startup(config, limit, http.port(), identity));
         monitor.start(config.memory().checkInterval());
         return new App(http, monitor);
@@ -110,8 +120,8 @@ public final class App implements AutoCloseable {
         return body;
     }
 
-    private static LifecycleEvents.Startup startup(AppConfig config, MemoryLimit limit, int port,
-            ProcessIdentity identity) {
+    private static LifecycleEvents.Startup startup(
+            AppConfig config, MemoryLimit limit, int port, ProcessIdentity identity) {
         var runtime = ManagementFactory.getRuntimeMXBean();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         // -D properties can carry secrets; only -X/-XX flags decide memory, so only they are logged.
@@ -122,13 +132,22 @@ public final class App implements AutoCloseable {
                 .map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(","));
         return new LifecycleEvents.Startup(
-                Runtime.version().toString(), flags, gc,
+                Runtime.version().toString(),
+                flags,
+                gc,
                 Math.round(heap.getInit() / BYTES_PER_MB * 10) / 10.0,
                 Math.round(heap.getMax() / BYTES_PER_MB * 10) / 10.0,
                 Runtime.getRuntime().availableProcessors(),
-                port, config.http().maxConcurrent(), config.http().maxConnections(), HttpApp.EXECUTOR,
-                limit.mb(), limit.source().wireName(), config.memory().sampleInterval().toSeconds(),
-                config.memory().warnFractions(), config.demoMemoryEndpoint(),
-                runtime.getUptime() * 1_000_000L, identity);
+                port,
+                config.http().maxConcurrent(),
+                config.http().maxConnections(),
+                HttpApp.EXECUTOR,
+                limit.mb(),
+                limit.source().wireName(),
+                config.memory().sampleInterval().toSeconds(),
+                config.memory().warnFractions(),
+                config.demoMemoryEndpoint(),
+                runtime.getUptime() * 1_000_000L,
+                identity);
     }
 }

@@ -34,11 +34,12 @@ public final class Main {
             context.getLogger("io.herokuelk").setLevel(Level.toLevel(config.logLevel(), Level.INFO));
         }
         App app = App.start(config, HostPaths.system());
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
-            app.stop(STOP_GRACE_SECONDS);
-            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-                context.stop();
-            }
-        }));
+        Runtime.getRuntime()
+                .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
+                    app.stop(STOP_GRACE_SECONDS);
+                    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+                        context.stop();
+                    }
+                }));
     }
 }

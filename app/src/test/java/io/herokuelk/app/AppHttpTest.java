@@ -32,7 +32,8 @@ class AppHttpTest {
 
     private App app;
     private LogCapture requestLog;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void tearDown() {
@@ -55,9 +56,10 @@ class AppHttpTest {
         List<String> keys = List.copyOf(body.propertyNames());
         assertThat(keys.subList(0, 5))
                 .containsExactly("status", "memory_mb", "memory_limit_mb", "within_limit", "percent_of_limit");
-        assertThat(response.body()).startsWith(
-                "{\"status\":\"running\",\"memory_mb\":234.56,\"memory_limit_mb\":512.0,\"within_limit\":true,"
-                        + "\"percent_of_limit\":45.8,");
+        assertThat(response.body())
+                .startsWith(
+                        "{\"status\":\"running\",\"memory_mb\":234.56,\"memory_limit_mb\":512.0,\"within_limit\":true,"
+                                + "\"percent_of_limit\":45.8,");
         assertThat(keys).contains("memory_limit_source", "heap_used_mb", "heap_max_mb", "threads", "uptime_seconds");
         assertThat(body.get("memory_limit_source").asString()).isEqualTo("heroku_ulimit");
     }
@@ -70,9 +72,13 @@ class AppHttpTest {
 
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue(id);
         String line = awaitRequestLine();
-        assertThat(line).contains("\"http.request.id\":\"" + id + "\"", "\"url.path\":\"/health\"",
-                "\"http.response.status_code\":200", "\"user_agent.original\":\"probe/1.0\"",
-                "\"event.dataset\":\"app.request\"");
+        assertThat(line)
+                .contains(
+                        "\"http.request.id\":\"" + id + "\"",
+                        "\"url.path\":\"/health\"",
+                        "\"http.response.status_code\":200",
+                        "\"user_agent.original\":\"probe/1.0\"",
+                        "\"event.dataset\":\"app.request\"");
     }
 
     @Test
@@ -103,7 +109,13 @@ class AppHttpTest {
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(found.body()).get("hits")).isEmpty(); // no stemming: "restarts" is not "restart"
         found = get("/api/notes/search?q=restart+dynos", Map.of());
-        assertThat(JSON.readTree(found.body()).get("hits").get(0).get("note").get("id").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(found.body())
+                        .get("hits")
+                        .get(0)
+                        .get("note")
+                        .get("id")
+                        .asInt())
+                .isEqualTo(1);
 
         assertThat(send("DELETE", "/api/notes/1", null).statusCode()).isEqualTo(204);
         assertThat(get("/api/notes/1", Map.of()).statusCode()).isEqualTo(404);
@@ -131,13 +143,20 @@ class AppHttpTest {
         Path proc = Files.createDirectories(root.resolve("proc/self"));
         // 240189 kB = 234.56 MB, 45.8% of the 512 MB that a process limit of 256 means on Heroku.
         Files.writeString(proc.resolve("status"), "Name:\tjava\nVmRSS:\t  240189 kB\nVmSwap:\t       0 kB\n");
-        Files.writeString(proc.resolve("limits"),
+        Files.writeString(
+                proc.resolve("limits"),
                 "Limit                     Soft Limit           Hard Limit           Units     \n"
                         + "Max processes             256                  256                  processes\n");
         Map<String, String> env = demo ? Map.of("DEMO_MEMORY_ENDPOINT", "true") : Map.of();
         AppConfig config = AppConfig.from(env);
-        config = new AppConfig(new AppConfig.Http(0, 4, Duration.ofSeconds(1), 64), config.memory(),
-                config.notes(), config.worker(), config.demoMemoryEndpoint(), config.preload(), config.logLevel());
+        config = new AppConfig(
+                new AppConfig.Http(0, 4, Duration.ofSeconds(1), 64),
+                config.memory(),
+                config.notes(),
+                config.worker(),
+                config.demoMemoryEndpoint(),
+                config.preload(),
+                config.logLevel());
         requestLog = LogCapture.attach(REQUEST_LOGGER);
         app = App.start(config, new HostPaths(root.resolve("proc"), root.resolve("cgroup")));
     }
@@ -159,9 +178,11 @@ class AppHttpTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

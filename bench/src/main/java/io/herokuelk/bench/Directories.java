@@ -10,8 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Scratch directories of benchmark and fault runs. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes a directory tree; a failure is printed, not thrown, as a leftover directory harms no result. */
     public static void deleteQuietly(Path directory) {

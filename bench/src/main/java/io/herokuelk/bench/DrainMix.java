@@ -13,19 +13,26 @@ import java.util.Random;
  */
 final class DrainMix {
 
-    private DrainMix() {
-    }
+    private DrainMix() {}
 
     /** {@code count} messages, seeded so that every run parses the same bytes. */
     static List<String> messages(int count, long seed) {
         Random r = new Random(seed);
         List<String> out = new ArrayList<>(count);
-        String[] paths = {"/", "/api/orders", "/api/orders/42?expand=items", "/health", "/assets/app-3f2a.js",
-            "/api/chat?x=1", "/login", "/api/notes/search?q=memory+leak&page=2"};
+        String[] paths = {
+            "/",
+            "/api/orders",
+            "/api/orders/42?expand=items",
+            "/health",
+            "/assets/app-3f2a.js",
+            "/api/chat?x=1",
+            "/login",
+            "/api/notes/search?q=memory+leak&page=2"
+        };
         String[] methods = {"GET", "GET", "GET", "POST", "PUT", "DELETE"};
         for (int i = 0; i < count; i++) {
-            String ts = String.format(Locale.ROOT, "2026-11-26T10:%02d:%02d.%06d+00:00", (i / 60) % 60, i % 60,
-                    r.nextInt(1_000_000));
+            String ts = String.format(
+                    Locale.ROOT, "2026-11-26T10:%02d:%02d.%06d+00:00", (i / 60) % 60, i % 60, r.nextInt(1_000_000));
             int dyno = 1 + r.nextInt(4);
             int kind = r.nextInt(100);
             if (kind < 60) {
@@ -38,25 +45,46 @@ final class DrainMix {
                         + " connect=" + r.nextInt(3) + "ms service=" + (error ? 30000 : r.nextInt(900)) + "ms status="
                         + (error ? 503 : 200) + " bytes=" + r.nextInt(40_000) + " protocol=https\n");
             } else if (kind < 75) {
-                String source = "source=web." + dyno + " dyno=heroku.123456789.0f0e0d0c-aaaa-bbbb-cccc-00000000000"
-                        + dyno;
+                String source =
+                        "source=web." + dyno + " dyno=heroku.123456789.0f0e0d0c-aaaa-bbbb-cccc-00000000000" + dyno;
                 if (r.nextBoolean()) {
                     double rss = 200 + r.nextInt(400) + r.nextInt(100) / 100.0;
-                    out.add(String.format(Locale.ROOT, "<45>1 %s host heroku web.%d - %s sample#memory_total=%.2fMB "
-                            + "sample#memory_rss=%.2fMB sample#memory_cache=%.2fMB sample#memory_swap=0.00MB "
-                            + "sample#memory_pgpgin=%dpages sample#memory_pgpgout=%dpages "
-                            + "sample#memory_quota=512.00MB\n", ts, dyno, source, rss + 20.5, rss, 20.5,
-                            r.nextInt(500_000), r.nextInt(500_000)));
+                    out.add(String.format(
+                            Locale.ROOT,
+                            "<45>1 %s host heroku web.%d - %s sample#memory_total=%.2fMB "
+                                    + "sample#memory_rss=%.2fMB sample#memory_cache=%.2fMB sample#memory_swap=0.00MB "
+                                    + "sample#memory_pgpgin=%dpages sample#memory_pgpgout=%dpages "
+                                    + "sample#memory_quota=512.00MB\n",
+                            ts,
+                            dyno,
+                            source,
+                            rss + 20.5,
+                            rss,
+                            20.5,
+                            r.nextInt(500_000),
+                            r.nextInt(500_000)));
                 } else {
-                    out.add(String.format(Locale.ROOT, "<45>1 %s host heroku web.%d - %s sample#load_avg_1m=%.2f "
-                            + "sample#load_avg_5m=%.2f sample#load_avg_15m=%.2f\n", ts, dyno, source,
-                            r.nextDouble(), r.nextDouble(), r.nextDouble()));
+                    out.add(String.format(
+                            Locale.ROOT,
+                            "<45>1 %s host heroku web.%d - %s sample#load_avg_1m=%.2f "
+                                    + "sample#load_avg_5m=%.2f sample#load_avg_15m=%.2f\n",
+                            ts,
+                            dyno,
+                            source,
+                            r.nextDouble(),
+                            r.nextDouble(),
+                            r.nextDouble()));
                 }
             } else if (kind < 85) {
-                String[] platform = {"Process running mem=" + (500 + r.nextInt(500)) + "M(" + (100 + r.nextInt(90))
-                        + "." + r.nextInt(10) + "%)", "Error R14 (Memory quota exceeded)",
-                    "State changed from up to crashed", "Process exited with status 137",
-                    "Stopping process with SIGKILL", "Starting process with command `java -jar app.jar`"};
+                String[] platform = {
+                    "Process running mem=" + (500 + r.nextInt(500)) + "M(" + (100 + r.nextInt(90)) + "." + r.nextInt(10)
+                            + "%)",
+                    "Error R14 (Memory quota exceeded)",
+                    "State changed from up to crashed",
+                    "Process exited with status 137",
+                    "Stopping process with SIGKILL",
+                    "Starting process with command `java -jar app.jar`"
+                };
                 out.add("<45>1 " + ts + " host heroku web." + dyno + " - " + platform[r.nextInt(platform.length)]
                         + "\n");
             } else {

@@ -57,8 +57,11 @@ public class DrainParseBenchmark {
         List<String> messages = DrainMix.messages(MESSAGES, 42);
         body = DrainMix.body(messages);
         parser = new DrainBodyParser(ParserSettings.defaults().withIncludeOriginal(includeOriginal));
-        https = new DrainContext("myapp", "d.11111111-2222-4333-8444-555555555555",
-                "0A1B2C3D4E5F60718293A4B5C6D7E8F9", Instant.parse("2026-11-26T12:00:00Z"));
+        https = new DrainContext(
+                "myapp",
+                "d.11111111-2222-4333-8444-555555555555",
+                "0A1B2C3D4E5F60718293A4B5C6D7E8F9",
+                Instant.parse("2026-11-26T12:00:00Z"));
         ParsedBatch check = parser.parseBody(body, https);
         if (check.events().size() != MESSAGES || !check.garbage().isEmpty()) {
             throw new IllegalStateException("the benchmark body does not parse cleanly: " + check.garbage());

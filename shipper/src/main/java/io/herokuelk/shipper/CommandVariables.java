@@ -1,10 +1,9 @@
 package io.herokuelk.shipper;
 
+import io.herokuelk.shipper.config.SampleEnvironments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import io.herokuelk.shipper.config.SampleEnvironments;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
@@ -18,8 +17,7 @@ final class CommandVariables {
     private static final String SECTION = "environment";
     private static final int WIDTH = 100;
 
-    private CommandVariables() {
-    }
+    private CommandVariables() {}
 
     static void addTo(CommandLine line, ShipperCommand command) {
         line.getHelpSectionMap().put(SECTION, help -> render(SampleEnvironments.readBy(command::configuration)));

@@ -1,21 +1,20 @@
 package io.herokuelk.shipper;
 
-import java.io.PrintStream;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.herokuelk.shipper.alert.model.AlertJson;
-import io.herokuelk.shipper.alert.model.Diagnosis;
 import io.herokuelk.shipper.alert.config.Durations;
 import io.herokuelk.shipper.alert.diagnosis.Diagnostician;
 import io.herokuelk.shipper.alert.diagnosis.DynoTimeline;
 import io.herokuelk.shipper.alert.diagnosis.Releases;
 import io.herokuelk.shipper.alert.diagnosis.StoredEvents;
+import io.herokuelk.shipper.alert.model.AlertJson;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.index.ElasticsearchClients;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,10 +25,15 @@ import picocli.CommandLine.Spec;
  * {@code diagnose --app A --dyno web.1 [--at T] [--window 2h] [--json]}: the diagnosis a memory alert would carry,
  * on demand, from what Elasticsearch holds: why is this dyno at 80%, even before any alert.
  */
-@Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
-        description = {"Says which cause of a dyno's memory the figures point to, from what Elasticsearch holds.",
-                "The diagnosis a memory alert carries, on demand: too many processes, a runtime sized for the host, a",
-                "heavy start or growth, with its figures and what to change. Reads Elasticsearch only."})
+@Command(
+        name = "diagnose",
+        mixinStandardHelpOptions = true,
+        versionProvider = ShipperVersion.class,
+        description = {
+            "Says which cause of a dyno's memory the figures point to, from what Elasticsearch holds.",
+            "The diagnosis a memory alert carries, on demand: too many processes, a runtime sized for the host, a",
+            "heavy start or growth, with its figures and what to change. Reads Elasticsearch only."
+        })
 final class DiagnoseCommand implements ShipperCommand {
 
     private final PrintStream out = System.out;
@@ -46,7 +50,10 @@ final class DiagnoseCommand implements ShipperCommand {
     @Option(names = "--at", paramLabel = "INSTANT", description = "the moment to diagnose (default: now)")
     private Instant at;
 
-    @Option(names = "--window", defaultValue = "2h", paramLabel = "DURATION",
+    @Option(
+            names = "--window",
+            defaultValue = "2h",
+            paramLabel = "DURATION",
             description = "how far back to read, e.g. 30m, 2h (default: ${DEFAULT-VALUE})")
     private String window;
 
@@ -75,8 +82,8 @@ final class DiagnoseCommand implements ShipperCommand {
         Releases releases = new Releases();
         long events;
         try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch)) {
-            events = new StoredEvents(client, elasticsearch.namespace()).load(app, dyno, until.minus(back), until,
-                    timeline, releases);
+            events = new StoredEvents(client, elasticsearch.namespace())
+                    .load(app, dyno, until.minus(back), until, timeline, releases);
         }
         Diagnosis diagnosis = Diagnostician.diagnose(dyno, timeline, releases.before(app, until), until);
         if (json) {

@@ -1,23 +1,25 @@
 package io.herokuelk.shipper;
 
-import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.index.IndexerService;
 import io.herokuelk.shipper.index.IndexerSettings;
 import io.herokuelk.shipper.telemetry.KafkaProbe;
-
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** {@code index}: one indexer of the consumer group, until SIGTERM or Ctrl-C; start more to share partitions. */
-@Command(name = "index", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
-        description = {"Indexes the events topic into Elasticsearch data streams, every event once.",
-                "One member of a consumer group: start more to share the partitions. Runs until SIGTERM."})
+@Command(
+        name = "index",
+        mixinStandardHelpOptions = true,
+        versionProvider = ShipperVersion.class,
+        description = {
+            "Indexes the events topic into Elasticsearch data streams, every event once.",
+            "One member of a consumer group: start more to share the partitions. Runs until SIGTERM."
+        })
 final class IndexCommand implements ShipperCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexCommand.class);
@@ -41,8 +43,11 @@ final class IndexCommand implements ShipperCommand {
             readiness.add(new KafkaProbe(kafka, "heroku-elk-indexer-readiness"));
             readiness.add(indexer.elasticsearchProbe());
             readiness.add(indexer.loopProbe());
-            LOG.info("Indexing {} into Elasticsearch at {} as consumer group {}.", settings.topic(),
-                    elasticsearch.summary(), settings.groupId());
+            LOG.info(
+                    "Indexing {} into Elasticsearch at {} as consumer group {}.",
+                    settings.topic(),
+                    elasticsearch.summary(),
+                    settings.groupId());
             return new Role.Running("indexer", indexer::awaitStop, indexer::close);
         };
     }

@@ -1,11 +1,10 @@
 package io.herokuelk.shipper;
 
+import io.herokuelk.shipper.config.ConfigurationException;
+import io.herokuelk.shipper.setup.SetupCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.herokuelk.shipper.config.ConfigurationException;
-import io.herokuelk.shipper.setup.SetupCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -17,11 +16,17 @@ import picocli.CommandLine.Spec;
  * (twelve-factor); options are for the one-shot commands. {@code --help} of any command prints its usage and the
  * variables it reads, and starts nothing.
  */
-@Command(name = "shipper.jar", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
+@Command(
+        name = "shipper.jar",
+        mixinStandardHelpOptions = true,
+        versionProvider = ShipperVersion.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Heroku log drains into Kafka and Elasticsearch, with alerts on memory trouble (R14, R15).",
-        footer = {"", "Each command reads its configuration from environment variables, checks all of them at start"
-                + " and names every bad one; `shipper.jar COMMAND --help` lists the variables of a command."})
+        footer = {
+            "",
+            "Each command reads its configuration from environment variables, checks all of them at start"
+                    + " and names every bad one; `shipper.jar COMMAND --help` lists the variables of a command."
+        })
 public final class Main implements Runnable {
 
     /** Exit code of a command line or configuration that cannot work, as picocli uses it for usage errors. */
@@ -81,7 +86,8 @@ public final class Main implements Runnable {
     /** No command: say which there are; running one by default would start a service by accident. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: one of "
-                + String.join(", ", commands().keySet()) + ", help");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "Missing a command: one of " + String.join(", ", commands().keySet()) + ", help");
     }
 }

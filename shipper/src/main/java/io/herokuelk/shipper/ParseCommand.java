@@ -1,5 +1,12 @@
 package io.herokuelk.shipper;
 
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.Garbage;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.parse.ParsedEvent;
+import io.herokuelk.shipper.parse.ParserSettings;
+import io.herokuelk.shipper.parse.SyslogStreamParser;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.parse.DrainContext;
-import io.herokuelk.shipper.parse.Garbage;
-import io.herokuelk.shipper.parse.ParsedBatch;
-import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.parse.ParserSettings;
-import io.herokuelk.shipper.parse.SyslogStreamParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,9 +25,14 @@ import picocli.CommandLine.Parameters;
  * stream or one message per line from a file or stdin, and prints one JSON document per message on stdout.
  * Bytes that are not messages are reported on stderr with the reason, as the dead-letter topic would get them.
  */
-@Command(name = "parse", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
-        description = {"Prints the document each message becomes: one JSON line per message.",
-                "Reads FILE or stdin; bytes that are not messages go to stderr with the reason. Connects to nothing."})
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
+        versionProvider = ShipperVersion.class,
+        description = {
+            "Prints the document each message becomes: one JSON line per message.",
+            "Reads FILE or stdin; bytes that are not messages go to stderr with the reason. Connects to nothing."
+        })
 final class ParseCommand implements ShipperCommand {
 
     /** What the input is. Lower case, as users type them. */
@@ -41,17 +45,24 @@ final class ParseCommand implements ShipperCommand {
         lines
     }
 
-    @Option(names = "--format", defaultValue = "logplex", paramLabel = "FORMAT",
-            description = {"logplex: an application/logplex-1 body (octet-counted frames)",
-                    "syslog: a syslog drain stream (octet-counted or newline-delimited)",
-                    "lines: one message per line, RFC 5424 or pasted from `heroku logs`",
-                    "(default: ${DEFAULT-VALUE})"})
+    @Option(
+            names = "--format",
+            defaultValue = "logplex",
+            paramLabel = "FORMAT",
+            description = {
+                "logplex: an application/logplex-1 body (octet-counted frames)",
+                "syslog: a syslog drain stream (octet-counted or newline-delimited)",
+                "lines: one message per line, RFC 5424 or pasted from `heroku logs`",
+                "(default: ${DEFAULT-VALUE})"
+            })
     private Format format;
 
     @Option(names = "--app", paramLabel = "NAME", description = "the app the lines come from (heroku.app)")
     private String app = DrainContext.UNKNOWN_APP;
 
-    @Option(names = "--frame-id", paramLabel = "ID",
+    @Option(
+            names = "--frame-id",
+            paramLabel = "ID",
             description = "a Logplex-Frame-Id: event ids become <ID>-<position>, as for a drain request")
     private String frameId;
 

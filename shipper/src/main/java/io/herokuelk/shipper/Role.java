@@ -22,8 +22,7 @@ interface Role {
      * @param stopped   blocks until the role has stopped, asked to or not
      * @param stop      stops the role, letting it finish the batch under way, and releases its clients
      */
-    record Running(String name, Awaitable stopped, Runnable stop) {
-    }
+    record Running(String name, Awaitable stopped, Runnable stop) {}
 
     /** Something to wait for. */
     @FunctionalInterface

@@ -1,15 +1,5 @@
 package io.herokuelk.shipper;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.herokuelk.shipper.Role.Running;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
@@ -18,6 +8,14 @@ import io.herokuelk.shipper.telemetry.JvmInstrumentation;
 import io.herokuelk.shipper.telemetry.MetricsServer;
 import io.herokuelk.shipper.telemetry.Readiness;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs roles in this JVM until SIGTERM (Heroku's dyno stop) or Ctrl-C, with one registry, one readiness and, on
@@ -34,8 +32,7 @@ final class Roles {
     private MetricsServer metrics;
     private boolean stopped;
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /**
      * What a command runs: its roles, their settings read and checked, and where metrics go.
@@ -43,8 +40,7 @@ final class Roles {
      * @param roles     started in this order
      * @param telemetry {@code METRICS_PORT}, {@code METRICS_CREDENTIALS}
      */
-    record Plan(List<Role> roles, TelemetrySettings telemetry) {
-    }
+    record Plan(List<Role> roles, TelemetrySettings telemetry) {}
 
     /** What makes one role from the settings it reads. */
     @FunctionalInterface
@@ -75,8 +71,8 @@ final class Roles {
             }
             TelemetrySettings telemetry = plan.telemetry();
             if (telemetry.metricsPort().isPresent()) {
-                all.metrics = new MetricsServer(telemetry.metricsPort().get(), registry, all.readiness,
-                        telemetry.metricsAuthenticator());
+                all.metrics = new MetricsServer(
+                        telemetry.metricsPort().get(), registry, all.readiness, telemetry.metricsAuthenticator());
                 LOG.info("Metrics and probes on port {} (/metrics, /healthz, /readyz).", all.metrics.port());
             }
         } catch (Exception | Error e) {
@@ -84,10 +80,13 @@ final class Roles {
             throw e;
         }
         AtomicBoolean asked = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            asked.set(true);
-            all.stopAll();
-        }, "shipper-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            asked.set(true);
+                            all.stopAll();
+                        },
+                        "shipper-shutdown"));
         Running first = all.firstToStop();
         if (asked.get()) {
             return 0;

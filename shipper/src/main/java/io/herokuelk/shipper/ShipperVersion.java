@@ -8,7 +8,9 @@ public final class ShipperVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"heroku-elk shipper " + (version == null ? "(not built as a jar)" : version),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+        return new String[] {
+            "heroku-elk shipper " + (version == null ? "(not built as a jar)" : version),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
+        };
     }
 }

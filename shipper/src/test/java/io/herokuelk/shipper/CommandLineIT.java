@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,12 +34,13 @@ class CommandLineIT {
     private static ServerSocket elasticsearch;
     private static final AtomicInteger CONNECTIONS = new AtomicInteger();
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void listen() throws IOException {
-        assertThat(JAR).as("the jar is built by the package phase before integration tests").exists();
+        assertThat(JAR)
+                .as("the jar is built by the package phase before integration tests")
+                .exists();
         kafka = counting();
         elasticsearch = counting();
     }
@@ -53,21 +53,24 @@ class CommandLineIT {
 
     @TestFactory
     Stream<DynamicTest> everyCommandsHelpExitsZeroAtOnceAndConnectsNowhere() {
-        List<List<String>> invocations = new ArrayList<>(List.of(List.of("--help"), List.of("-h"), List.of("help"),
-                List.of("--version")));
+        List<List<String>> invocations =
+                new ArrayList<>(List.of(List.of("--help"), List.of("-h"), List.of("help"), List.of("--version")));
         for (String command : Main.commands().keySet()) {
             invocations.add(List.of(command, "--help"));
             invocations.add(List.of(command, "-h"));
             invocations.add(List.of("help", command));
         }
-        return invocations.stream().map(args -> DynamicTest.dynamicTest(String.join(" ", args), () -> {
-            int before = CONNECTIONS.get();
-            Run run = run(args);
-            assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.out()).containsAnyOf("Usage: shipper.jar", "heroku-elk shipper");
-            assertThat(run.err()).as("nothing on stderr").isEmpty();
-            assertThat(CONNECTIONS.get()).as("connections to the configured services").isEqualTo(before);
-        }));
+        return invocations.stream()
+                .map(args -> DynamicTest.dynamicTest(String.join(" ", args), () -> {
+                    int before = CONNECTIONS.get();
+                    Run run = run(args);
+                    assertThat(run.exit()).as(run.err()).isZero();
+                    assertThat(run.out()).containsAnyOf("Usage: shipper.jar", "heroku-elk shipper");
+                    assertThat(run.err()).as("nothing on stderr").isEmpty();
+                    assertThat(CONNECTIONS.get())
+                            .as("connections to the configured services")
+                            .isEqualTo(before);
+                }));
     }
 
     @Test
@@ -79,8 +82,8 @@ class CommandLineIT {
     }
 
     private static Run run(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafka.getLocalPort());
@@ -89,13 +92,18 @@ class CommandLineIT {
         builder.environment().put("PORT", "0");
         Path out = Files.createTempFile("cli", ".out");
         Path err = Files.createTempFile("cli", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         boolean ended = process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS);
         if (!ended) {
             process.destroyForcibly().waitFor();
         }
-        assertThat(ended).as("shipper.jar %s ended within %d s", String.join(" ", args), LIMIT_SECONDS).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        assertThat(ended)
+                .as("shipper.jar %s ended within %d s", String.join(" ", args), LIMIT_SECONDS)
+                .isTrue();
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 

@@ -6,11 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
 import picocli.CommandLine;
 
 /**
@@ -19,8 +17,7 @@ import picocli.CommandLine;
  */
 class CommandLineTest {
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -34,10 +31,12 @@ class CommandLineTest {
 
     @TestFactory
     Stream<DynamicTest> everyCommandsHelpPrintsItsUsageAndTheVariablesItReads() {
-        return Main.commands().keySet().stream().flatMap(command -> Stream.of(
-                DynamicTest.dynamicTest(command + " --help", () -> assertUsage(command, run(command, "--help"))),
-                DynamicTest.dynamicTest(command + " -h", () -> assertUsage(command, run(command, "-h"))),
-                DynamicTest.dynamicTest("help " + command, () -> assertUsage(command, run("help", command)))));
+        return Main.commands().keySet().stream()
+                .flatMap(command -> Stream.of(
+                        DynamicTest.dynamicTest(
+                                command + " --help", () -> assertUsage(command, run(command, "--help"))),
+                        DynamicTest.dynamicTest(command + " -h", () -> assertUsage(command, run(command, "-h"))),
+                        DynamicTest.dynamicTest("help " + command, () -> assertUsage(command, run("help", command)))));
     }
 
     private static void assertUsage(String command, Run run) {
@@ -45,17 +44,23 @@ class CommandLineTest {
         assertThat(run.out()).startsWith("Usage: shipper.jar " + command).contains("Environment (read once at start");
         switch (command) {
             case "parse" -> assertThat(run.out()).doesNotContain("KAFKA_BOOTSTRAP_SERVERS");
-            case "diagnose" -> assertThat(run.out()).as("Elasticsearch only").contains("ELASTICSEARCH_URL")
-                    .doesNotContain("KAFKA_BOOTSTRAP_SERVERS");
-            default -> assertThat(run.out()).as("the variables the command reads").contains("KAFKA_BOOTSTRAP_SERVERS");
+            case "diagnose" ->
+                assertThat(run.out())
+                        .as("Elasticsearch only")
+                        .contains("ELASTICSEARCH_URL")
+                        .doesNotContain("KAFKA_BOOTSTRAP_SERVERS");
+            default ->
+                assertThat(run.out()).as("the variables the command reads").contains("KAFKA_BOOTSTRAP_SERVERS");
         }
     }
 
     @Test
     void theVariablesListedAreTheOnesEachCommandReads() {
-        assertThat(run("ingest", "--help").out()).contains("DRAIN_CREDENTIALS", "SYSLOG_TLS_PORT", "KAFKA_URL")
+        assertThat(run("ingest", "--help").out())
+                .contains("DRAIN_CREDENTIALS", "SYSLOG_TLS_PORT", "KAFKA_URL")
                 .doesNotContain("ELASTICSEARCH_URL");
-        assertThat(run("index", "--help").out()).contains("ELASTICSEARCH_URL", "BONSAI_URL", "INDEXER_GROUP_ID")
+        assertThat(run("index", "--help").out())
+                .contains("ELASTICSEARCH_URL", "BONSAI_URL", "INDEXER_GROUP_ID")
                 .doesNotContain("DRAIN_CREDENTIALS");
         assertThat(run("setup", "--help").out()).contains("KIBANA_URL", "KAFKA_PARTITIONS", "--kibana-url");
     }
@@ -65,7 +70,10 @@ class CommandLineTest {
         for (List<String> args : List.of(List.of("--help"), List.of("-h"), List.of("help"))) {
             Run run = run(args.toArray(String[]::new));
             assertThat(run.exit()).as(String.join(" ", args)).isZero();
-            assertThat(run.out()).contains("Usage: shipper.jar").contains("ingest").contains("replay");
+            assertThat(run.out())
+                    .contains("Usage: shipper.jar")
+                    .contains("ingest")
+                    .contains("replay");
         }
         Run version = run("--version");
         assertThat(version.exit()).isZero();

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 class ParseCommandTest {
@@ -30,7 +29,9 @@ class ParseCommandTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).contains("\"app\":\"myapp\"").contains("State changed from starting to up");
         assertThat(lines[1]).contains("\"code\":\"R14\"");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a message").contains("junk!");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("not a message")
+                .contains("junk!");
     }
 
     @Test
@@ -54,8 +55,11 @@ class ParseCommandTest {
         assertThat(status).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).contains("\"code\":\"R14\"").contains("\"dyno\":\"web.1\"")
-                .contains("2026-12-03T22:10:02.123456Z").doesNotContain("\"priority\"");
+        assertThat(lines[0])
+                .contains("\"code\":\"R14\"")
+                .contains("\"dyno\":\"web.1\"")
+                .contains("2026-12-03T22:10:02.123456Z")
+                .doesNotContain("\"priority\"");
         assertThat(lines[1]).contains("\"source\":\"app\"").contains("Started GET");
     }
 
@@ -66,9 +70,12 @@ class ParseCommandTest {
     }
 
     private int run(String input, String... args) throws Exception {
-        ParseCommand command = new ParseCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return Main.commandLine(Map.of("parse", command)).setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+        ParseCommand command = new ParseCommand(
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Main.commandLine(Map.of("parse", command))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .execute(Stream.concat(Stream.of("parse"), Stream.of(args)).toArray(String[]::new));
     }
 

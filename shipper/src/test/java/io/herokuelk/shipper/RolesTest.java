@@ -3,15 +3,13 @@ package io.herokuelk.shipper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herokuelk.shipper.config.TelemetrySettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.herokuelk.shipper.config.TelemetrySettings;
 
 class RolesTest {
 
@@ -21,8 +19,9 @@ class RolesTest {
         final AtomicInteger stops = new AtomicInteger();
 
         @Override
-        public Running start(io.prometheus.metrics.model.registry.PrometheusRegistry registry,
-                             io.herokuelk.shipper.telemetry.Readiness readiness) {
+        public Running start(
+                io.prometheus.metrics.model.registry.PrometheusRegistry registry,
+                io.herokuelk.shipper.telemetry.Readiness readiness) {
             return new Running("fake", ended::await, () -> {
                 stops.incrementAndGet();
                 ended.countDown();
@@ -43,7 +42,9 @@ class RolesTest {
 
         assertThat(Roles.run(plan(alerter, indexer))).isEqualTo(1);
         assertThat(alerter.stops).hasValue(1);
-        assertThat(indexer.stops).as("each role is stopped once, whichever ended").hasValue(1);
+        assertThat(indexer.stops)
+                .as("each role is stopped once, whichever ended")
+                .hasValue(1);
     }
 
     @Test
@@ -53,8 +54,7 @@ class RolesTest {
             throw new IllegalStateException("no broker");
         };
 
-        assertThatThrownBy(() -> Roles.run(plan(alerter, broken)))
-                .hasMessage("no broker");
+        assertThatThrownBy(() -> Roles.run(plan(alerter, broken))).hasMessage("no broker");
         assertThat(alerter.stops).hasValue(1);
     }
 

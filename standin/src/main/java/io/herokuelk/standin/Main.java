@@ -24,8 +24,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
@@ -37,8 +36,11 @@ public final class Main {
         Release release;
         try {
             settings = StandInSettings.fromEnvironment(System.getenv());
-            release = new Release("v1", Release.webCommand(Files.readAllLines(settings.procfile())),
-                    settings.configVars(), settings.processes());
+            release = new Release(
+                    "v1",
+                    Release.webCommand(Files.readAllLines(settings.procfile())),
+                    settings.configVars(),
+                    settings.processes());
         } catch (IllegalArgumentException | IOException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -48,20 +50,30 @@ public final class Main {
         if (!settings.drainToken().isEmpty()) {
             logplex = logplex.withDrainToken(settings.drainToken());
         }
-        ManagerSettings manager = ManagerSettings.heroku().withQuotaMb(settings.quotaMb())
-                .withSampleInterval(settings.metricsInterval());
-        StandIn standIn = StandIn.start(logplex, settings.dynos(), settings.appRoot(), manager, settings.routerPort(),
-                settings.routerTimeout(), line -> { }, Clock.systemUTC());
+        ManagerSettings manager =
+                ManagerSettings.heroku().withQuotaMb(settings.quotaMb()).withSampleInterval(settings.metricsInterval());
+        StandIn standIn = StandIn.start(
+                logplex,
+                settings.dynos(),
+                settings.appRoot(),
+                manager,
+                settings.routerPort(),
+                settings.routerTimeout(),
+                line -> {},
+                Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            standIn.close();
-            stopped.countDown();
-        }, "standin-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            standIn.close();
+                            stopped.countDown();
+                        },
+                        "standin-shutdown"));
         System.out.println("Starting " + settings.dynos() + " web dyno(s) of " + settings.processes()
                 + " process(es) each: " + release.command());
         standIn.formation().start(release);
-        System.out.println("Router: " + standIn.routerUrl() + "   drain: " + logplex.drainUrl().getHost()
-                + logplex.drainUrl().getPath() + "   Ctrl-C stops.");
+        System.out.println("Router: " + standIn.routerUrl() + "   drain: "
+                + logplex.drainUrl().getHost() + logplex.drainUrl().getPath() + "   Ctrl-C stops.");
         if (command.equals("load")) {
             runLoad(standIn, settings);
             System.exit(0);
@@ -76,19 +88,33 @@ public final class Main {
             long seconds = settings.loadDuration().toSeconds();
             for (long second = 1; second <= seconds; second++) {
                 Thread.sleep(Duration.ofSeconds(1));
-                System.out.println(progress(second, load.totals(), standIn.logplex().stats()));
+                System.out.println(
+                        progress(second, load.totals(), standIn.logplex().stats()));
             }
             load.stop();
             Thread.sleep(Duration.ofSeconds(2)); // answers in flight, and Logplex's next flush
-            System.out.println("Done: " + progress(seconds, load.totals(), standIn.logplex().stats()));
+            System.out.println("Done: "
+                    + progress(seconds, load.totals(), standIn.logplex().stats()));
         }
     }
 
     static String progress(long second, LoadGenerator.Totals totals, LogplexStats drain) {
-        return String.format(Locale.ROOT, "%4ds  sent %d  2xx/3xx %d  4xx %d  5xx %d  failed %d  p50 %d ms  p99 %d ms"
+        return String.format(
+                Locale.ROOT,
+                "%4ds  sent %d  2xx/3xx %d  4xx %d  5xx %d  failed %d  p50 %d ms  p99 %d ms"
                         + "  | drain: %d lines in %d batches, %d retries, %d dropped, %d waiting",
-                second, totals.sent(), totals.succeeded(), totals.clientErrors(), totals.serverErrors(),
-                totals.failed(), totals.p50Ms(), totals.p99Ms(), drain.messagesDelivered(), drain.batchesDelivered(),
-                drain.retries(), drain.messagesDropped(), drain.buffered());
+                second,
+                totals.sent(),
+                totals.succeeded(),
+                totals.clientErrors(),
+                totals.serverErrors(),
+                totals.failed(),
+                totals.p50Ms(),
+                totals.p99Ms(),
+                drain.messagesDelivered(),
+                drain.batchesDelivered(),
+                drain.retries(),
+                drain.messagesDropped(),
+                drain.buffered());
     }
 }

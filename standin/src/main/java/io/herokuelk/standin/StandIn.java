@@ -42,8 +42,15 @@ public final class StandIn implements AutoCloseable {
      * @param routerPort      0 for any free port
      * @param routerTimeout   H12 after this long
      */
-    public static StandIn start(LogplexSettings logplexSettings, int dynos, Path appRoot, ManagerSettings manager,
-                                int routerPort, Duration routerTimeout, LogSink tap, Clock clock) {
+    public static StandIn start(
+            LogplexSettings logplexSettings,
+            int dynos,
+            Path appRoot,
+            ManagerSettings manager,
+            int routerPort,
+            Duration routerTimeout,
+            LogSink tap,
+            Clock clock) {
         LogplexDrain logplex = LogplexDrain.start(logplexSettings, clock);
         LogSink sink = line -> {
             logplex.accept(line);

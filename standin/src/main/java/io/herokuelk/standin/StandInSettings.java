@@ -27,13 +27,33 @@ import java.util.Set;
  * @param loadDuration    {@code LOAD_SECONDS}, default 60: how long the {@code load} command runs
  * @param configVars      the rest of the environment, for the app
  */
-public record StandInSettings(URI drainUrl, String drainToken, int routerPort, int dynos, int processes,
-                              double quotaMb, Duration metricsInterval, Duration routerTimeout, Path procfile,
-                              Path appRoot, double loadRate, Duration loadDuration, Map<String, String> configVars) {
+public record StandInSettings(
+        URI drainUrl,
+        String drainToken,
+        int routerPort,
+        int dynos,
+        int processes,
+        double quotaMb,
+        Duration metricsInterval,
+        Duration routerTimeout,
+        Path procfile,
+        Path appRoot,
+        double loadRate,
+        Duration loadDuration,
+        Map<String, String> configVars) {
 
     /** The stand-in's own variables: they configure the platform, and do not reach the app. */
-    static final Set<String> OWN = Set.of("DRAIN_URL", "DRAIN_TOKEN", "ROUTER_PORT", "WEB_DYNOS", "DYNO_QUOTA_MB",
-            "RUNTIME_METRICS_INTERVAL_SECONDS", "ROUTER_TIMEOUT_SECONDS", "PROCFILE", "APP_ROOT", "LOAD_RPS",
+    static final Set<String> OWN = Set.of(
+            "DRAIN_URL",
+            "DRAIN_TOKEN",
+            "ROUTER_PORT",
+            "WEB_DYNOS",
+            "DYNO_QUOTA_MB",
+            "RUNTIME_METRICS_INTERVAL_SECONDS",
+            "ROUTER_TIMEOUT_SECONDS",
+            "PROCFILE",
+            "APP_ROOT",
+            "LOAD_RPS",
             "LOAD_SECONDS");
 
     public static StandInSettings fromEnvironment(Map<String, String> environment) {
@@ -41,7 +61,9 @@ public record StandInSettings(URI drainUrl, String drainToken, int routerPort, i
         URI drainUrl = read.uri("DRAIN_URL");
         String token = read.text("DRAIN_TOKEN", "");
         Path appRoot = Path.of(read.text("APP_ROOT", ".")).toAbsolutePath().normalize();
-        StandInSettings settings = new StandInSettings(drainUrl, token,
+        StandInSettings settings = new StandInSettings(
+                drainUrl,
+                token,
                 read.integer("ROUTER_PORT", 8080, 0, 65_535),
                 read.integer("WEB_DYNOS", 1, 1, 100),
                 read.integer("WEB_CONCURRENCY", 1, 1, 64),

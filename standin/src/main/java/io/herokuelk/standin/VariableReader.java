@@ -23,7 +23,8 @@ public record VariableReader(Map<String, String> environment, List<String> probl
         }
         try {
             URI uri = URI.create(value);
-            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 problems.add(name + " must be an http(s) URL with a host");
             }
             return uri;

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -111,7 +110,9 @@ final class ComposeFile {
             if (equals <= 0) {
                 throw new IllegalStateException(ENV_EXAMPLE + " has a line that is no NAME=value: " + line);
             }
-            variables.put(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip());
+            variables.put(
+                    trimmed.substring(0, equals).strip(),
+                    trimmed.substring(equals + 1).strip());
         }
         return variables;
     }
@@ -149,13 +150,14 @@ final class ComposeFile {
             Object environment = definition.get("environment");
             Map<String, String> variables = new LinkedHashMap<>();
             if (environment instanceof Map<?, ?> entries) {
-                entries.forEach((key, value) -> variables.put(String.valueOf(key), value == null ? null
-                        : String.valueOf(value)));
+                entries.forEach((key, value) ->
+                        variables.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
             } else if (environment instanceof List<?> lines) {
                 for (Object line : lines) {
                     String text = String.valueOf(line);
                     int equals = text.indexOf('=');
-                    variables.put(equals < 0 ? text : text.substring(0, equals),
+                    variables.put(
+                            equals < 0 ? text : text.substring(0, equals),
                             equals < 0 ? null : text.substring(equals + 1));
                 }
             }
@@ -173,7 +175,8 @@ final class ComposeFile {
             if (dependsOn instanceof List<?> names) {
                 names.forEach(dependency -> conditions.put(String.valueOf(dependency), "service_started"));
             } else if (dependsOn instanceof Map<?, ?> entries) {
-                entries.forEach((dependency, condition) -> conditions.put(String.valueOf(dependency),
+                entries.forEach((dependency, condition) -> conditions.put(
+                        String.valueOf(dependency),
                         String.valueOf(map(condition).getOrDefault("condition", "service_started"))));
             }
             return conditions;
@@ -183,8 +186,9 @@ final class ComposeFile {
         List<String> jarAndArguments() {
             List<String> command = command();
             int jar = command.indexOf("-jar");
-            return jar < 0 || jar + 1 >= command.size() ? List.of() : new ArrayList<>(command.subList(jar + 1,
-                    command.size()));
+            return jar < 0 || jar + 1 >= command.size()
+                    ? List.of()
+                    : new ArrayList<>(command.subList(jar + 1, command.size()));
         }
     }
 }

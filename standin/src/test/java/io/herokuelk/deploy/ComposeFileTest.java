@@ -2,6 +2,10 @@ package io.herokuelk.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.deploy.ComposeFile.Service;
+import io.herokuelk.deploy.WhatTheCodeReads.Module;
+import io.herokuelk.deploy.WhatTheCodeReads.Program;
+import io.herokuelk.shipper.Main;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,13 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.deploy.ComposeFile.Service;
-import io.herokuelk.deploy.WhatTheCodeReads.Module;
-import io.herokuelk.deploy.WhatTheCodeReads.Program;
-import io.herokuelk.shipper.Main;
 
 /**
  * {@code docker-compose.yml}, {@code .env.example} and the {@code Dockerfile} against the code: real commands, only
@@ -45,8 +43,9 @@ class ComposeFileTest {
             }
             if (jarAndArguments.getFirst().equals("shipper/target/shipper.jar")
                     && (jarAndArguments.size() < 2 || !Main.commands().containsKey(jarAndArguments.get(1)))) {
-                problems.add(service.name() + ": not a shipper command " + jarAndArguments.subList(1,
-                        jarAndArguments.size()) + "; the commands are " + Main.commands().keySet());
+                problems.add(
+                        service.name() + ": not a shipper command " + jarAndArguments.subList(1, jarAndArguments.size())
+                                + "; the commands are " + Main.commands().keySet());
             }
         }
         assertThat(problems).isEmpty();
@@ -60,8 +59,10 @@ class ComposeFileTest {
             for (String line : Repository.read(procfile).lines().toList()) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    List<String> words = Arrays.stream(line.substring(colon + 1).trim().split("\\s+"))
-                            .filter(word -> !word.equals("$JAVA_OPTS")).toList();
+                    List<String> words = Arrays.stream(
+                                    line.substring(colon + 1).trim().split("\\s+"))
+                            .filter(word -> !word.equals("$JAVA_OPTS"))
+                            .toList();
                     int jar = words.indexOf("-jar");
                     procfiles.put(words.subList(jar + 1, words.size()), words);
                 }
@@ -71,7 +72,8 @@ class ComposeFileTest {
         for (Service service : ours()) {
             List<String> procfile = procfiles.get(service.jarAndArguments());
             if (procfile != null) {
-                assertThat(service.command()).as("%s runs what a Procfile runs, with other flags", service.name())
+                assertThat(service.command())
+                        .as("%s runs what a Procfile runs, with other flags", service.name())
                         .isEqualTo(procfile);
                 compared.add(service.name());
             }
@@ -86,8 +88,8 @@ class ComposeFileTest {
             Set<String> allowed = reads(service);
             for (String variable : service.environment().keySet()) {
                 if (!allowed.contains(variable)) {
-                    problems.add(service.name() + ": " + variable + " is not read by " + program(service).name()
-                            + " (it reads " + allowed + ")");
+                    problems.add(service.name() + ": " + variable + " is not read by "
+                            + program(service).name() + " (it reads " + allowed + ")");
                 }
             }
         }
@@ -100,8 +102,8 @@ class ComposeFileTest {
         // container itself (127.0.0.1), where none of the other services is.
         for (Service service : ours()) {
             Map<String, String> environment = new LinkedHashMap<>();
-            service.environment().forEach((name, value) -> environment.put(name, compose.substitute(value == null
-                    ? "" : value)));
+            service.environment()
+                    .forEach((name, value) -> environment.put(name, compose.substitute(value == null ? "" : value)));
             List<String> arguments = programArguments(service);
             Object settings;
             try {
@@ -109,8 +111,10 @@ class ComposeFileTest {
             } catch (Exception e) {
                 throw new AssertionError(service.name() + " would not start: " + e.getMessage(), e);
             }
-            assertThat(String.valueOf(settings)).as("%s's settings point at the container itself", service.name())
-                    .doesNotContain("127.0.0.1").doesNotContain("localhost");
+            assertThat(String.valueOf(settings))
+                    .as("%s's settings point at the container itself", service.name())
+                    .doesNotContain("127.0.0.1")
+                    .doesNotContain("localhost");
         }
     }
 
@@ -126,14 +130,19 @@ class ComposeFileTest {
                 }
             });
             if (!service.healthcheck().isEmpty()) { // one-shots have none
-                Matcher checked = localPort.matcher(String.valueOf(service.healthcheck().get("test")));
-                assertThat(checked.find()).as("%s's health check asks localhost:<port>", service.name()).isTrue();
-                assertThat(ports).as("%s's *PORT variables against its health check", service.name())
+                Matcher checked =
+                        localPort.matcher(String.valueOf(service.healthcheck().get("test")));
+                assertThat(checked.find())
+                        .as("%s's health check asks localhost:<port>", service.name())
+                        .isTrue();
+                assertThat(ports)
+                        .as("%s's *PORT variables against its health check", service.name())
                         .contains(checked.group(1));
             }
             for (Object published : (List<?>) service.definition().getOrDefault("ports", List.of())) {
                 String mapping = compose.substitute(String.valueOf(published));
-                assertThat(ports).as("%s publishes %s", service.name(), mapping)
+                assertThat(ports)
+                        .as("%s publishes %s", service.name(), mapping)
                         .contains(mapping.substring(mapping.lastIndexOf(':') + 1));
             }
         }
@@ -141,8 +150,9 @@ class ComposeFileTest {
 
     @Test
     void everySubstitutedVariableIsInEnvExampleAndNothingElse() {
-        assertThat(compose.envExample().keySet()).as("%s against what %s substitutes", ComposeFile.ENV_EXAMPLE,
-                ComposeFile.FILE).containsExactlyInAnyOrderElementsOf(compose.referencedVariables());
+        assertThat(compose.envExample().keySet())
+                .as("%s against what %s substitutes", ComposeFile.ENV_EXAMPLE, ComposeFile.FILE)
+                .containsExactlyInAnyOrderElementsOf(compose.referencedVariables());
     }
 
     @Test
@@ -154,7 +164,9 @@ class ComposeFileTest {
                 continue;
             }
             int above = i - 1;
-            while (above >= 0 && !lines.get(above).isBlank() && !lines.get(above).startsWith("#")) {
+            while (above >= 0
+                    && !lines.get(above).isBlank()
+                    && !lines.get(above).startsWith("#")) {
                 above--; // a group of variables under one comment
             }
             if (above < 0 || !lines.get(above).startsWith("#")) {
@@ -164,7 +176,8 @@ class ComposeFileTest {
         assertThat(unexplained).as("variables without a comment above them").isEmpty();
         compose.envExample().forEach((name, value) -> {
             if (name.matches(".*(PASSWORD|KEY|SECRET|TOKEN|URL|AUTHORIZATION).*")) {
-                assertThat(value).as("%s: a secret is empty (off) or a change-me placeholder", name)
+                assertThat(value)
+                        .as("%s: a secret is empty (off) or a change-me placeholder", name)
                         .matches("|change-me.*");
             }
         });
@@ -190,7 +203,8 @@ class ComposeFileTest {
             bases.add(from.group(1));
         }
         String java = Repository.pomProperty("maven.compiler.release");
-        assertThat(bases).as("the Dockerfile's base images: pinned, with the Java the build targets")
+        assertThat(bases)
+                .as("the Dockerfile's base images: pinned, with the Java the build targets")
                 .hasSize(2)
                 .allMatch(image -> image.matches("[^:]+:[0-9]+\\.[0-9]+[^:]*"))
                 .anyMatch(image -> image.matches("maven:3\\.9\\.[0-9]+-eclipse-temurin-" + java))
@@ -201,25 +215,33 @@ class ComposeFileTest {
     void longRunningServicesHaveHealthChecksAndEveryServiceAMemoryLimit() {
         Map<String, Service> services = compose.services();
         Set<String> oneShots = new TreeSet<>();
-        services.values().forEach(service -> service.dependsOn().forEach((dependency, condition) -> {
-            if (condition.equals("service_completed_successfully")) {
-                oneShots.add(dependency);
-            }
-        }));
+        services.values()
+                .forEach(service -> service.dependsOn().forEach((dependency, condition) -> {
+                    if (condition.equals("service_completed_successfully")) {
+                        oneShots.add(dependency);
+                    }
+                }));
         assertThat(oneShots).as("one-shot services").isNotEmpty();
         for (Service service : services.values()) {
-            assertThat(service.definition()).as("%s's memory limit", service.name()).containsKey("mem_limit");
+            assertThat(service.definition())
+                    .as("%s's memory limit", service.name())
+                    .containsKey("mem_limit");
             if (oneShots.contains(service.name())) {
-                assertThat(service.definition().get("restart")).as("%s runs once", service.name()).isEqualTo("no");
+                assertThat(service.definition().get("restart"))
+                        .as("%s runs once", service.name())
+                        .isEqualTo("no");
             } else {
-                assertThat(service.healthcheck()).as("%s's health check", service.name())
-                        .containsKey("test").doesNotContainEntry("disable", true);
+                assertThat(service.healthcheck())
+                        .as("%s's health check", service.name())
+                        .containsKey("test")
+                        .doesNotContainEntry("disable", true);
             }
         }
     }
 
     private List<Service> ours() {
-        List<Service> ours = compose.services().values().stream().filter(Service::builtHere).toList();
+        List<Service> ours =
+                compose.services().values().stream().filter(Service::builtHere).toList();
         assertThat(ours).as("services built from the Dockerfile").isNotEmpty();
         return ours;
     }

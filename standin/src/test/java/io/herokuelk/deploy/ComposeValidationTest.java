@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,9 @@ class ComposeValidationTest {
     @Test
     void theComposeFileIsValid() throws Exception {
         Result result = config(Repository.root(), Repository.path(ComposeFile.FILE));
-        assertThat(result.exit()).as("%s says:%n%s", String.join(" ", result.command()), result.output()).isZero();
+        assertThat(result.exit())
+                .as("%s says:%n%s", String.join(" ", result.command()), result.output())
+                .isZero();
     }
 
     @Test
@@ -37,7 +38,8 @@ class ComposeValidationTest {
         Files.writeString(broken, Repository.read(ComposeFile.FILE).replace("mem_limit:", "mem_limits:"));
         Files.writeString(directory.resolve("Dockerfile"), "FROM scratch\n");
         Result result = config(directory, broken);
-        assertThat(result.exit()).as("%s on a file with an unknown key", String.join(" ", result.command()))
+        assertThat(result.exit())
+                .as("%s on a file with an unknown key", String.join(" ", result.command()))
                 .isNotZero();
         assertThat(result.output()).contains("mem_limits");
     }
@@ -45,9 +47,15 @@ class ComposeValidationTest {
     /** Runs config in {@code directory} with only {@code .env.example}'s values: none from our own environment. */
     private static Result config(Path directory, Path file) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(validator());
-        command.addAll(List.of("-f", file.toString(), "--env-file", Repository.path(ComposeFile.ENV_EXAMPLE).toString(),
-                "config", "-q"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        command.addAll(List.of(
+                "-f",
+                file.toString(),
+                "--env-file",
+                Repository.path(ComposeFile.ENV_EXAMPLE).toString(),
+                "config",
+                "-q"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().keySet().retainAll(Set.of("PATH", "HOME", "LANG", "LC_ALL"));
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
@@ -64,7 +72,8 @@ class ComposeValidationTest {
             List<String> version = new ArrayList<>(candidate);
             version.add("version");
             try {
-                Process process = new ProcessBuilder(version).redirectErrorStream(true).start();
+                Process process =
+                        new ProcessBuilder(version).redirectErrorStream(true).start();
                 process.getInputStream().readAllBytes();
                 if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0) {
                     return candidate;
@@ -78,6 +87,5 @@ class ComposeValidationTest {
                 + " (./dev test does so itself when run as root), or Docker Compose v2.");
     }
 
-    private record Result(List<String> command, int exit, String output) {
-    }
+    private record Result(List<String> command, int exit, String output) {}
 }

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** {@code ./dev} answers help and mistakes at once: before it looks for a JDK, before any build. */
 class DevScriptTest {
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run dev(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", Repository.path("dev").toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of("bash", Repository.path("dev").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -36,7 +35,10 @@ class DevScriptTest {
     void anUnknownCommandIsAnsweredAtOnceWithTheUsage() throws Exception {
         Run run = dev("tset");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown command 'tset'").contains("./dev test").doesNotContain("Using JDK");
+        assertThat(run.err())
+                .contains("unknown command 'tset'")
+                .contains("./dev test")
+                .doesNotContain("Using JDK");
         assertThat(dev().exit()).isEqualTo(2);
     }
 }

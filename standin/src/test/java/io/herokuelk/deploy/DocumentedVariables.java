@@ -82,6 +82,8 @@ record DocumentedVariables(String file, String heading) {
     private static List<String> cells(String line) {
         String inner = line.substring(1, line.endsWith("|") && line.length() > 1 ? line.length() - 1 : line.length());
         // A \| inside a cell is text, not a separator.
-        return List.of(inner.split("(?<!\\\\)\\|", -1)).stream().map(String::strip).toList();
+        return List.of(inner.split("(?<!\\\\)\\|", -1)).stream()
+                .map(String::strip)
+                .toList();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,12 +22,15 @@ class DocumentedVariablesTest {
                 Set<String> read = entry.getValue();
                 Set<String> documented = section.names();
                 assertThat(difference(read, documented))
-                        .as("the programs documented under '%s' in %s read these variables, but its tables have no"
-                                + " row for them", section.heading(), section.file())
+                        .as(
+                                "the programs documented under '%s' in %s read these variables, but its tables have no"
+                                        + " row for them",
+                                section.heading(), section.file())
                         .isEmpty();
                 assertThat(difference(documented, read))
-                        .as("the tables under '%s' in %s document these variables, but no program documented there"
-                                + " reads them (or no sample in WhatTheCodeReads reaches the branch that reads them)",
+                        .as(
+                                "the tables under '%s' in %s document these variables, but no program documented there"
+                                        + " reads them (or no sample in WhatTheCodeReads reaches the branch that reads them)",
                                 section.heading(), section.file())
                         .isEmpty();
             });
@@ -40,5 +42,4 @@ class DocumentedVariablesTest {
         rest.removeAll(minus);
         return rest;
     }
-
 }

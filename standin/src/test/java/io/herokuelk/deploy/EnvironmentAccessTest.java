@@ -2,6 +2,8 @@ package io.herokuelk.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.deploy.WhatTheCodeReads.HandOff;
+import io.herokuelk.deploy.WhatTheCodeReads.Module;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,11 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.deploy.WhatTheCodeReads.HandOff;
-import io.herokuelk.deploy.WhatTheCodeReads.Module;
 
 /**
  * The environment enters each module's code only where {@link WhatTheCodeReads} drives it: {@code System.getenv()}
@@ -27,14 +25,18 @@ class EnvironmentAccessTest {
     /** The operating system's own variables, passed on to child processes: not configuration. */
     private static final Set<String> OPERATING_SYSTEM = Set.of("PATH");
 
-    private static final Pattern GETENV = Pattern.compile("\\bgetenv\\s*\\(\\s*(\\)\\s*(\\.\\s*\\w+\\s*\\(\\s*\"(\\w+)\")?)?");
+    private static final Pattern GETENV =
+            Pattern.compile("\\bgetenv\\s*\\(\\s*(\\)\\s*(\\.\\s*\\w+\\s*\\(\\s*\"(\\w+)\")?)?");
 
     @Test
     void theEnvironmentIsReadOnlyWhereTheReadmeCheckDrivesTheReaders() {
         List<String> problems = new ArrayList<>();
         for (String module : Repository.modules()) {
-            List<HandOff> handOffs = WhatTheCodeReads.modules().stream().filter(m -> m.name().equals(module))
-                    .findFirst().map(Module::handOffs).orElse(List.of());
+            List<HandOff> handOffs = WhatTheCodeReads.modules().stream()
+                    .filter(m -> m.name().equals(module))
+                    .findFirst()
+                    .map(Module::handOffs)
+                    .orElse(List.of());
             for (Path file : sources(module)) {
                 String relative = Repository.root().relativize(file).toString();
                 List<String> lines = lines(file);
@@ -51,8 +53,8 @@ class EnvironmentAccessTest {
                                 problems.add(where + "\n    reads " + matcher.group(3) + " by name: take it from the"
                                         + " environment the module's reader is given (see WhatTheCodeReads)");
                             }
-                        } else if (handOffs.stream().noneMatch(h -> h.file().equals(relative)
-                                && line.contains(h.code()))) {
+                        } else if (handOffs.stream()
+                                .noneMatch(h -> h.file().equals(relative) && line.contains(h.code()))) {
                             problems.add(where + "\n    hands the environment to code the documentation check does not"
                                     + " drive: register it as a HandOff and Program of module " + module
                                     + " in WhatTheCodeReads");
@@ -61,7 +63,9 @@ class EnvironmentAccessTest {
                 }
             }
         }
-        assertThat(problems).as("environment reads outside the registered readers").isEmpty();
+        assertThat(problems)
+                .as("environment reads outside the registered readers")
+                .isEmpty();
     }
 
     @Test
@@ -76,7 +80,9 @@ class EnvironmentAccessTest {
                 }
             }
         }
-        assertThat(missing).as("hand-offs registered in WhatTheCodeReads but not in the code").isEmpty();
+        assertThat(missing)
+                .as("hand-offs registered in WhatTheCodeReads but not in the code")
+                .isEmpty();
     }
 
     private static List<Path> sources(String module) {
@@ -85,7 +91,9 @@ class EnvironmentAccessTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,8 +13,7 @@ final class Repository {
 
     private static final Path ROOT = find();
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static Path root() {
         return ROOT;
@@ -34,7 +33,8 @@ final class Repository {
 
     /** A property of the root pom, such as {@code kafka.version}: one place for every version. */
     static String pomProperty(String name) {
-        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(read("pom.xml"));
+        Matcher matcher =
+                Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(read("pom.xml"));
         if (!matcher.find()) {
             throw new IllegalStateException("The root pom has no property " + name);
         }
@@ -53,15 +53,19 @@ final class Repository {
 
     /** The modules of the root pom, in build order. */
     static List<String> modules() {
-        return Pattern.compile("<module>([^<]+)</module>").matcher(read("pom.xml")).results()
-                .map(result -> result.group(1).trim()).toList();
+        return Pattern.compile("<module>([^<]+)</module>")
+                .matcher(read("pom.xml"))
+                .results()
+                .map(result -> result.group(1).trim())
+                .toList();
     }
 
     private static Path find() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path pom = dir.resolve("pom.xml");
             try {
-                if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>heroku-elk</artifactId>")
+                if (Files.isRegularFile(pom)
+                        && Files.readString(pom).contains("<artifactId>heroku-elk</artifactId>")
                         && Files.isRegularFile(dir.resolve("README.md"))) {
                     return dir;
                 }
@@ -69,6 +73,7 @@ final class Repository {
                 throw new UncheckedIOException(e);
             }
         }
-        throw new IllegalStateException("No heroku-elk checkout above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No heroku-elk checkout above " + Path.of("").toAbsolutePath());
     }
 }

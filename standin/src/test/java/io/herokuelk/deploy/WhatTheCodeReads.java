@@ -1,5 +1,14 @@
 package io.herokuelk.deploy;
 
+import io.herokuelk.elk.stack.DrainCredentials;
+import io.herokuelk.elk.stack.LocalStack;
+import io.herokuelk.elk.stack.StackSettings;
+import io.herokuelk.shipper.Main;
+import io.herokuelk.shipper.ShipperCommand;
+import io.herokuelk.shipper.config.RecordingEnvironment;
+import io.herokuelk.shipper.config.SampleEnvironments;
+import io.herokuelk.standin.StandInSettings;
+import io.herokuelk.standin.demo.DemoSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -15,16 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import io.herokuelk.elk.stack.DrainCredentials;
-import io.herokuelk.elk.stack.LocalStack;
-import io.herokuelk.elk.stack.StackSettings;
-import io.herokuelk.shipper.Main;
-import io.herokuelk.shipper.ShipperCommand;
-import io.herokuelk.shipper.config.RecordingEnvironment;
-import io.herokuelk.shipper.config.SampleEnvironments;
-import io.herokuelk.standin.StandInSettings;
-import io.herokuelk.standin.demo.DemoSettings;
 
 /**
  * Every environment variable the code reads, per program: the readers each program starts with, run over sample
@@ -45,19 +44,20 @@ import io.herokuelk.standin.demo.DemoSettings;
  */
 final class WhatTheCodeReads {
 
-    private static final DocumentedVariables QUICK_START = new DocumentedVariables("docs/operations.md",
-            "## The local stack");
+    private static final DocumentedVariables QUICK_START =
+            new DocumentedVariables("docs/operations.md", "## The local stack");
     private static final List<Module> MODULES = List.of(elk(), shipper(), app(), standin());
 
-    private WhatTheCodeReads() {
-    }
+    private WhatTheCodeReads() {}
 
     static List<Module> modules() {
         return MODULES;
     }
 
     static Module module(String name) {
-        return MODULES.stream().filter(module -> module.name().equals(name)).findFirst()
+        return MODULES.stream()
+                .filter(module -> module.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No module " + name + " in WhatTheCodeReads"));
     }
 
@@ -70,7 +70,9 @@ final class WhatTheCodeReads {
     record Module(String name, List<HandOff> handOffs, List<Program> programs, List<Map<String, String>> samples) {
 
         Program program(String programName) {
-            return programs.stream().filter(program -> program.name().equals(programName)).findFirst()
+            return programs.stream()
+                    .filter(program -> program.name().equals(programName))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(name + " has no program " + programName));
         }
 
@@ -82,8 +84,10 @@ final class WhatTheCodeReads {
                 try {
                     program.reader().read(environment, List.of());
                 } catch (Exception e) {
-                    throw new AssertionError(name + " " + program.name() + " refuses a sample environment (samples"
-                            + " must be valid, so that the reader runs to its end): " + e.getMessage(), e);
+                    throw new AssertionError(
+                            name + " " + program.name() + " refuses a sample environment (samples"
+                                    + " must be valid, so that the reader runs to its end): " + e.getMessage(),
+                            e);
                 }
                 names.addAll(environment.asked());
             }
@@ -99,13 +103,17 @@ final class WhatTheCodeReads {
             Pattern substitution = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:-[^}]*)?}");
             try (Stream<Path> files = Files.walk(resources)) {
                 Set<String> names = new TreeSet<>();
-                files.filter(file -> file.getFileName().toString().matches("logback.*\\.xml")).forEach(file -> {
-                    try {
-                        substitution.matcher(Files.readString(file)).results().forEach(m -> names.add(m.group(1)));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                files.filter(file -> file.getFileName().toString().matches("logback.*\\.xml"))
+                        .forEach(file -> {
+                            try {
+                                substitution
+                                        .matcher(Files.readString(file))
+                                        .results()
+                                        .forEach(m -> names.add(m.group(1)));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
                 return names;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -119,8 +127,7 @@ final class WhatTheCodeReads {
      * @param file from the repository root
      * @param code the code of the hand-off, as it stands on its line
      */
-    record HandOff(String file, String code) {
-    }
+    record HandOff(String file, String code) {}
 
     /**
      * An entry point and the reader it starts with.
@@ -129,8 +136,7 @@ final class WhatTheCodeReads {
      * @param documentation the documentation section that documents its variables
      * @param reader        reads and checks the configuration, starting nothing
      */
-    record Program(String name, DocumentedVariables documentation, Reader reader) {
-    }
+    record Program(String name, DocumentedVariables documentation, Reader reader) {}
 
     /** Reads a program's configuration from an environment and its arguments; returns what it read. */
     @FunctionalInterface
@@ -147,12 +153,19 @@ final class WhatTheCodeReads {
             DrainCredentials.inShell(environment, settings.directory());
             return LocalStack.services(settings, Path.of("shipper.jar"), credentials, environment);
         };
-        return new Module("elk",
-                List.of(new HandOff("elk/src/main/java/io/herokuelk/elk/stack/LocalStack.java",
+        return new Module(
+                "elk",
+                List.of(new HandOff(
+                        "elk/src/main/java/io/herokuelk/elk/stack/LocalStack.java",
                         "Map<String, String> environment = System.getenv();")),
                 List.of(new Program("local stack", QUICK_START, localStack)),
-                List.of(Map.of("STACK_DIR", directory.toString()),
-                        Map.of("STACK_DIR", directory.toString(), "DRAIN_CREDENTIALS", "local:sample-password-0123456789")));
+                List.of(
+                        Map.of("STACK_DIR", directory.toString()),
+                        Map.of(
+                                "STACK_DIR",
+                                directory.toString(),
+                                "DRAIN_CREDENTIALS",
+                                "local:sample-password-0123456789")));
     }
 
     /** Every command of {@code shipper.jar}, as {@link Main#commands()} has them. */
@@ -161,20 +174,27 @@ final class WhatTheCodeReads {
         List<Program> programs = new ArrayList<>();
         List<HandOff> handOffs = new ArrayList<>();
         for (Map.Entry<String, ShipperCommand> command : Main.commands().entrySet()) {
-            programs.add(new Program(command.getKey(), documentation,
+            programs.add(new Program(
+                    command.getKey(),
+                    documentation,
                     (environment, args) -> command.getValue().configuration(environment)));
-            handOffs.add(new HandOff("shipper/src/main/java/" + command.getValue().getClass().getName()
-                    .replace('.', '/') + ".java", "configuration(System.getenv())"));
+            handOffs.add(new HandOff(
+                    "shipper/src/main/java/"
+                            + command.getValue().getClass().getName().replace('.', '/') + ".java",
+                    "configuration(System.getenv())"));
         }
         return new Module("shipper", handOffs, programs, SampleEnvironments.all());
     }
 
     /** {@code app.jar}. */
     private static Module app() {
-        return new Module("app",
-                List.of(new HandOff("app/src/main/java/io/herokuelk/app/config/AppConfig.java",
-                        "return from(System.getenv());")),
-                List.of(new Program("app", new DocumentedVariables("app/README.md", "## Configuration"),
+        return new Module(
+                "app",
+                List.of(new HandOff(
+                        "app/src/main/java/io/herokuelk/app/config/AppConfig.java", "return from(System.getenv());")),
+                List.of(new Program(
+                        "app",
+                        new DocumentedVariables("app/README.md", "## Configuration"),
                         (environment, args) -> AppClasses.readConfig(environment))),
                 List.of(Map.of()));
     }
@@ -188,19 +208,30 @@ final class WhatTheCodeReads {
         Path directory = temporaryDirectory("demo");
         Reader demo = (environment, args) -> {
             DemoSettings settings = DemoSettings.fromEnvironment(environment);
-            String credentials = DrainCredentials.resolve(settings.environment(), settings.stack().directory());
+            String credentials = DrainCredentials.resolve(
+                    settings.environment(), settings.stack().directory());
             return LocalStack.services(settings.stack(), Path.of("shipper.jar"), credentials, settings.environment());
         };
-        return new Module("standin",
-                List.of(new HandOff("standin/src/main/java/io/herokuelk/standin/Main.java",
+        return new Module(
+                "standin",
+                List.of(
+                        new HandOff(
+                                "standin/src/main/java/io/herokuelk/standin/Main.java",
                                 "settings = StandInSettings.fromEnvironment(System.getenv());"),
-                        new HandOff("standin/src/main/java/io/herokuelk/standin/demo/Demo.java",
+                        new HandOff(
+                                "standin/src/main/java/io/herokuelk/standin/demo/Demo.java",
                                 "settings = DemoSettings.fromEnvironment(System.getenv());")),
-                List.of(new Program("standin", new DocumentedVariables("docs/standin.md", "## The stand-in"),
+                List.of(
+                        new Program(
+                                "standin",
+                                new DocumentedVariables("docs/standin.md", "## The stand-in"),
                                 (environment, args) -> StandInSettings.fromEnvironment(environment)),
                         new Program("demo", QUICK_START, demo)),
-                List.of(Map.of("DRAIN_URL", "http://logplex:sample@127.0.0.1:5000/logs/myapp",
-                        "STACK_DIR", directory.toString())));
+                List.of(Map.of(
+                        "DRAIN_URL",
+                        "http://logplex:sample@127.0.0.1:5000/logs/myapp",
+                        "STACK_DIR",
+                        directory.toString())));
     }
 
     private static Path temporaryDirectory(String prefix) {
@@ -221,12 +252,13 @@ final class WhatTheCodeReads {
 
         private static ClassLoader loader;
 
-        private AppClasses() {
-        }
+        private AppClasses() {}
 
         static Object readConfig(Map<String, String> environment) throws Exception {
             try {
-                return load("io.herokuelk.app.config.AppConfig").getMethod("from", Map.class).invoke(null, environment);
+                return load("io.herokuelk.app.config.AppConfig")
+                        .getMethod("from", Map.class)
+                        .invoke(null, environment);
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }

@@ -41,7 +41,9 @@ public final class CollectingSink implements LogSink {
 
     /** Waits until the platform said {@code text} about {@code dyno}, {@code times} times in all. */
     public void awaitPlatform(String dyno, String text, int times, Duration atMost) {
-        awaitUntil(dyno + " to say \"" + text + "\" " + times + " time(s)", atMost,
+        awaitUntil(
+                dyno + " to say \"" + text + "\" " + times + " time(s)",
+                atMost,
                 () -> platform(dyno).stream().filter(text::equals).count() >= times);
     }
 
@@ -51,9 +53,14 @@ public final class CollectingSink implements LogSink {
 
     /** Waits until one of {@code dyno}'s processes printed a line that matches, and returns it. */
     public LogLine awaitApp(String dyno, Predicate<String> matching, Duration atMost) {
-        awaitUntil("an app line of " + dyno + " that matches", atMost,
+        awaitUntil(
+                "an app line of " + dyno + " that matches",
+                atMost,
                 () -> app(dyno).stream().map(LogLine::text).anyMatch(matching));
-        return app(dyno).stream().filter(line -> matching.test(line.text())).findFirst().orElseThrow();
+        return app(dyno).stream()
+                .filter(line -> matching.test(line.text()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Waits for the condition; on timeout the failure lists every line so far, to show what happened instead. */
@@ -61,8 +68,8 @@ public final class CollectingSink implements LogSink {
         try {
             await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(condition);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Waited " + atMost.toSeconds() + " s for " + what + "; the lines so far:\n"
-                    + this, e);
+            throw new AssertionError(
+                    "Waited " + atMost.toSeconds() + " s for " + what + "; the lines so far:\n" + this, e);
         }
     }
 
@@ -76,7 +83,6 @@ public final class CollectingSink implements LogSink {
 
     private static String shortened(LogLine line) {
         String text = line.text();
-        return text.length() <= 300 ? text
-                : text.substring(0, 120) + "... (" + line.bytes().length + " bytes)";
+        return text.length() <= 300 ? text : text.substring(0, 120) + "... (" + line.bytes().length + " bytes)";
     }
 }

@@ -20,17 +20,20 @@ class StandInSettingsTest {
         assertThat(settings.quotaMb()).isEqualTo(512);
         assertThat(settings.metricsInterval()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.routerTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.procfile().endsWith(java.nio.file.Path.of("app", "Procfile"))).isTrue();
-        assertThat(settings.configVars()).containsEntry("GREETING", "hello").containsEntry("WEB_CONCURRENCY", "3")
+        assertThat(settings.procfile().endsWith(java.nio.file.Path.of("app", "Procfile")))
+                .isTrue();
+        assertThat(settings.configVars())
+                .containsEntry("GREETING", "hello")
+                .containsEntry("WEB_CONCURRENCY", "3")
                 .doesNotContainKeys("DRAIN_URL");
     }
 
     @Test
     void namesEveryBadVariableAtOnceWithoutRepeatingTheDrainsPassword() {
         assertThatThrownBy(() -> StandInSettings.fromEnvironment(Map.of(
-                "DRAIN_URL", "ftp://user:secret@drain.example.com/logs",
-                "ROUTER_PORT", "eighty",
-                "WEB_DYNOS", "0")))
+                        "DRAIN_URL", "ftp://user:secret@drain.example.com/logs",
+                        "ROUTER_PORT", "eighty",
+                        "WEB_DYNOS", "0")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DRAIN_URL must be an http(s) URL")
                 .hasMessageContaining("ROUTER_PORT=eighty")

@@ -26,7 +26,8 @@ public final class HealthApi {
     }
 
     Response health(Request request) {
-        return Response.ok(body(sampler.sample(), ManagementFactory.getRuntimeMXBean().getUptime() / 1000));
+        return Response.ok(
+                body(sampler.sample(), ManagementFactory.getRuntimeMXBean().getUptime() / 1000));
     }
 
     static Map<String, Object> body(MemorySnapshot s, long uptimeSeconds) {

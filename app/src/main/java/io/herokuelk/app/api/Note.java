@@ -9,4 +9,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param text the note's text
  * @param createdAt ISO-8601 instant in UTC
  */
-public record Note(long id, String text, @JsonProperty("created_at") String createdAt) {}
+public record Note(
+        long id, String text, @JsonProperty("created_at") String createdAt) {}

@@ -70,8 +70,8 @@ public final class NotesApi {
     }
 
     Response search(Request request) {
-        String query = request.query("q").filter(q -> !q.isBlank())
-                .orElseThrow(() -> HttpError.badRequest("q is required"));
+        String query =
+                request.query("q").filter(q -> !q.isBlank()).orElseThrow(() -> HttpError.badRequest("q is required"));
         if (query.length() > 512) {
             throw HttpError.badRequest("q is longer than 512 characters");
         }

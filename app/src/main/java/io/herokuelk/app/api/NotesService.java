@@ -47,7 +47,10 @@ public final class NotesService {
         if (notes.size() >= maxCount) {
             throw new StoreFullException(maxCount);
         }
-        Note note = new Note(nextId++, text, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
+        Note note = new Note(
+                nextId++,
+                text,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
         notes.put(note.id(), note);
         if (index != null) {
             index.add(note);
@@ -97,11 +100,15 @@ public final class NotesService {
 
     private SearchIndex index() {
         if (index == null) {
-            index = Lazy.measure("search-index", () -> {
-                SearchIndex built = new SearchIndex(analyzer.get());
-                notes.values().forEach(built::add);
-                return built;
-            }, SearchIndex::size, LOG);
+            index = Lazy.measure(
+                    "search-index",
+                    () -> {
+                        SearchIndex built = new SearchIndex(analyzer.get());
+                        notes.values().forEach(built::add);
+                        return built;
+                    },
+                    SearchIndex::size,
+                    LOG);
         }
         return index;
     }

@@ -33,7 +33,11 @@ public final class TextAnalyzer {
      * @param readingTimeSeconds at 230 words a minute
      * @param topTerms most frequent terms, most frequent first
      */
-    public record Stats(int characters, int words, @JsonProperty("unique_terms") int uniqueTerms, int sentences,
+    public record Stats(
+            int characters,
+            int words,
+            @JsonProperty("unique_terms") int uniqueTerms,
+            int sentences,
             @JsonProperty("reading_time_seconds") int readingTimeSeconds,
             @JsonProperty("top_terms") List<TermCount> topTerms) {}
 
@@ -72,12 +76,19 @@ public final class TextAnalyzer {
             }
         }
         List<TermCount> topTerms = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(top)
                 .map(e -> new TermCount(e.getKey(), e.getValue()))
                 .toList();
-        return new Stats(text.codePointCount(0, text.length()), words.size(), counts.size(), sentences(text),
-                (int) Math.round(words.size() * 60.0 / WORDS_PER_MINUTE), topTerms);
+        return new Stats(
+                text.codePointCount(0, text.length()),
+                words.size(),
+                counts.size(),
+                sentences(text),
+                (int) Math.round(words.size() * 60.0 / WORDS_PER_MINUTE),
+                topTerms);
     }
 
     /** Normalised word tokens: only those holding a letter or a digit, so punctuation and spaces are skipped. */

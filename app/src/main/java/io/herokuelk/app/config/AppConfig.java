@@ -17,8 +17,14 @@ import java.util.OptionalInt;
  *     default: loading everything up front in every worker is the habit behind the 909 MB incident
  * @param logLevel level of the application's own loggers
  */
-public record AppConfig(Http http, Memory memory, Notes notes, Worker worker, boolean demoMemoryEndpoint,
-                        boolean preload, String logLevel) {
+public record AppConfig(
+        Http http,
+        Memory memory,
+        Notes notes,
+        Worker worker,
+        boolean demoMemoryEndpoint,
+        boolean preload,
+        String logLevel) {
 
     /**
      * Which worker of the dyno this process is, as its launcher says; memory events carry it beside the pid.
@@ -80,7 +86,8 @@ public record AppConfig(Http http, Memory memory, Notes notes, Worker worker, bo
         Notes notes = new Notes(
                 env.intValue("NOTES_MAX_COUNT", 1_000, 1, 1_000_000),
                 env.intValue("NOTES_MAX_TEXT_BYTES", 16_384, 16, 1_048_576));
-        Worker worker = new Worker(env.optionalInt("WORKER_INDEX", 1, 1_024), env.optionalInt("WEB_CONCURRENCY", 1, 1_024));
+        Worker worker =
+                new Worker(env.optionalInt("WORKER_INDEX", 1, 1_024), env.optionalInt("WEB_CONCURRENCY", 1, 1_024));
         boolean demo = env.booleanValue("DEMO_MEMORY_ENDPOINT", false);
         boolean preload = env.booleanValue("PRELOAD_COMPONENTS", false);
         String logLevel = env.choice("LOG_LEVEL", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"));

@@ -23,6 +23,7 @@ public final class AppHandler implements HttpHandler {
 
     /** Caps on logged request values, so a hostile path or user agent cannot push a line past 10,000 bytes. */
     static final int MAX_LOGGED_PATH = 1_024;
+
     static final int MAX_LOGGED_USER_AGENT = 512;
 
     private final Router router;
@@ -49,14 +50,16 @@ public final class AppHandler implements HttpHandler {
         } finally {
             exchange.close();
             MDC.remove(io.herokuelk.app.log.Fields.HTTP_REQUEST_ID);
-            RequestEvents.completed(REQUEST_LOG, new RequestEvents.Completed(
-                    exchange.getRequestMethod(),
-                    cap(exchange.getRequestURI().getRawPath(), MAX_LOGGED_PATH),
-                    status,
-                    System.nanoTime() - start,
-                    bytes,
-                    requestId,
-                    cap(exchange.getRequestHeaders().getFirst("User-Agent"), MAX_LOGGED_USER_AGENT)));
+            RequestEvents.completed(
+                    REQUEST_LOG,
+                    new RequestEvents.Completed(
+                            exchange.getRequestMethod(),
+                            cap(exchange.getRequestURI().getRawPath(), MAX_LOGGED_PATH),
+                            status,
+                            System.nanoTime() - start,
+                            bytes,
+                            requestId,
+                            cap(exchange.getRequestHeaders().getFirst("User-Agent"), MAX_LOGGED_USER_AGENT)));
         }
     }
 
@@ -72,9 +75,13 @@ public final class AppHandler implements HttpHandler {
             return Response.error(503, "server busy, try again").withHeader("Retry-After", "1");
         }
         try {
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), Map.of(),
-                    name -> exchange.getRequestHeaders().getFirst(name), exchange.getRequestBody());
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.of(),
+                    name -> exchange.getRequestHeaders().getFirst(name),
+                    exchange.getRequestBody());
             return router.handle(request);
         } catch (HttpError e) {
             return Response.error(e.status(), e.getMessage());
@@ -93,7 +100,8 @@ public final class AppHandler implements HttpHandler {
             headers.set("Content-Type", response.contentType());
         }
         response.headers().forEach(headers::set);
-        boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
+        boolean noBody =
+                response.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {

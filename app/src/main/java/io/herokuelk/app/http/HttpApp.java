@@ -29,7 +29,8 @@ public final class HttpApp implements AutoCloseable {
             System.setProperty("jdk.httpserver.maxConnections", Integer.toString(config.maxConnections()));
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(config.port()), 128);
-        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("http-", 0).factory());
         server.setExecutor(executor);
         server.createContext("/", new AppHandler(router, config.maxConcurrent(), config.queueWait()));
         server.start();

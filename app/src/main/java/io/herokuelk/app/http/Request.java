@@ -27,8 +27,13 @@ public final class Request {
         String first(String name);
     }
 
-    public Request(String method, String path, String rawQuery, Map<String, String> pathParams,
-            HeaderSource headers, InputStream body) {
+    public Request(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, String> pathParams,
+            HeaderSource headers,
+            InputStream body) {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;

@@ -18,15 +18,20 @@ public final class RequestEvents {
      * @param requestId the request id (Heroku's {@code X-Request-ID}, or one the app made)
      * @param userAgent the User-Agent header, capped, or null when absent
      */
-    public record Completed(String method, String path, int status, long durationNanos, long responseBytes,
-            String requestId, String userAgent) {}
+    public record Completed(
+            String method,
+            String path,
+            int status,
+            long durationNanos,
+            long responseBytes,
+            String requestId,
+            String userAgent) {}
 
     private RequestEvents() {}
 
     public static void completed(Logger log, Completed r) {
         LoggingEventBuilder event = r.status() >= 500 ? log.atWarn() : log.atInfo();
-        event = event
-                .addKeyValue(EVENT_DATASET, DATASET_REQUEST)
+        event = event.addKeyValue(EVENT_DATASET, DATASET_REQUEST)
                 .addKeyValue(HTTP_REQUEST_METHOD, r.method())
                 .addKeyValue(URL_PATH, r.path())
                 .addKeyValue(HTTP_RESPONSE_STATUS_CODE, r.status())
@@ -38,7 +43,12 @@ public final class RequestEvents {
         if (r.userAgent() != null) {
             event = event.addKeyValue(USER_AGENT_ORIGINAL, r.userAgent());
         }
-        event.log(String.format(Locale.ROOT, "%s %s answered %d in %.2f ms",
-                r.method(), r.path(), r.status(), r.durationNanos() / 1e6));
+        event.log(String.format(
+                Locale.ROOT,
+                "%s %s answered %d in %.2f ms",
+                r.method(),
+                r.path(),
+                r.status(),
+                r.durationNanos() / 1e6));
     }
 }

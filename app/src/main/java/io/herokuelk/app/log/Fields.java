@@ -22,6 +22,7 @@ public final class Fields {
     public static final String PROCESS_PID = "process.pid";
     /** Which of the dyno's workers ({@code WORKER_INDEX}), and how many there are ({@code WEB_CONCURRENCY}). */
     public static final String WORKER_INDEX = "app.worker.index";
+
     public static final String WORKER_CONCURRENCY = "app.worker.concurrency";
 
     public static final String MEMORY_RSS_MB = "app.memory.rss_mb";

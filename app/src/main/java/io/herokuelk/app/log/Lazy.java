@@ -51,8 +51,8 @@ public final class Lazy<T> implements Supplier<T> {
         long start = System.nanoTime();
         T built = build.get();
         long duration = System.nanoTime() - start;
-        LifecycleEvents.componentInitialized(log, name, duration,
-                classLoading.getTotalLoadedClassCount() - classesBefore, items.applyAsLong(built));
+        LifecycleEvents.componentInitialized(
+                log, name, duration, classLoading.getTotalLoadedClassCount() - classesBefore, items.applyAsLong(built));
         return built;
     }
 }

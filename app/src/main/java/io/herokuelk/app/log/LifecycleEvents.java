@@ -34,15 +34,30 @@ public final class LifecycleEvents {
      * @param startNanos from JVM start to ready
      * @param process which process of the dyno this is
      */
-    public record Startup(String javaVersion, List<String> jvmFlags, String gc, double heapInitialMb,
-            double heapMaxMb, int processors, int port, int maxConcurrent, int maxConnections, String executor,
-            double limitMb, String limitSource, long sampleSeconds, List<Double> warnFractions,
-            boolean demoMemoryEndpoint, long startNanos, ProcessIdentity process) {}
+    public record Startup(
+            String javaVersion,
+            List<String> jvmFlags,
+            String gc,
+            double heapInitialMb,
+            double heapMaxMb,
+            int processors,
+            int port,
+            int maxConcurrent,
+            int maxConnections,
+            String executor,
+            double limitMb,
+            String limitSource,
+            long sampleSeconds,
+            List<Double> warnFractions,
+            boolean demoMemoryEndpoint,
+            long startNanos,
+            ProcessIdentity process) {}
 
     private LifecycleEvents() {}
 
     public static void started(Logger log, Startup s) {
-        s.process().addTo(log.atInfo())
+        s.process()
+                .addTo(log.atInfo())
                 .addKeyValue(EVENT_DATASET, DATASET_LIFECYCLE)
                 .addKeyValue(EVENT_ACTION, ACTION_STARTED)
                 .addKeyValue(EVENT_DURATION, s.startNanos())
@@ -61,9 +76,14 @@ public final class LifecycleEvents {
                 .addKeyValue(MEMORY_SAMPLE_SECONDS, s.sampleSeconds())
                 .addKeyValue(MEMORY_WARN_FRACTIONS, s.warnFractions())
                 .addKeyValue(DEMO_MEMORY_ENDPOINT, s.demoMemoryEndpoint())
-                .log(String.format(Locale.ROOT,
+                .log(String.format(
+                        Locale.ROOT,
                         "App started on port %d in %d ms with a %.1f MB memory limit (%s) and a %.1f MB heap ceiling",
-                        s.port(), s.startNanos() / 1_000_000, s.limitMb(), s.limitSource(), s.heapMaxMb()));
+                        s.port(),
+                        s.startNanos() / 1_000_000,
+                        s.limitMb(),
+                        s.limitSource(),
+                        s.heapMaxMb()));
     }
 
     /**
@@ -72,8 +92,8 @@ public final class LifecycleEvents {
      * @param classesLoaded classes the JVM loaded meanwhile (a measure of code pulled in)
      * @param items items it was built from
      */
-    public static void componentInitialized(Logger log, String component, long durationNanos, long classesLoaded,
-            long items) {
+    public static void componentInitialized(
+            Logger log, String component, long durationNanos, long classesLoaded, long items) {
         log.atInfo()
                 .addKeyValue(EVENT_DATASET, DATASET_LIFECYCLE)
                 .addKeyValue(EVENT_ACTION, ACTION_COMPONENT_INITIALIZED)
@@ -81,8 +101,12 @@ public final class LifecycleEvents {
                 .addKeyValue(EVENT_DURATION, durationNanos)
                 .addKeyValue(COMPONENT_CLASSES_LOADED, classesLoaded)
                 .addKeyValue(COMPONENT_ITEMS, items)
-                .log(String.format(Locale.ROOT, "Initialised %s on first use in %.1f ms, %d classes loaded",
-                        component, durationNanos / 1e6, classesLoaded));
+                .log(String.format(
+                        Locale.ROOT,
+                        "Initialised %s on first use in %.1f ms, %d classes loaded",
+                        component,
+                        durationNanos / 1e6,
+                        classesLoaded));
     }
 
     public static void stopping(Logger log, long uptimeSeconds) {

@@ -16,28 +16,45 @@ public final class MemoryEvents {
     private MemoryEvents() {}
 
     public static void sampled(Logger log, MemorySnapshot s) {
-        fields(log.atInfo(), s, ACTION_SAMPLED).log(String.format(Locale.ROOT,
-                "Memory %.1f MB of %.1f MB (%.1f%%), heap %.1f of %.1f MB",
-                s.usedMb(), s.limit().mb(), s.percentOfLimit(), s.heapUsedMb(), s.heapMaxMb()));
+        fields(log.atInfo(), s, ACTION_SAMPLED)
+                .log(String.format(
+                        Locale.ROOT,
+                        "Memory %.1f MB of %.1f MB (%.1f%%), heap %.1f of %.1f MB",
+                        s.usedMb(),
+                        s.limit().mb(),
+                        s.percentOfLimit(),
+                        s.heapUsedMb(),
+                        s.heapMaxMb()));
     }
 
     public static void thresholdCrossed(Logger log, MemorySnapshot s, double fraction, boolean repeat) {
         fields(log.atWarn(), s, ACTION_THRESHOLD_CROSSED)
                 .addKeyValue(MEMORY_THRESHOLD_FRACTION, fraction)
-                .log(String.format(Locale.ROOT, "Memory %.1f MB is %.1f%% of the %.1f MB limit, %s the %.0f%% warning threshold",
-                        s.usedMb(), s.percentOfLimit(), s.limit().mb(), repeat ? "still above" : "above",
+                .log(String.format(
+                        Locale.ROOT,
+                        "Memory %.1f MB is %.1f%% of the %.1f MB limit, %s the %.0f%% warning threshold",
+                        s.usedMb(),
+                        s.percentOfLimit(),
+                        s.limit().mb(),
+                        repeat ? "still above" : "above",
                         fraction * 100));
     }
 
     public static void thresholdRecovered(Logger log, MemorySnapshot s, double fraction) {
         fields(log.atInfo(), s, ACTION_THRESHOLD_RECOVERED)
                 .addKeyValue(MEMORY_THRESHOLD_FRACTION, fraction)
-                .log(String.format(Locale.ROOT, "Memory %.1f MB is %.1f%% of the %.1f MB limit, back below the %.0f%% warning threshold",
-                        s.usedMb(), s.percentOfLimit(), s.limit().mb(), fraction * 100));
+                .log(String.format(
+                        Locale.ROOT,
+                        "Memory %.1f MB is %.1f%% of the %.1f MB limit, back below the %.0f%% warning threshold",
+                        s.usedMb(),
+                        s.percentOfLimit(),
+                        s.limit().mb(),
+                        fraction * 100));
     }
 
     private static LoggingEventBuilder fields(LoggingEventBuilder event, MemorySnapshot s, String action) {
-        return s.process().addTo(event)
+        return s.process()
+                .addTo(event)
                 .addKeyValue(EVENT_DATASET, DATASET_MEMORY)
                 .addKeyValue(EVENT_ACTION, action)
                 .addKeyValue(MEMORY_RSS_MB, s.rssMb())

@@ -25,11 +25,11 @@ public final class MemoryLimitDetector {
 
     /** Heroku's process limit per dyno size, as its JVM buildpack reads it (soft {@code ulimit -u} to MB). */
     static final Map<Long, Double> HEROKU_PROCESS_LIMIT_TO_MB = Map.of(
-            256L, 512.0,     // eco, basic, standard-1x
-            512L, 1024.0,    // standard-2x
-            16384L, 2560.0,  // performance-m
-            32768L, 14336.0  // performance-l
-    );
+            256L, 512.0, // eco, basic, standard-1x
+            512L, 1024.0, // standard-2x
+            16384L, 2560.0, // performance-m
+            32768L, 14336.0 // performance-l
+            );
 
     private static final double BYTES_PER_MB = 1024.0 * 1024.0;
 
@@ -125,7 +125,8 @@ public final class MemoryLimitDetector {
     OptionalLong processLimit() {
         for (String line : readLines(paths.proc().resolve("self/limits"))) {
             if (line.startsWith("Max processes")) {
-                String[] columns = line.substring("Max processes".length()).strip().split("\\s+");
+                String[] columns =
+                        line.substring("Max processes".length()).strip().split("\\s+");
                 try {
                     return OptionalLong.of(Long.parseLong(columns[0]));
                 } catch (NumberFormatException e) {

@@ -29,8 +29,8 @@ public final class MemoryMonitor implements AutoCloseable {
         this(sampler, watch, sampleInterval, System::nanoTime, LOG);
     }
 
-    MemoryMonitor(MemorySampler sampler, ThresholdWatch watch, Duration sampleInterval, LongSupplier clock,
-            Logger log) {
+    MemoryMonitor(
+            MemorySampler sampler, ThresholdWatch watch, Duration sampleInterval, LongSupplier clock, Logger log) {
         this.sampler = sampler;
         this.watch = watch;
         this.sampleNanos = sampleInterval.toNanos();
@@ -40,8 +40,8 @@ public final class MemoryMonitor implements AutoCloseable {
 
     public synchronized void start(Duration checkInterval) {
         long periodMillis = Math.min(checkInterval.toMillis(), sampleNanos / 1_000_000);
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("memory-monitor").daemon(true).factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("memory-monitor").daemon(true).factory());
         scheduler.scheduleAtFixedRate(this::safeTick, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 

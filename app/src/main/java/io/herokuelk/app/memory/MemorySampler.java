@@ -1,7 +1,6 @@
 package io.herokuelk.app.memory;
 
 import io.herokuelk.app.log.ProcessIdentity;
-
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -20,10 +19,10 @@ public final class MemorySampler {
     private final ProcessIdentity identity;
     private final MemoryMXBean memoryBean = ManagementFactory.getMemoryMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-    private final Optional<BufferPoolMXBean> directPool = ManagementFactory
-            .getPlatformMXBeans(BufferPoolMXBean.class).stream()
-            .filter(pool -> pool.getName().equals("direct"))
-            .findFirst();
+    private final Optional<BufferPoolMXBean> directPool =
+            ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                    .filter(pool -> pool.getName().equals("direct"))
+                    .findFirst();
 
     public MemorySampler(ProcessMemory processMemory, MemoryLimit limit, ProcessIdentity identity) {
         this.processMemory = processMemory;
@@ -48,20 +47,36 @@ public final class MemorySampler {
         MemoryUsage heap = memoryBean.getHeapMemoryUsage();
         MemoryUsage nonHeap = memoryBean.getNonHeapMemoryUsage();
         long direct = directPool.map(BufferPoolMXBean::getMemoryUsed).orElse(0L);
-        ProcessMemory.Reading reading = processMemory.read().orElseGet(
-                () -> new ProcessMemory.Reading(heap.getCommitted() + nonHeap.getCommitted() + direct, 0));
+        ProcessMemory.Reading reading = processMemory
+                .read()
+                .orElseGet(() -> new ProcessMemory.Reading(heap.getCommitted() + nonHeap.getCommitted() + direct, 0));
         long gcCount = 0;
         long gcTime = 0;
         for (GarbageCollectorMXBean collector : collectors) {
             gcCount += Math.max(0, collector.getCollectionCount());
             gcTime += Math.max(0, collector.getCollectionTime());
         }
-        return snapshot(reading, limit, heap, nonHeap, direct,
-                ManagementFactory.getThreadMXBean().getThreadCount(), gcCount, gcTime, identity);
+        return snapshot(
+                reading,
+                limit,
+                heap,
+                nonHeap,
+                direct,
+                ManagementFactory.getThreadMXBean().getThreadCount(),
+                gcCount,
+                gcTime,
+                identity);
     }
 
-    static MemorySnapshot snapshot(ProcessMemory.Reading reading, MemoryLimit limit, MemoryUsage heap,
-            MemoryUsage nonHeap, long directBytes, int threads, long gcCount, long gcTimeMs,
+    static MemorySnapshot snapshot(
+            ProcessMemory.Reading reading,
+            MemoryLimit limit,
+            MemoryUsage heap,
+            MemoryUsage nonHeap,
+            long directBytes,
+            int threads,
+            long gcCount,
+            long gcTimeMs,
             ProcessIdentity identity) {
         double usedMb = reading.usedBytes() / BYTES_PER_MB;
         return new MemorySnapshot(

@@ -39,7 +39,8 @@ public final class ThresholdWatch {
      * @param repeat reminder interval; zero turns reminders off
      */
     public ThresholdWatch(List<Double> fractions, double hysteresis, Duration repeat) {
-        this.fractions = fractions.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        this.fractions =
+                fractions.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         this.hysteresis = hysteresis;
         this.repeatNanos = repeat.toNanos();
         this.firing = new boolean[this.fractions.length];
@@ -72,7 +73,9 @@ public final class ThresholdWatch {
             }
         }
         // Inside the hysteresis band (below the threshold, not yet re-armed) nothing is repeated.
-        if (highestFiring >= 0 && !highestJustCrossed && repeatNanos > 0
+        if (highestFiring >= 0
+                && !highestJustCrossed
+                && repeatNanos > 0
                 && fractionOfLimit >= fractions[highestFiring]
                 && nowNanos - lastWarnedNanos[highestFiring] >= repeatNanos) {
             lastWarnedNanos[highestFiring] = nowNanos;

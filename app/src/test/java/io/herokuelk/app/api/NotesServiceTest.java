@@ -14,9 +14,8 @@ class NotesServiceTest {
 
     private static final TextAnalyzer ANALYZER = new TextAnalyzer();
     private final AtomicInteger analyzerBuilds = new AtomicInteger();
-    private final NotesService notes = new NotesService(3,
-            Clock.fixed(Instant.parse("2026-11-26T10:00:00.123456Z"), ZoneOffset.UTC),
-            () -> {
+    private final NotesService notes =
+            new NotesService(3, Clock.fixed(Instant.parse("2026-11-26T10:00:00.123456Z"), ZoneOffset.UTC), () -> {
                 analyzerBuilds.incrementAndGet();
                 return ANALYZER;
             });
@@ -42,14 +41,19 @@ class NotesServiceTest {
         assertThat(notes.indexBuilt()).isFalse();
         assertThat(analyzerBuilds).hasValue(0);
 
-        assertThat(notes.search(List.of("router"), 10)).extracting(f -> f.note().id()).containsExactly(router.id());
+        assertThat(notes.search(List.of("router"), 10))
+                .extracting(f -> f.note().id())
+                .containsExactly(router.id());
         assertThat(notes.indexBuilt()).isTrue();
 
         Note later = notes.create("A router line and a router event");
-        assertThat(notes.search(List.of("router"), 10)).extracting(f -> f.note().id())
+        assertThat(notes.search(List.of("router"), 10))
+                .extracting(f -> f.note().id())
                 .containsExactly(later.id(), router.id()); // two mentions score higher
         notes.delete(router.id());
-        assertThat(notes.search(List.of("router"), 10)).extracting(f -> f.note().id()).containsExactly(later.id());
+        assertThat(notes.search(List.of("router"), 10))
+                .extracting(f -> f.note().id())
+                .containsExactly(later.id());
     }
 
     @Test

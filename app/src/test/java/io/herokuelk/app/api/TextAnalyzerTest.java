@@ -10,8 +10,7 @@ class TextAnalyzerTest {
 
     @Test
     void termsAreFoldedNormalisedAndWithoutStopWords() {
-        assertThat(analyzer.terms("The Dyno's ＲＳＳ is over the quota!"))
-                .containsExactly("dyno's", "rss", "quota");
+        assertThat(analyzer.terms("The Dyno's ＲＳＳ is over the quota!")).containsExactly("dyno's", "rss", "quota");
     }
 
     @Test
@@ -19,8 +18,8 @@ class TextAnalyzerTest {
         TextAnalyzer.Stats stats = analyzer.stats("Memory grows. Memory shrinks! Then memory grows again?", 2);
         assertThat(stats.words()).isEqualTo(8);
         assertThat(stats.sentences()).isEqualTo(3);
-        assertThat(stats.topTerms()).containsExactly(
-                new TextAnalyzer.TermCount("memory", 3), new TextAnalyzer.TermCount("grows", 2));
+        assertThat(stats.topTerms())
+                .containsExactly(new TextAnalyzer.TermCount("memory", 3), new TextAnalyzer.TermCount("grows", 2));
         assertThat(stats.uniqueTerms()).isEqualTo(3); // memory, grows, shrinks: "then" and "again" are stop words
     }
 }

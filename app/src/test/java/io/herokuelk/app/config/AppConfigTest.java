@@ -43,16 +43,18 @@ class AppConfigTest {
     @Test
     void namesEveryBadVariableAtOnce() {
         assertThatThrownBy(() -> AppConfig.from(Map.of(
-                "PORT", "http",
-                "MEMORY_LIMIT_MB", "-5",
-                "MEMORY_WARN_FRACTIONS", "0.8,lots",
-                "DEMO_MEMORY_ENDPOINT", "maybe")))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .hasSize(4)
-                        .anySatisfy(p -> assertThat(p).startsWith("PORT "))
-                        .anySatisfy(p -> assertThat(p).startsWith("MEMORY_LIMIT_MB "))
-                        .anySatisfy(p -> assertThat(p).startsWith("MEMORY_WARN_FRACTIONS "))
-                        .anySatisfy(p -> assertThat(p).startsWith("DEMO_MEMORY_ENDPOINT ")));
+                        "PORT", "http",
+                        "MEMORY_LIMIT_MB", "-5",
+                        "MEMORY_WARN_FRACTIONS", "0.8,lots",
+                        "DEMO_MEMORY_ENDPOINT", "maybe")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(4)
+                                .anySatisfy(p -> assertThat(p).startsWith("PORT "))
+                                .anySatisfy(p -> assertThat(p).startsWith("MEMORY_LIMIT_MB "))
+                                .anySatisfy(p -> assertThat(p).startsWith("MEMORY_WARN_FRACTIONS "))
+                                .anySatisfy(p -> assertThat(p).startsWith("DEMO_MEMORY_ENDPOINT ")));
     }
 
     @Test

@@ -2,6 +2,10 @@ package io.herokuelk.app.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.parse.ParserSettings;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -16,16 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.parse.DrainContext;
-import io.herokuelk.shipper.parse.ParsedBatch;
-import io.herokuelk.shipper.parse.ParserSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,10 +58,13 @@ class LogContractIT {
             }
         });
         awaitLine("\"memory-sampled\"");
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/health"))
-                .header("X-Request-ID", "6f1c2b9e-join-key").header("User-Agent", "contract-test/1.0").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                .header("X-Request-ID", "6f1c2b9e-join-key")
+                                .header("User-Agent", "contract-test/1.0")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         awaitLine("6f1c2b9e-join-key");
     }
@@ -85,7 +86,9 @@ class LogContractIT {
     @Test
     void theRequestEventArrivesWithTheJoinKeyAndTheDocumentedFields() {
         JsonNode request = parsed().stream()
-                .filter(d -> "app.request".equals(text(d, "event.dataset"))).findFirst().orElseThrow();
+                .filter(d -> "app.request".equals(text(d, "event.dataset")))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(text(request, "http.request.id")).isEqualTo("6f1c2b9e-join-key");
         assertThat(text(request, "http.request.method")).isEqualTo("GET");
@@ -95,18 +98,32 @@ class LogContractIT {
         assertThat(text(request, "user_agent.original")).isEqualTo("contract-test/1.0");
         assertThat(text(request, "heroku.dyno")).isEqualTo("web.1");
         assertThat(text(request, "heroku.app")).isEqualTo("myapp");
-        assertThat(text(request, "log.level")).as("ECS log.level, lower-cased by the shipper").isEqualTo("info");
+        assertThat(text(request, "log.level"))
+                .as("ECS log.level, lower-cased by the shipper")
+                .isEqualTo("info");
     }
 
     @Test
     void theMemoryEventArrivesWithItsFigures() {
         JsonNode memory = parsed().stream()
-                .filter(d -> "memory-sampled".equals(text(d, "event.action"))).findFirst().orElseThrow();
+                .filter(d -> "memory-sampled".equals(text(d, "event.action")))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(text(memory, "event.dataset")).isEqualTo("app.memory");
-        for (String name : List.of("rss_mb", "limit_mb", "percent_of_limit", "heap_used_mb", "heap_max_mb",
-                "nonheap_used_mb", "threads", "gc_count", "gc_time_ms")) {
-            assertThat(field(memory, "app.memory." + name).isNumber()).as("app.memory.%s", name).isTrue();
+        for (String name : List.of(
+                "rss_mb",
+                "limit_mb",
+                "percent_of_limit",
+                "heap_used_mb",
+                "heap_max_mb",
+                "nonheap_used_mb",
+                "threads",
+                "gc_count",
+                "gc_time_ms")) {
+            assertThat(field(memory, "app.memory." + name).isNumber())
+                    .as("app.memory.%s", name)
+                    .isTrue();
         }
         assertThat(field(memory, "app.memory.within_limit").isBoolean()).isTrue();
         assertThat(field(memory, "@timestamp").asString()).isNotBlank();
@@ -126,7 +143,9 @@ class LogContractIT {
                 .parseBody(body.toByteArray(), DrainContext.of("myapp", Instant.now()));
         assertThat(batch.garbage()).isEmpty();
         assertThat(batch.events()).hasSameSizeAs(lines);
-        return batch.events().stream().map(event -> JSON.readTree(event.document())).toList();
+        return batch.events().stream()
+                .map(event -> JSON.readTree(event.document()))
+                .toList();
     }
 
     /** A field by its dotted name, whether the document nests it or keeps the dotted key. */
@@ -155,7 +174,9 @@ class LogContractIT {
     private void awaitLine(String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (stdout.stream().noneMatch(line -> line.contains(fragment))) {
-            assertThat(System.nanoTime()).as("a line with %s; the app printed %s", fragment, stdout).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("a line with %s; the app printed %s", fragment, stdout)
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }

@@ -30,8 +30,8 @@ class ConcurrencyLimitTest {
                 .add("GET", "/fast", request -> Response.ok(Map.of("done", true)));
         HttpClient client = HttpClient.newHttpClient();
         try (HttpApp app = HttpApp.start(new AppConfig.Http(0, 1, Duration.ofMillis(50), 16), router)) {
-            CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
-                    request(app, "/slow"), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> slow =
+                    client.sendAsync(request(app, "/slow"), HttpResponse.BodyHandlers.ofString());
             assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 
             HttpResponse<String> busy = client.send(request(app, "/fast"), HttpResponse.BodyHandlers.ofString());
@@ -40,7 +40,8 @@ class ConcurrencyLimitTest {
 
             release.countDown();
             assertThat(slow.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-            assertThat(client.send(request(app, "/fast"), HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(client.send(request(app, "/fast"), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
                     .isEqualTo(200);
         } finally {
             release.countDown();
@@ -49,7 +50,8 @@ class ConcurrencyLimitTest {
 
     private static HttpRequest request(HttpApp app, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static void await(CountDownLatch latch) {

@@ -28,21 +28,29 @@ class RouterTest {
     @Test
     void unknownPathIs404AndWrongMethodIs405() {
         assertThatThrownBy(() -> router.handle(request("GET", "/api/other")))
-                .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        HttpError.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> router.handle(request("PUT", "/api/notes/7")))
-                .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.status()).isEqualTo(405));
+                .isInstanceOfSatisfying(
+                        HttpError.class, e -> assertThat(e.status()).isEqualTo(405));
     }
 
     @Test
     void aBodyPastTheLimitIs413() {
         Request r = new Request("POST", "/", null, Map.of(), name -> null, new ByteArrayInputStream(new byte[11]));
         assertThatThrownBy(() -> r.body(10))
-                .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.status()).isEqualTo(413));
+                .isInstanceOfSatisfying(
+                        HttpError.class, e -> assertThat(e.status()).isEqualTo(413));
     }
 
     @Test
     void queryParametersAreDecoded() {
-        Request r = new Request("GET", "/", "q=quick+brown%20fox&limit=5", Map.of(), name -> null,
+        Request r = new Request(
+                "GET",
+                "/",
+                "q=quick+brown%20fox&limit=5",
+                Map.of(),
+                name -> null,
                 new ByteArrayInputStream(new byte[0]));
         assertThat(r.query("q")).hasValue("quick brown fox");
         assertThat(r.intQuery("limit", 20, 1, 100)).isEqualTo(5);

@@ -26,31 +26,79 @@ class EventShapesTest {
     /** The third of five workers, as a launcher of several JVMs per dyno names it. */
     static final ProcessIdentity WORKER = new ProcessIdentity(4242, OptionalInt.of(3), OptionalInt.of(5));
 
-    static final MemorySnapshot SNAPSHOT = new MemorySnapshot(230.5, 4.06, 234.56,
-            new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT), 45.8, true, 31.2, 48.0, 96.0, 41.75, 0.02,
-            14, 37, 412, WORKER);
+    static final MemorySnapshot SNAPSHOT = new MemorySnapshot(
+            230.5,
+            4.06,
+            234.56,
+            new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT),
+            45.8,
+            true,
+            31.2,
+            48.0,
+            96.0,
+            41.75,
+            0.02,
+            14,
+            37,
+            412,
+            WORKER);
 
-    static final MemorySnapshot HIGH = new MemorySnapshot(418.4, 0.0, 418.4,
-            new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT), 81.7, true, 90.1, 96.0, 96.0, 44.0, 250.0,
-            14, 120, 2_310, WORKER);
+    static final MemorySnapshot HIGH = new MemorySnapshot(
+            418.4,
+            0.0,
+            418.4,
+            new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT),
+            81.7,
+            true,
+            90.1,
+            96.0,
+            96.0,
+            44.0,
+            250.0,
+            14,
+            120,
+            2_310,
+            WORKER);
 
-    static final MemorySnapshot RECOVERED = new MemorySnapshot(380.0, 0.0, 380.0,
-            new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT), 74.2, true, 60.3, 96.0, 96.0, 44.0, 200.0,
-            14, 131, 2_402, WORKER);
+    static final MemorySnapshot RECOVERED = new MemorySnapshot(
+            380.0,
+            0.0,
+            380.0,
+            new MemoryLimit(512.0, MemoryLimit.Source.HEROKU_ULIMIT),
+            74.2,
+            true,
+            60.3,
+            96.0,
+            96.0,
+            44.0,
+            200.0,
+            14,
+            131,
+            2_402,
+            WORKER);
 
     private final LogCapture capture = new LogCapture();
 
     @Test
     void requestEvent() throws IOException {
-        RequestEvents.completed(capture.logger("io.herokuelk.app.request"), new RequestEvents.Completed(
-                "GET", "/api/notes/42", 200, 1_234_567, 97, "6f1c2b9e-1d7a-4a51-9d42-0c8f5e2b7a10", "curl/8.5.0"));
+        RequestEvents.completed(
+                capture.logger("io.herokuelk.app.request"),
+                new RequestEvents.Completed(
+                        "GET",
+                        "/api/notes/42",
+                        200,
+                        1_234_567,
+                        97,
+                        "6f1c2b9e-1d7a-4a51-9d42-0c8f5e2b7a10",
+                        "curl/8.5.0"));
         Golden.assertMatches("request", capture.onlyLine());
     }
 
     @Test
     void requestEventWithoutUserAgentLeavesTheFieldOut() throws IOException {
-        RequestEvents.completed(capture.logger("io.herokuelk.app.request"), new RequestEvents.Completed(
-                "POST", "/api/notes", 503, 2_000_000_000L, 46, "generated-id-0001", null));
+        RequestEvents.completed(
+                capture.logger("io.herokuelk.app.request"),
+                new RequestEvents.Completed("POST", "/api/notes", 503, 2_000_000_000L, 46, "generated-id-0001", null));
         Golden.assertMatches("request-busy", capture.onlyLine());
     }
 
@@ -74,17 +122,33 @@ class EventShapesTest {
 
     @Test
     void startup() throws IOException {
-        LifecycleEvents.started(capture.logger("io.herokuelk.app.App"), new LifecycleEvents.Startup(
-                "21.0.9+10-LTS", List.of("-Xmx128m", "-XX:+UseSerialGC"), "Copy,MarkSweepCompact", 8.0, 123.8,
-                8, 5000, 16, 256, "virtual-threads", 512.0, "heroku_ulimit", 20, List.of(0.8, 0.95), false,
-                812_000_000L, new ProcessIdentity(4242, OptionalInt.empty(), OptionalInt.empty())));
+        LifecycleEvents.started(
+                capture.logger("io.herokuelk.app.App"),
+                new LifecycleEvents.Startup(
+                        "21.0.9+10-LTS",
+                        List.of("-Xmx128m", "-XX:+UseSerialGC"),
+                        "Copy,MarkSweepCompact",
+                        8.0,
+                        123.8,
+                        8,
+                        5000,
+                        16,
+                        256,
+                        "virtual-threads",
+                        512.0,
+                        "heroku_ulimit",
+                        20,
+                        List.of(0.8, 0.95),
+                        false,
+                        812_000_000L,
+                        new ProcessIdentity(4242, OptionalInt.empty(), OptionalInt.empty())));
         Golden.assertMatches("app-started", capture.onlyLine());
     }
 
     @Test
     void componentInitialised() throws IOException {
-        LifecycleEvents.componentInitialized(capture.logger("io.herokuelk.app.api.TextAnalyzer"), "text-analyzer",
-                42_000_000L, 63, 126);
+        LifecycleEvents.componentInitialized(
+                capture.logger("io.herokuelk.app.api.TextAnalyzer"), "text-analyzer", 42_000_000L, 63, 126);
         Golden.assertMatches("component-initialized", capture.onlyLine());
     }
 
@@ -98,8 +162,8 @@ class EventShapesTest {
     void logsInsideARequestCarryItsIdFromTheMdc() throws IOException {
         MDC.put(Fields.HTTP_REQUEST_ID, "6f1c2b9e-1d7a-4a51-9d42-0c8f5e2b7a10");
         try {
-            capture.logger("io.herokuelk.app.http.AppHandler").error("Request failed",
-                    new IllegalStateException("boom"));
+            capture.logger("io.herokuelk.app.http.AppHandler")
+                    .error("Request failed", new IllegalStateException("boom"));
         } finally {
             MDC.remove(Fields.HTTP_REQUEST_ID);
         }
@@ -112,8 +176,10 @@ class EventShapesTest {
         while (longPath.length() < 1_024) {
             longPath.append("segment/");
         }
-        RequestEvents.completed(capture.logger("io.herokuelk.app.request"), new RequestEvents.Completed(
-                "GET", longPath.substring(0, 1_024), 404, 1, 30, "x".repeat(200), "u".repeat(512)));
+        RequestEvents.completed(
+                capture.logger("io.herokuelk.app.request"),
+                new RequestEvents.Completed(
+                        "GET", longPath.substring(0, 1_024), 404, 1, 30, "x".repeat(200), "u".repeat(512)));
         capture.logger("io.herokuelk.app.http.AppHandler").error("Request failed", deep(400));
 
         for (String line : capture.lines()) {

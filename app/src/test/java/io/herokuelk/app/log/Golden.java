@@ -22,9 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Golden {
 
     static final Path DIR = Path.of("src/test/resources/golden");
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** Keys whose values change from run to run, with the pattern the value must still match. */
     private static final Map<String, String> VOLATILE = Map.of(
@@ -36,7 +35,9 @@ public final class Golden {
 
     public static String canonical(String line) {
         JsonNode node = MAPPER.readTree(line);
-        assertThat(node.isObject()).as("a log line is one JSON object: %s", line).isTrue();
+        assertThat(node.isObject())
+                .as("a log line is one JSON object: %s", line)
+                .isTrue();
         Map<String, JsonNode> sorted = new TreeMap<>();
         node.properties().forEach(entry -> {
             String pattern = VOLATILE.get(entry.getKey());
@@ -59,7 +60,9 @@ public final class Golden {
             Files.createDirectories(DIR);
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
-        assertThat(file).as("golden file %s (run with -Dgolden.update=true to create it)", file).exists();
+        assertThat(file)
+                .as("golden file %s (run with -Dgolden.update=true to create it)", file)
+                .exists();
         assertThat(actual).as("line %s against %s", line, file).isEqualTo(Files.readString(file));
     }
 

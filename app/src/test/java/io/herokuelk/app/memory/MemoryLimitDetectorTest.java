@@ -17,6 +17,7 @@ class MemoryLimitDetectorTest {
 
     @TempDir
     Path root;
+
     private Path proc;
     private Path cgroup;
     private MemoryLimitDetector detector;
@@ -32,8 +33,7 @@ class MemoryLimitDetectorTest {
     @Test
     void theEnvironmentVariableComesFirst() throws IOException {
         write(cgroup.resolve("memory.max"), "268435456\n");
-        assertThat(detector.detect(OptionalDouble.of(1024)))
-                .isEqualTo(new MemoryLimit(1024, MemoryLimit.Source.ENV));
+        assertThat(detector.detect(OptionalDouble.of(1024))).isEqualTo(new MemoryLimit(1024, MemoryLimit.Source.ENV));
     }
 
     @Test
@@ -90,15 +90,15 @@ class MemoryLimitDetectorTest {
     @Test
     void anUnknownProcessLimitFallsBackToTheDefault() throws IOException {
         limits(96364);
-        assertThat(detector.detect(OptionalDouble.empty()))
-                .isEqualTo(new MemoryLimit(512, MemoryLimit.Source.DEFAULT));
+        assertThat(detector.detect(OptionalDouble.empty())).isEqualTo(new MemoryLimit(512, MemoryLimit.Source.DEFAULT));
     }
 
     @Test
     void unlimitedProcessesFallBackToTheDefault() throws IOException {
-        write(proc.resolve("self/limits"), header() + "Max processes             unlimited            unlimited            processes\n");
-        assertThat(detector.detect(OptionalDouble.empty()))
-                .isEqualTo(new MemoryLimit(512, MemoryLimit.Source.DEFAULT));
+        write(
+                proc.resolve("self/limits"),
+                header() + "Max processes             unlimited            unlimited            processes\n");
+        assertThat(detector.detect(OptionalDouble.empty())).isEqualTo(new MemoryLimit(512, MemoryLimit.Source.DEFAULT));
     }
 
     @Test
@@ -109,16 +109,19 @@ class MemoryLimitDetectorTest {
 
     @Test
     void theSoftLimitIsTheOneUlimitPrints() throws IOException {
-        write(proc.resolve("self/limits"), header()
-                + "Max processes             256                  4096                 processes\n");
+        write(
+                proc.resolve("self/limits"),
+                header() + "Max processes             256                  4096                 processes\n");
         assertThat(detector.processLimit()).hasValue(256);
     }
 
     private void limits(long processes) throws IOException {
-        write(proc.resolve("self/limits"), header()
-                + "Max stack size            8388608              unlimited            bytes\n"
-                + String.format("Max processes             %-20d %-20d processes%n", processes, processes)
-                + "Max open files            10000                10000                files\n");
+        write(
+                proc.resolve("self/limits"),
+                header()
+                        + "Max stack size            8388608              unlimited            bytes\n"
+                        + String.format("Max processes             %-20d %-20d processes%n", processes, processes)
+                        + "Max open files            10000                10000                files\n");
     }
 
     private static String header() {

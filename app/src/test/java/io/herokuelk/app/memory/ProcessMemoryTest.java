@@ -24,7 +24,8 @@ class ProcessMemoryTest {
                 VmSwap:\t    1024 kB
                 Threads:\t14
                 """);
-        ProcessMemory.Reading reading = new ProcessMemory(new HostPaths(proc, proc)).read().orElseThrow();
+        ProcessMemory.Reading reading =
+                new ProcessMemory(new HostPaths(proc, proc)).read().orElseThrow();
         assertThat(reading.rssBytes()).isEqualTo(240_189L * 1024);
         assertThat(reading.swapBytes()).isEqualTo(1_024L * 1024);
         assertThat(reading.usedBytes()).isEqualTo(241_213L * 1024);
@@ -32,7 +33,8 @@ class ProcessMemoryTest {
 
     @Test
     void withoutProcfsThereIsNoReading() {
-        assertThat(new ProcessMemory(new HostPaths(proc.resolve("missing"), proc)).read()).isEmpty();
+        assertThat(new ProcessMemory(new HostPaths(proc.resolve("missing"), proc)).read())
+                .isEmpty();
     }
 
     @Test

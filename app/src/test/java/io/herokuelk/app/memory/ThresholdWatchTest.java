@@ -23,7 +23,7 @@ class ThresholdWatchTest {
     @Test
     void crossingWarnsOnceAndHoveringAroundTheThresholdDoesNotFlap() {
         assertThat(watch.update(0.81, 0)).containsExactly(new Crossed(0.8, false));
-        assertThat(watch.update(0.79, SECOND)).isEmpty();   // inside the hysteresis band
+        assertThat(watch.update(0.79, SECOND)).isEmpty(); // inside the hysteresis band
         assertThat(watch.update(0.80, 2 * SECOND)).isEmpty(); // back above: still the same episode
         assertThat(watch.update(0.76, 3 * SECOND)).isEmpty();
     }

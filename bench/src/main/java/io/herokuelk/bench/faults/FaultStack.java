@@ -1,18 +1,6 @@
 package io.herokuelk.bench.faults;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-
 import com.sun.net.httpserver.HttpServer;
-
 import io.herokuelk.bench.Directories;
 import io.herokuelk.elk.runner.ElasticsearchCluster;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
@@ -23,6 +11,16 @@ import io.herokuelk.elk.runner.Ports;
 import io.herokuelk.elk.runner.ProcessService;
 import io.herokuelk.elk.stack.LocalStack;
 import io.herokuelk.elk.stack.StackSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * The real pipeline for the fault suite, as {@code ./dev stack} runs it (the broker or brokers, the node or nodes,
@@ -61,11 +59,17 @@ final class FaultStack implements AutoCloseable {
                     clear_after: 20s
                     cooldown: 1s
                 """);
-        settings = new StackSettings(directory, Ports.free(), Ports.free(), 384, Ports.free(), 384, Ports.free(),
-                brokers, nodes);
-        stages = LocalStack.services(settings, shipperJar, CREDENTIALS, Map.of(
-                "ALERT_WEBHOOK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts",
-                "ALERT_RULES_FILE", rules.toString()));
+        settings = new StackSettings(
+                directory, Ports.free(), Ports.free(), 384, Ports.free(), 384, Ports.free(), brokers, nodes);
+        stages = LocalStack.services(
+                settings,
+                shipperJar,
+                CREDENTIALS,
+                Map.of(
+                        "ALERT_WEBHOOK_URL",
+                        "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts",
+                        "ALERT_RULES_FILE",
+                        rules.toString()));
         stack = new LocalStack(stages, "", System.out);
     }
 
@@ -75,7 +79,10 @@ final class FaultStack implements AutoCloseable {
 
     /** The service of this name: {@code ingest}, {@code indexer}, {@code alerter}. */
     ProcessService process(String name) {
-        return (ProcessService) stages.stream().flatMap(List::stream).filter(s -> s.name().equals(name)).findFirst()
+        return (ProcessService) stages.stream()
+                .flatMap(List::stream)
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 

@@ -1,5 +1,8 @@
 package io.herokuelk.bench.faults;
 
+import io.herokuelk.bench.load.ProcStats;
+import io.herokuelk.elk.runner.ElasticsearchProcess;
+import io.herokuelk.elk.runner.KafkaProcess;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-
-import io.herokuelk.bench.load.ProcStats;
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.KafkaProcess;
-import io.herokuelk.elk.runner.ProcessService;
 
 /**
  * The fault suite: the real pipeline as processes, a Logplex-like sender, and the faults the pipeline claims to
@@ -54,7 +51,8 @@ public final class FaultSuite {
     public static void main(String[] args) throws Exception {
         boolean cluster = List.of(args).contains("--cluster");
         Path shipperJar = Path.of(System.getProperty("heroku-elk.shipper.jar", "shipper/target/shipper.jar"));
-        Path directory = Path.of("bench/target/faults-" + (cluster ? "cluster" : "single")).toAbsolutePath();
+        Path directory = Path.of("bench/target/faults-" + (cluster ? "cluster" : "single"))
+                .toAbsolutePath();
         List<Outcome> outcomes = new ArrayList<>();
         Instant started = Instant.now();
         try (FaultStack stack = new FaultStack(directory, shipperJar, cluster ? 3 : 1, cluster ? 2 : 1)) {
@@ -70,9 +68,13 @@ public final class FaultSuite {
             outcomes.add(suite.alerterKilledBetweenR14AndResolve());
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "Fault suite, %s, %s, load average %s, %d min%n",
+        System.out.printf(
+                Locale.ROOT,
+                "Fault suite, %s, %s, load average %s, %d min%n",
                 cluster ? "3 brokers (RF 3, min.insync.replicas 2) and 2 Elasticsearch nodes" : "1 broker, 1 node",
-                Instant.now(), loadAverage(), Duration.between(started, Instant.now()).toMinutes());
+                Instant.now(),
+                loadAverage(),
+                Duration.between(started, Instant.now()).toMinutes());
         System.out.println(Outcome.HEADER);
         outcomes.forEach(o -> System.out.println(o.row()));
         System.exit(outcomes.stream().allMatch(Outcome::pass) ? 0 : 1);
@@ -124,41 +126,61 @@ public final class FaultSuite {
     /** The one broker stopped for 30 s: 503s, which Logplex retries; nothing acknowledged is lost. */
     Outcome brokerStopped() throws Exception {
         KafkaProcess broker = stack.broker();
-        return withFault("broker stopped 30 s", 150, 30, () -> {
-            broker.close();
-            Thread.sleep(Duration.ofSeconds(30));
-            broker.start();
-        }, () -> { });
+        return withFault(
+                "broker stopped 30 s",
+                150,
+                30,
+                () -> {
+                    broker.close();
+                    Thread.sleep(Duration.ofSeconds(30));
+                    broker.start();
+                },
+                () -> {});
     }
 
     /** Elasticsearch stopped for 60 s: the indexer waits; everything arrives afterwards, once. */
     Outcome elasticsearchStopped() throws Exception {
         ElasticsearchProcess node = stack.node();
-        return withFault("Elasticsearch stopped 60 s", 150, 30, () -> {
-            node.close();
-            Thread.sleep(Duration.ofSeconds(60));
-            node.start();
-        }, () -> { });
+        return withFault(
+                "Elasticsearch stopped 60 s",
+                150,
+                30,
+                () -> {
+                    node.close();
+                    Thread.sleep(Duration.ofSeconds(60));
+                    node.start();
+                },
+                () -> {});
     }
 
     /** The leader of the events topic's first partition killed with SIGKILL mid-stream, then started again. */
     Outcome leaderBrokerKilled() throws Exception {
-        return withFault("leader broker SIGKILL", 150, 40, () -> {
-            KafkaProcess leader = stack.kafkaCluster().broker(leaderOfFirstPartition());
-            leader.kill();
-            Thread.sleep(Duration.ofSeconds(20));
-            leader.start();
-        }, () -> { });
+        return withFault(
+                "leader broker SIGKILL",
+                150,
+                40,
+                () -> {
+                    KafkaProcess leader = stack.kafkaCluster().broker(leaderOfFirstPartition());
+                    leader.kill();
+                    Thread.sleep(Duration.ofSeconds(20));
+                    leader.start();
+                },
+                () -> {});
     }
 
     /** The second Elasticsearch node killed with SIGKILL mid-stream, then started again. */
     Outcome dataNodeKilled() throws Exception {
-        return withFault("Elasticsearch node SIGKILL", 150, 40, () -> {
-            ElasticsearchProcess node = stack.elasticsearchCluster().node(2);
-            node.kill();
-            Thread.sleep(Duration.ofSeconds(20));
-            node.start();
-        }, () -> { });
+        return withFault(
+                "Elasticsearch node SIGKILL",
+                150,
+                40,
+                () -> {
+                    ElasticsearchProcess node = stack.elasticsearchCluster().node(2);
+                    node.kill();
+                    Thread.sleep(Duration.ofSeconds(20));
+                    node.start();
+                },
+                () -> {});
     }
 
     /** 16 senders as fast as the drain answers for 30 s; the ingest's peak RSS sampled from /proc. */
@@ -201,8 +223,14 @@ public final class FaultSuite {
             attack.get();
         }
         boolean alive = answers(stack.drain().getPort());
-        return settle("20,000 hostile requests", app, honest, acknowledged, peakRssMb("ingest"),
-                "hostile answers " + hostile.statuses() + (alive ? "" : "; ingest DOWN"), alive);
+        return settle(
+                "20,000 hostile requests",
+                app,
+                honest,
+                acknowledged,
+                peakRssMb("ingest"),
+                "hostile answers " + hostile.statuses() + (alive ? "" : "; ingest DOWN"),
+                alive);
     }
 
     /** The alerter killed with SIGKILL between an R14 and its resolve: one firing, one resolved notification. */
@@ -210,21 +238,37 @@ public final class FaultSuite {
         String app = app("alerter");
         LogplexSender sender = sender(app);
         Instant now = Instant.now();
-        sender.send(frames(now, "heroku web.1 - Process running mem=600M(117.2%)",
-                "heroku web.1 - Error R14 (Memory quota exceeded)"), "A1E7" + run);
+        sender.send(
+                frames(
+                        now,
+                        "heroku web.1 - Process running mem=600M(117.2%)",
+                        "heroku web.1 - Error R14 (Memory quota exceeded)"),
+                "A1E7" + run);
         boolean fired = await(Duration.ofSeconds(60), () -> notifications(app, "firing") >= 1);
         kill("alerter");
         Thread.sleep(Duration.ofSeconds(2));
         restart("alerter");
         Instant later = Instant.now();
-        sender.send(frames(later, "heroku web.1 - source=web.1 dyno=heroku.1.x sample#memory_total=300.00MB"
-                + " sample#memory_rss=300.00MB sample#memory_cache=0.00MB sample#memory_swap=0.00MB"
-                + " sample#memory_quota=512.00MB"), "A1E8" + run);
+        sender.send(
+                frames(
+                        later,
+                        "heroku web.1 - source=web.1 dyno=heroku.1.x sample#memory_total=300.00MB"
+                                + " sample#memory_rss=300.00MB sample#memory_cache=0.00MB sample#memory_swap=0.00MB"
+                                + " sample#memory_quota=512.00MB"),
+                "A1E8" + run);
         boolean resolved = await(Duration.ofSeconds(120), () -> notifications(app, "resolved") >= 1);
         Thread.sleep(Duration.ofSeconds(10)); // any repeat would arrive by now
         long firing = notifications(app, "firing");
         long resolvedCount = notifications(app, "resolved");
-        return new Outcome("alerter SIGKILL, R14 open", 2, 2, 0, 0, 0, sender.statuses(), 0,
+        return new Outcome(
+                "alerter SIGKILL, R14 open",
+                2,
+                2,
+                0,
+                0,
+                0,
+                sender.statuses(),
+                0,
                 "webhook: " + firing + " firing, " + resolvedCount + " resolved",
                 fired && resolved && firing == 1 && resolvedCount == 1);
     }
@@ -239,8 +283,7 @@ public final class FaultSuite {
      * Sends {@code batches} batches of {@link #LINES} lines from one sender; after {@code faultAt} batches, the fault
      * runs beside the sender; after the sender is done, the repair.
      */
-    private Outcome withFault(String scenario, int batches, int faultAt, Fault fault, Fault repair)
-            throws Exception {
+    private Outcome withFault(String scenario, int batches, int faultAt, Fault fault, Fault repair) throws Exception {
         String app = app(scenario.replaceAll("[^a-zA-Z]+", "-").toLowerCase(Locale.ROOT));
         LogplexSender sender = sender(app);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -268,8 +311,15 @@ public final class FaultSuite {
      * Waits until every acknowledged line is stored, or the count has not grown for a minute (a burst of millions
      * takes the indexer minutes; a loss never completes), at most 15 minutes; then counts.
      */
-    private Outcome settle(String scenario, String app, LogplexSender sender, Set<String> acknowledged, long rss,
-                           String note, boolean extra) throws Exception {
+    private Outcome settle(
+            String scenario,
+            String app,
+            LogplexSender sender,
+            Set<String> acknowledged,
+            long rss,
+            String note,
+            boolean extra)
+            throws Exception {
         long[] progress = {0, System.nanoTime()};
         await(Duration.ofMinutes(15), () -> {
             long documents = stored.count(app);
@@ -310,21 +360,32 @@ public final class FaultSuite {
 
     private int leaderOfFirstPartition() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap()))) {
-            return admin.describeTopics(List.of("heroku-logs")).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get("heroku-logs").partitions().getFirst().leader().id();
+            return admin.describeTopics(List.of("heroku-logs"))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get("heroku-logs")
+                    .partitions()
+                    .getFirst()
+                    .leader()
+                    .id();
         }
     }
 
     private long notifications(String app, String state) {
-        return stack.alerts().stream().filter(body -> body.contains("\"app\":\"" + app + "\"")
-                && body.contains("\"state\":\"" + state + "\"") && body.contains("\"name\":\"r14\"")).count();
+        return stack.alerts().stream()
+                .filter(body -> body.contains("\"app\":\"" + app + "\"")
+                        && body.contains("\"state\":\"" + state + "\"")
+                        && body.contains("\"name\":\"r14\""))
+                .count();
     }
 
     private static byte[] frames(Instant at, String... lines) {
         StringBuilder body = new StringBuilder();
         for (String line : lines) {
             String message = "<45>1 " + at + " host " + line + "\n";
-            body.append(message.getBytes(StandardCharsets.UTF_8).length).append(' ').append(message);
+            body.append(message.getBytes(StandardCharsets.UTF_8).length)
+                    .append(' ')
+                    .append(message);
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }

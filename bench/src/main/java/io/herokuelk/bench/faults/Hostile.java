@@ -29,7 +29,8 @@ final class Hostile {
 
     Hostile(URI drain, String credentials, String app) {
         this.drain = drain;
-        this.goodAuthorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        this.goodAuthorization =
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
         this.app = app;
     }
 
@@ -135,7 +136,10 @@ final class Hostile {
     }
 
     String statuses() {
-        return statuses.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "x" + e.getValue()).reduce((a, b) -> a + " " + b).orElse("-");
+        return statuses.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "x" + e.getValue())
+                .reduce((a, b) -> a + " " + b)
+                .orElse("-");
     }
 }

@@ -22,7 +22,8 @@ final class LogplexSender {
 
     static final int TRIES = 8;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final URI drain;
     private final String authorization;
     private final String app;
@@ -33,7 +34,8 @@ final class LogplexSender {
 
     LogplexSender(URI drainBase, String credentials, String app) {
         this.drain = drainBase.resolve("/logs/" + app);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
         this.app = app;
     }
 
@@ -51,23 +53,34 @@ final class LogplexSender {
             markers.add(marker);
             String message = "<190>1 2026-12-03T10:00:00.000000+00:00 host app web.1 - fault-suite line " + marker
                     + " of " + app + "\n";
-            body.append(message.getBytes(StandardCharsets.UTF_8).length).append(' ').append(message);
+            body.append(message.getBytes(StandardCharsets.UTF_8).length)
+                    .append(' ')
+                    .append(message);
         }
         sent.addAndGet(lines);
-        return send(body.toString().getBytes(StandardCharsets.UTF_8), String.format("%016X%08X%08X", senderId, sender,
-                batch)) ? markers : List.of();
+        return send(
+                        body.toString().getBytes(StandardCharsets.UTF_8),
+                        String.format("%016X%08X%08X", senderId, sender, batch))
+                ? markers
+                : List.of();
     }
 
     /** Sends one body with retries; true when answered 204. */
     boolean send(byte[] body, String frameId) throws InterruptedException {
         for (int attempt = 0; attempt < TRIES; attempt++) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(drain).timeout(Duration.ofSeconds(5))
-                        .header("Content-Type", "application/logplex-1").header("Authorization", authorization)
-                        .header("Logplex-Frame-Id", frameId).header("Logplex-Msg-Count", "1")
-                        .header("Logplex-Drain-Token", "d.00000000-0000-4000-8000-00000000fa17")
-                        .header("User-Agent", "Logplex/fault-suite")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(drain)
+                                .timeout(Duration.ofSeconds(5))
+                                .header("Content-Type", "application/logplex-1")
+                                .header("Authorization", authorization)
+                                .header("Logplex-Frame-Id", frameId)
+                                .header("Logplex-Msg-Count", "1")
+                                .header("Logplex-Drain-Token", "d.00000000-0000-4000-8000-00000000fa17")
+                                .header("User-Agent", "Logplex/fault-suite")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 count(Integer.toString(response.statusCode()));
                 if (response.statusCode() == 204) {
                     return true;
@@ -75,8 +88,8 @@ final class LogplexSender {
                 if (response.statusCode() != 429 && response.statusCode() / 100 != 5) {
                     return false; // Logplex drops a batch answered with any other 4xx
                 }
-                Thread.sleep(Duration.ofSeconds(Long.parseLong(response.headers().firstValue("Retry-After")
-                        .orElse("1"))));
+                Thread.sleep(Duration.ofSeconds(Long.parseLong(
+                        response.headers().firstValue("Retry-After").orElse("1"))));
             } catch (java.io.IOException e) {
                 count("connection error");
                 Thread.sleep(Duration.ofSeconds(1));
@@ -95,7 +108,10 @@ final class LogplexSender {
 
     /** Answers by status, as {@code 204x12 503x2}. */
     String statuses() {
-        return statuses.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "x" + e.getValue()).reduce((a, b) -> a + " " + b).orElse("-");
+        return statuses.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "x" + e.getValue())
+                .reduce((a, b) -> a + " " + b)
+                .orElse("-");
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +27,10 @@ final class StoredMarkers {
     /** How many documents of the app are stored: cheap enough to ask every second while waiting. */
     long count(String app) throws IOException, InterruptedException {
         post("/logs-*/_refresh", "");
-        return JSON.readTree(post("/logs-heroku.app-*/_count", "{\"query\":{\"term\":{\"heroku.app\":\"" + app
-                + "\"}}}")).path("count").asLong(0);
+        return JSON.readTree(
+                        post("/logs-heroku.app-*/_count", "{\"query\":{\"term\":{\"heroku.app\":\"" + app + "\"}}}"))
+                .path("count")
+                .asLong(0);
     }
 
     /** Each marker of the app's stored lines, with how many documents hold it. */
@@ -41,7 +42,9 @@ final class StoredMarkers {
             String body = "{\"size\":2000,\"_source\":[\"message\"],\"query\":{\"term\":{\"heroku.app\":\"" + app
                     + "\"}},\"sort\":[{\"event.id\":\"asc\"},{\"_doc\":\"asc\"}]"
                     + (after == null ? "" : ",\"search_after\":" + after) + "}";
-            JsonNode hits = JSON.readTree(post("/logs-heroku.app-*/_search", body)).path("hits").path("hits");
+            JsonNode hits = JSON.readTree(post("/logs-heroku.app-*/_search", body))
+                    .path("hits")
+                    .path("hits");
             for (JsonNode hit : hits) {
                 Matcher m = MARKER.matcher(hit.path("_source").path("message").asString(""));
                 if (m.find()) {
@@ -56,7 +59,12 @@ final class StoredMarkers {
     }
 
     private String post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(elasticsearch.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(elasticsearch.resolve(path))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

@@ -1,5 +1,18 @@
 package io.herokuelk.bench.load;
 
+import com.sun.net.httpserver.HttpServer;
+import io.herokuelk.bench.Directories;
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.shipper.alert.AlertService;
+import io.herokuelk.shipper.alert.AlerterSettings;
+import io.herokuelk.shipper.alert.notify.Destinations;
+import io.herokuelk.shipper.alert.notify.NotifierSettings;
+import io.herokuelk.shipper.alert.rules.RuleTypes;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.config.ShipperSettings;
+import io.herokuelk.shipper.ingest.IngestService;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -18,21 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.sun.net.httpserver.HttpServer;
-
-import io.herokuelk.bench.Directories;
-import io.herokuelk.shipper.ingest.IngestService;
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.shipper.alert.AlertService;
-import io.herokuelk.shipper.alert.AlerterSettings;
-import io.herokuelk.shipper.alert.rules.RuleTypes;
-import io.herokuelk.shipper.alert.notify.Destinations;
-import io.herokuelk.shipper.alert.notify.NotifierSettings;
-import io.herokuelk.shipper.config.Environment;
-import io.herokuelk.shipper.config.KafkaSettings;
-import io.herokuelk.shipper.config.ShipperSettings;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,8 +45,7 @@ public final class AlertLatency {
     private static final String PASSWORD = "correct horse battery staple";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AlertLatency() {
-    }
+    private AlertLatency() {}
 
     public static void main(String[] argv) throws Exception {
         Load.Args args = new Load.Args(argv, "samples", "rate", "warmup");
@@ -81,7 +78,8 @@ public final class AlertLatency {
                     "KAFKA_EVENTS_TOPIC", "latency-events",
                     "KAFKA_DEAD_LETTER_TOPIC", "latency-dead",
                     "KAFKA_ALERTS_TOPIC", "latency-alerts",
-                    "ALERT_WEBHOOK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"));
+                    "ALERT_WEBHOOK_URL",
+                            "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"));
             ShipperSettings shipper = ShipperSettings.fromEnvironment(variables);
             PrometheusRegistry registry = new PrometheusRegistry();
             Environment env = new Environment(variables);
@@ -89,9 +87,14 @@ public final class AlertLatency {
             var destinations = Destinations.fromEnvironment(env);
             env.validate();
             try (IngestService drain = new IngestService(shipper, registry);
-                 AlertService alerter = new AlertService(kafkaSettings, AlerterSettings.from(env, kafkaSettings),
-                         RuleTypes.rulesFile().loadDefaults(), destinations, NotifierSettings.DEFAULTS, registry,
-                         Clock.systemUTC())) {
+                    AlertService alerter = new AlertService(
+                            kafkaSettings,
+                            AlerterSettings.from(env, kafkaSettings),
+                            RuleTypes.rulesFile().loadDefaults(),
+                            destinations,
+                            NotifierSettings.DEFAULTS,
+                            registry,
+                            Clock.systemUTC())) {
                 Thread.sleep(5_000); // the alerter joins its groups
                 post(drain.port(), samples, rate, posted);
                 long deadline = System.nanoTime() + 60_000_000_000L;
@@ -108,8 +111,8 @@ public final class AlertLatency {
 
     private static void post(int port, int samples, int rate, Map<String, Long> posted) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String authorization =
+                "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         long intervalNanos = 1_000_000_000L / rate;
         long next = System.nanoTime();
         for (int i = 0; i < samples; i++) {
@@ -117,7 +120,8 @@ public final class AlertLatency {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/logs/myapp"))
                     .header("Content-Type", "application/logplex-1")
                     .header("Authorization", authorization)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(r14(dyno, Instant.now()))).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(r14(dyno, Instant.now())))
+                    .build();
             posted.put(dyno, System.nanoTime());
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 204) {
@@ -156,11 +160,19 @@ public final class AlertLatency {
             }
         }
         long[] sorted = Load.sorted(latencies);
-        System.out.printf(Locale.ROOT, "alerts received %d of %d; measured %d (after %d warm-up)%n", received.size(),
-                samples, sorted.length, warmup);
+        System.out.printf(
+                Locale.ROOT,
+                "alerts received %d of %d; measured %d (after %d warm-up)%n",
+                received.size(),
+                samples,
+                sorted.length,
+                warmup);
         if (sorted.length > 0) {
-            System.out.printf(Locale.ROOT, "drain POST -> webhook: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                    Load.percentileMs(sorted, 0.50), Load.percentileMs(sorted, 0.99),
+            System.out.printf(
+                    Locale.ROOT,
+                    "drain POST -> webhook: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    Load.percentileMs(sorted, 0.50),
+                    Load.percentileMs(sorted, 0.99),
                     Load.percentileMs(sorted, 1.0));
         }
     }

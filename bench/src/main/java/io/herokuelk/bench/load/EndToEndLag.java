@@ -1,5 +1,22 @@
 package io.herokuelk.bench.load;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import io.herokuelk.bench.Directories;
+import io.herokuelk.elk.runner.ElasticsearchProcess;
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.shipper.config.ElasticsearchSettings;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.config.ShipperSettings;
+import io.herokuelk.shipper.index.DataStreams;
+import io.herokuelk.shipper.index.IndexerService;
+import io.herokuelk.shipper.index.IndexerSettings;
+import io.herokuelk.shipper.ingest.IngestService;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,25 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
-import io.herokuelk.bench.Directories;
-import io.herokuelk.shipper.ingest.IngestService;
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.shipper.config.ElasticsearchSettings;
-import io.herokuelk.shipper.config.Environment;
-import io.herokuelk.shipper.config.KafkaSettings;
-import io.herokuelk.shipper.config.ShipperSettings;
-import io.herokuelk.shipper.index.DataStreams;
-import io.herokuelk.shipper.index.IndexerService;
-import io.herokuelk.shipper.index.IndexerSettings;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * End-to-end lag: the real drain receiver, broker and indexer in this JVM and a real Elasticsearch node, all with
@@ -77,11 +74,17 @@ public final class EndToEndLag {
         int bodyBytes = args.integer("body-kib", 100) * 1024;
         Load.quietLogging();
         System.out.println("machine: " + Load.machine());
-        System.out.printf(Locale.ROOT, "%d batches/s of <= %d KiB for %d s (the first %d s not sampled), node heap"
-                + " %d MB%n", rate, bodyBytes / 1024, warmup + seconds, warmup, heapMb);
+        System.out.printf(
+                Locale.ROOT,
+                "%d batches/s of <= %d KiB for %d s (the first %d s not sampled), node heap" + " %d MB%n",
+                rate,
+                bodyBytes / 1024,
+                warmup + seconds,
+                warmup,
+                heapMb);
         Path directory = Files.createTempDirectory("lag-load-");
         try (EmbeddedKafka kafka = Load.kafka(directory.resolve("kafka"));
-             ElasticsearchProcess node = Load.elasticsearch(directory.resolve("elasticsearch"), heapMb)) {
+                ElasticsearchProcess node = Load.elasticsearch(directory.resolve("elasticsearch"), heapMb)) {
             Load.setup(node.address(), kafka.address(), TOPIC, DEAD_LETTERS);
             new EndToEndLag().run(kafka.address(), node.address(), rate, warmup, seconds, bodyBytes);
         } finally {
@@ -89,8 +92,7 @@ public final class EndToEndLag {
         }
     }
 
-    private void run(String bootstrap, String url, int rate, int warmup, int seconds, int bodyBytes)
-            throws Exception {
+    private void run(String bootstrap, String url, int rate, int warmup, int seconds, int bodyBytes) throws Exception {
         String namespace = "lag" + System.currentTimeMillis() % 100_000;
         int distinct = 32;
         byte[][] fillers = new byte[distinct][];
@@ -106,16 +108,23 @@ public final class EndToEndLag {
         Environment env = new Environment(variables);
         KafkaSettings kafka = KafkaSettings.from(env);
         IndexerSettings settings = IndexerSettings.from(env, kafka);
-        IndexerService indexer = new IndexerService(kafka, ElasticsearchSettings.from(env), settings,
-                new PrometheusRegistry());
-        System.out.printf(Locale.ROOT, "drain receiver on 127.0.0.1:%d, indexer into namespace %s (batch %d docs /"
-                + " %d ms wait)%n", server.port(), namespace, settings.batchDocuments(), settings.batchWait().toMillis());
+        IndexerService indexer =
+                new IndexerService(kafka, ElasticsearchSettings.from(env), settings, new PrometheusRegistry());
+        System.out.printf(
+                Locale.ROOT,
+                "drain receiver on 127.0.0.1:%d, indexer into namespace %s (batch %d docs /" + " %d ms wait)%n",
+                server.port(),
+                namespace,
+                settings.batchDocuments(),
+                settings.batchWait().toMillis());
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/logs/" + LoadMix.APP);
-        String authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String authorization =
+                "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         String stream = DataStreams.name("heroku.router", namespace);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         long started = System.nanoTime();
@@ -125,8 +134,17 @@ public final class EndToEndLag {
         try (ElasticsearchClient searcher = Load.client(url)) {
             for (long n = 0; n < total; n++) {
                 long number = n;
-                scheduler.schedule(() -> post(http, uri, authorization, fillers[(int) (number % distinct)], runId,
-                        number, sampleFrom), n * 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+                scheduler.schedule(
+                        () -> post(
+                                http,
+                                uri,
+                                authorization,
+                                fillers[(int) (number % distinct)],
+                                runId,
+                                number,
+                                sampleFrom),
+                        n * 1_000_000_000L / rate,
+                        TimeUnit.NANOSECONDS);
             }
             long end = started + TimeUnit.SECONDS.toNanos(warmup + seconds);
             long giveUp = end + TimeUnit.SECONDS.toNanos(60);
@@ -137,10 +155,18 @@ public final class EndToEndLag {
                 if (pollStarted - lastPrint > TimeUnit.SECONDS.toNanos(5)) {
                     lastPrint = pollStarted;
                     long[] sorted = Load.sorted(new ArrayList<>(lags));
-                    System.out.printf(Locale.ROOT, "  %5.1f s  posted %d  samples %d  outstanding %d  p50 %.0f ms"
-                                    + "  p99 %.0f ms  statuses %s%n", Load.seconds(started),
-                            statuses.values().stream().mapToLong(Long::longValue).sum(), sorted.length,
-                            outstanding.size(), Load.percentileMs(sorted, 0.5), Load.percentileMs(sorted, 0.99),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %5.1f s  posted %d  samples %d  outstanding %d  p50 %.0f ms"
+                                    + "  p99 %.0f ms  statuses %s%n",
+                            Load.seconds(started),
+                            statuses.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum(),
+                            sorted.length,
+                            outstanding.size(),
+                            Load.percentileMs(sorted, 0.5),
+                            Load.percentileMs(sorted, 0.99),
                             new TreeMap<>(statuses));
                 }
                 long sleep = POLL_MS - (System.nanoTime() - pollStarted) / 1_000_000;
@@ -159,29 +185,45 @@ public final class EndToEndLag {
         System.out.println();
         System.out.println("| what | samples | p50 ms | p90 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| POST to searchable | %d | %.0f | %.0f | %.0f | %.0f |%n", sorted.length,
-                Load.percentileMs(sorted, 0.5), Load.percentileMs(sorted, 0.9), Load.percentileMs(sorted, 0.99),
+        System.out.printf(
+                Locale.ROOT,
+                "| POST to searchable | %d | %.0f | %.0f | %.0f | %.0f |%n",
+                sorted.length,
+                Load.percentileMs(sorted, 0.5),
+                Load.percentileMs(sorted, 0.9),
+                Load.percentileMs(sorted, 0.99),
                 Load.percentileMs(sorted, 1.0));
-        System.out.printf(Locale.ROOT, "| POST answered (204) | %d | %.0f | %.0f | %.0f | %.0f |%n", posts.length,
-                Load.percentileMs(posts, 0.5), Load.percentileMs(posts, 0.9), Load.percentileMs(posts, 0.99),
+        System.out.printf(
+                Locale.ROOT,
+                "| POST answered (204) | %d | %.0f | %.0f | %.0f | %.0f |%n",
+                posts.length,
+                Load.percentileMs(posts, 0.5),
+                Load.percentileMs(posts, 0.9),
+                Load.percentileMs(posts, 0.99),
                 Load.percentileMs(posts, 1.0));
-        System.out.printf(Locale.ROOT, "%nmarkers never found: %d; statuses %s; load average after: %s%n",
-                outstanding.size(), new TreeMap<>(statuses), Load.loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "%nmarkers never found: %d; statuses %s; load average after: %s%n",
+                outstanding.size(),
+                new TreeMap<>(statuses),
+                Load.loadAverage());
     }
 
-    private void post(HttpClient http, URI uri, String authorization, byte[] filler, long runId, long n,
-                      long sampleFrom) {
+    private void post(
+            HttpClient http, URI uri, String authorization, byte[] filler, long runId, long n, long sampleFrom) {
         String requestId = "lag-" + runId + "-" + n;
         ByteArrayOutputStream body = new ByteArrayOutputStream(filler.length + 400);
         body.writeBytes(filler);
         body.writeBytes(LoadMix.markerFrame(requestId, Instant.now()));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/logplex-1")
                 .header("Logplex-Drain-Token", LoadMix.TOKEN)
                 .header("Logplex-Frame-Id", LoadMix.frameId(runId, n))
                 .header("User-Agent", "Logplex/v123")
                 .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
         long t0 = System.nanoTime();
         boolean sampled = t0 >= sampleFrom;
         if (sampled) {
@@ -215,10 +257,15 @@ public final class EndToEndLag {
         int size = ids.size();
         SearchResponse<Void> response;
         try {
-            response = client.search(s -> s.index(stream).allowNoIndices(true)
-                    .ignoreUnavailable(true).size(size).source(src -> src.fetch(false)).fields(f -> f.field(
-                            "http.request.id")).query(q -> q.terms(t -> t.field("http.request.id")
-                            .terms(v -> v.value(values)))), Void.class);
+            response = client.search(
+                    s -> s.index(stream)
+                            .allowNoIndices(true)
+                            .ignoreUnavailable(true)
+                            .size(size)
+                            .source(src -> src.fetch(false))
+                            .fields(f -> f.field("http.request.id"))
+                            .query(q -> q.terms(t -> t.field("http.request.id").terms(v -> v.value(values)))),
+                    Void.class);
         } catch (Exception e) {
             // A data stream created a moment ago answers 503 until its shard is started: nothing found yet.
             return;

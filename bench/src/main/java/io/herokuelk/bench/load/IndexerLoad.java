@@ -1,22 +1,5 @@
 package io.herokuelk.bench.load;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -40,6 +23,21 @@ import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.publish.KafkaEventPublisher;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Indexer throughput: a real broker (in this JVM) and a real Elasticsearch node (child process) with the real
@@ -62,8 +60,8 @@ public final class IndexerLoad {
     private static final int POLL_MS = 100;
 
     public static void main(String[] argv) throws Exception {
-        Load.Args args = new Load.Args(argv, "documents", "es-heap-mb", "order", "warmup-documents", "bulk",
-                "max-seconds");
+        Load.Args args =
+                new Load.Args(argv, "documents", "es-heap-mb", "order", "warmup-documents", "bulk", "max-seconds");
         int documents = args.integer("documents", 200_000);
         int heapMb = args.integer("es-heap-mb", 1024);
         boolean referenceFirst = args.string("order", "indexer-first").equals("reference-first");
@@ -72,14 +70,20 @@ public final class IndexerLoad {
         int maxSeconds = args.integer("max-seconds", 600);
         Load.quietLogging();
         System.out.println("machine: " + Load.machine());
-        System.out.printf(Locale.ROOT, "documents %,d, warm-up %,d, bulk %d, node heap %d MB, order %s%n",
-                documents, warmupDocuments, bulk, heapMb, referenceFirst ? "reference-first" : "indexer-first");
+        System.out.printf(
+                Locale.ROOT,
+                "documents %,d, warm-up %,d, bulk %d, node heap %d MB, order %s%n",
+                documents,
+                warmupDocuments,
+                bulk,
+                heapMb,
+                referenceFirst ? "reference-first" : "indexer-first");
         Path directory = Files.createTempDirectory("indexer-load-");
         try (EmbeddedKafka kafka = Load.kafka(directory.resolve("kafka"));
-             ElasticsearchProcess node = Load.elasticsearch(directory.resolve("elasticsearch"), heapMb)) {
+                ElasticsearchProcess node = Load.elasticsearch(directory.resolve("elasticsearch"), heapMb)) {
             Load.setup(node.address(), kafka.address(), TOPIC, DEAD_LETTERS);
-            new IndexerLoad().run(kafka.address(), node.address(), documents, warmupDocuments, bulk,
-                    referenceFirst, maxSeconds);
+            new IndexerLoad()
+                    .run(kafka.address(), node.address(), documents, warmupDocuments, bulk, referenceFirst, maxSeconds);
         } finally {
             Directories.deleteQuietly(directory);
         }
@@ -87,17 +91,25 @@ public final class IndexerLoad {
 
     /** CPU time of this JVM's child processes: the node's guard, launcher and the Elasticsearch JVM. */
     private static long nodeCpuNanos() {
-        return ProcessHandle.current().descendants()
-                .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        return ProcessHandle.current()
+                .descendants()
+                .mapToLong(
+                        h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
     }
 
-    private void run(String bootstrap, String url, int count, int warmupCount, int bulk, boolean referenceFirst,
-                     int maxSeconds) throws Exception {
+    private void run(
+            String bootstrap, String url, int count, int warmupCount, int bulk, boolean referenceFirst, int maxSeconds)
+            throws Exception {
         List<ParsedEvent> events = generate(count);
         List<ParsedEvent> warmup = generate(warmupCount);
         long bytes = events.stream().mapToLong(e -> e.document().length).sum();
-        System.out.printf(Locale.ROOT, "documents: %,d, %.0f bytes on average, %s%n", events.size(),
-                (double) bytes / events.size(), datasets(events));
+        System.out.printf(
+                Locale.ROOT,
+                "documents: %,d, %.0f bytes on average, %s%n",
+                events.size(),
+                (double) bytes / events.size(),
+                datasets(events));
         prefill(bootstrap, events);
         long suffix = System.currentTimeMillis() % 100_000;
         try (ElasticsearchClient client = Load.client(url)) {
@@ -121,9 +133,13 @@ public final class IndexerLoad {
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             System.out.println(indexer.row());
             System.out.println(reference.row());
-            System.out.printf(Locale.ROOT, "%nratio indexer/reference: %.2f stored, %.2f searchable (target >= 0.9);"
-                    + " load average after: %s%n", indexer.storedRate() / reference.storedRate(),
-                    indexer.searchableRate() / reference.searchableRate(), Load.loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nratio indexer/reference: %.2f stored, %.2f searchable (target >= 0.9);"
+                            + " load average after: %s%n",
+                    indexer.storedRate() / reference.storedRate(),
+                    indexer.searchableRate() / reference.searchableRate(),
+                    Load.loadAverage());
         }
     }
 
@@ -134,8 +150,9 @@ public final class IndexerLoad {
         long run = System.nanoTime();
         for (int i = 0; out.size() < count; i++) {
             byte[] body = LoadMix.body(5000L + i, 100 * 1024);
-            List<ParsedEvent> parsed = parser.parseBody(body, new DrainContext(LoadMix.APP, LoadMix.TOKEN,
-                    LoadMix.frameId(run, i), Instant.now())).events();
+            List<ParsedEvent> parsed = parser.parseBody(
+                            body, new DrainContext(LoadMix.APP, LoadMix.TOKEN, LoadMix.frameId(run, i), Instant.now()))
+                    .events();
             out.addAll(parsed.subList(0, Math.min(parsed.size(), count - out.size())));
         }
         return out;
@@ -150,8 +167,13 @@ public final class IndexerLoad {
     /** Fills the topic through the shipper's own publisher, so the records are exactly what ingest writes. */
     private static void prefill(String bootstrap, List<ParsedEvent> events) throws Exception {
         long started = System.nanoTime();
-        KafkaSettings kafka = KafkaSettings.from(new Environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "KAFKA_EVENTS_TOPIC", TOPIC, "KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTERS)));
+        KafkaSettings kafka = KafkaSettings.from(new Environment(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                bootstrap,
+                "KAFKA_EVENTS_TOPIC",
+                TOPIC,
+                "KAFKA_DEAD_LETTER_TOPIC",
+                DEAD_LETTERS)));
         try (KafkaEventPublisher publisher = new KafkaEventPublisher(kafka, Map.of())) {
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (int from = 0; from < events.size(); from += 500) {
@@ -164,7 +186,11 @@ public final class IndexerLoad {
                 send.get(60, TimeUnit.SECONDS);
             }
         }
-        System.out.printf(Locale.ROOT, "topic %s pre-filled with %,d records in %.1f s%n", TOPIC, events.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "topic %s pre-filled with %,d records in %.1f s%n",
+                TOPIC,
+                events.size(),
                 Load.seconds(started));
     }
 
@@ -173,8 +199,15 @@ public final class IndexerLoad {
         Thread.sleep(10_000);
     }
 
-    private record Phase(String name, long documents, double storedSeconds, double searchableSeconds, long bulks,
-                         long itemErrors, double benchCpu, double nodeCpu) {
+    private record Phase(
+            String name,
+            long documents,
+            double storedSeconds,
+            double searchableSeconds,
+            long bulks,
+            long itemErrors,
+            double benchCpu,
+            double nodeCpu) {
         double storedRate() {
             return documents / storedSeconds;
         }
@@ -184,15 +217,25 @@ public final class IndexerLoad {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f | %,.0f | %d | %.0f | %.0f |",
-                    name, documents, storedSeconds, storedRate(), searchableSeconds, searchableRate(),
-                    itemErrors, benchCpu * 1e6 / documents, nodeCpu * 1e6 / documents);
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %.1f | %,.0f | %.1f | %,.0f | %d | %.0f | %.0f |",
+                    name,
+                    documents,
+                    storedSeconds,
+                    storedRate(),
+                    searchableSeconds,
+                    searchableRate(),
+                    itemErrors,
+                    benchCpu * 1e6 / documents,
+                    nodeCpu * 1e6 / documents);
         }
     }
 
     /** The real indexer, configured as {@code index} configures it, from the offsets' start of the topic. */
-    private Phase indexer(String bootstrap, String url, ElasticsearchClient counter, int count, String namespace,
-                          int maxSeconds) throws Exception {
+    private Phase indexer(
+            String bootstrap, String url, ElasticsearchClient counter, int count, String namespace, int maxSeconds)
+            throws Exception {
         Environment env = new Environment(Load.indexerEnvironment(bootstrap, url, TOPIC, DEAD_LETTERS, namespace));
         KafkaSettings kafka = KafkaSettings.from(env);
         ElasticsearchSettings elasticsearch = ElasticsearchSettings.from(env);
@@ -221,14 +264,25 @@ public final class IndexerLoad {
                 }
                 if (System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(5)) {
                     lastPrint = System.nanoTime();
-                    System.out.printf(Locale.ROOT, "  %s %5.1f s  committed %,d  searchable %,d%n", name,
-                            Load.seconds(started), committed(admin, settings.groupId()), visible);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %s %5.1f s  committed %,d  searchable %,d%n",
+                            name,
+                            Load.seconds(started),
+                            committed(admin, settings.groupId()),
+                            visible);
                 }
             }
             indexer.close();
-            Phase phase = new Phase(name, count, stored, searchable,
-                    Math.round(Math.ceil((double) count / settings.batchDocuments())), errors(counter, namespace),
-                    (Load.processCpuNanos() - benchCpu) / 1e9, (nodeCpuNanos() - nodeCpu) / 1e9);
+            Phase phase = new Phase(
+                    name,
+                    count,
+                    stored,
+                    searchable,
+                    Math.round(Math.ceil((double) count / settings.batchDocuments())),
+                    errors(counter, namespace),
+                    (Load.processCpuNanos() - benchCpu) / 1e9,
+                    (nodeCpuNanos() - nodeCpu) / 1e9);
             System.out.println("  " + phase.row());
             return phase;
         } finally {
@@ -240,15 +294,20 @@ public final class IndexerLoad {
 
     private static long committed(Admin admin, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
-                Map.of(group, new ListConsumerGroupOffsetsSpec())).partitionsToOffsetAndMetadata(group)
+                        Map.of(group, new ListConsumerGroupOffsetsSpec()))
+                .partitionsToOffsetAndMetadata(group)
                 .get(10, TimeUnit.SECONDS);
-        return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+        return offsets.values().stream()
+                .filter(o -> o != null)
+                .mapToLong(OffsetAndMetadata::offset)
+                .sum();
     }
 
     /** Documents searchable in the namespace's data streams (no refresh forced: what a search would see). */
     static long count(ElasticsearchClient client, String namespace) {
         try {
-            return client.count(c -> c.index("logs-*-" + namespace).allowNoIndices(true).ignoreUnavailable(true))
+            return client.count(c ->
+                            c.index("logs-*-" + namespace).allowNoIndices(true).ignoreUnavailable(true))
                     .count();
         } catch (Exception e) {
             // A data stream created a moment ago answers 503 until its shard is started: nothing searchable yet.
@@ -260,7 +319,9 @@ public final class IndexerLoad {
     private static long errors(ElasticsearchClient client, String namespace) throws Exception {
         return count(client, namespace) > 0
                 ? client.count(c -> c.index(DataStreams.name(DataStreams.DEAD_LETTER_DATASET, namespace))
-                .allowNoIndices(true).ignoreUnavailable(true)).count()
+                                .allowNoIndices(true)
+                                .ignoreUnavailable(true))
+                        .count()
                 : 0;
     }
 
@@ -269,8 +330,9 @@ public final class IndexerLoad {
      * most the indexer's 5 MiB), the same {@code _id}s and data stream names (another namespace), one thread. This
      * thread polls {@code _count} meanwhile exactly as it does for the indexer.
      */
-    private Phase reference(ElasticsearchClient client, List<ParsedEvent> events, int bulk, String namespace,
-                            int maxSeconds) throws Exception {
+    private Phase reference(
+            ElasticsearchClient client, List<ParsedEvent> events, int bulk, String namespace, int maxSeconds)
+            throws Exception {
         String name = namespace.startsWith("warmup") ? "warm-up (bulk loader)" : "plain bulk loader";
         long started = System.nanoTime();
         long benchCpu = Load.processCpuNanos();
@@ -291,7 +353,8 @@ public final class IndexerLoad {
                         ParsedEvent event = events.get(from + n);
                         BinaryData source = BinaryData.of(event.document(), ContentType.APPLICATION_JSON);
                         String stream = DataStreams.name(event.dataset(), namespace);
-                        request.operations(op -> op.create(c -> c.index(stream).id(event.id()).document(source)));
+                        request.operations(op ->
+                                op.create(c -> c.index(stream).id(event.id()).document(source)));
                         bytes += event.document().length;
                         n++;
                     }
@@ -324,13 +387,25 @@ public final class IndexerLoad {
             }
             if (System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(5)) {
                 lastPrint = System.nanoTime();
-                System.out.printf(Locale.ROOT, "  %s %5.1f s  sent %,d  searchable %,d%n", name,
-                        Load.seconds(started), sent.get(), visible);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s %5.1f s  sent %,d  searchable %,d%n",
+                        name,
+                        Load.seconds(started),
+                        sent.get(),
+                        visible);
             }
         }
         loader.join(Duration.ofSeconds(30));
-        Phase phase = new Phase(name, sent.get(), stored, searchable, bulks[0], itemErrors[0],
-                (Load.processCpuNanos() - benchCpu) / 1e9, (nodeCpuNanos() - nodeCpu) / 1e9);
+        Phase phase = new Phase(
+                name,
+                sent.get(),
+                stored,
+                searchable,
+                bulks[0],
+                itemErrors[0],
+                (Load.processCpuNanos() - benchCpu) / 1e9,
+                (nodeCpuNanos() - nodeCpu) / 1e9);
         System.out.println("  " + phase.row());
         return phase;
     }

@@ -1,5 +1,18 @@
 package io.herokuelk.bench.load;
 
+import io.herokuelk.bench.Directories;
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.config.ShipperSettings;
+import io.herokuelk.shipper.ingest.IngestService;
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.parse.ParsedEvent;
+import io.herokuelk.shipper.publish.EventHeaders;
+import io.herokuelk.shipper.publish.KafkaEventPublisher;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,20 +42,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import io.herokuelk.bench.Directories;
-import io.herokuelk.shipper.ingest.IngestService;
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.shipper.config.ShipperSettings;
-import io.herokuelk.shipper.config.Environment;
-import io.herokuelk.shipper.config.KafkaSettings;
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.parse.DrainContext;
-import io.herokuelk.shipper.parse.ParsedBatch;
-import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.publish.EventHeaders;
-import io.herokuelk.shipper.publish.KafkaEventPublisher;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * Ingest throughput: N keep-alive HTTP/1.1 clients post ~100 KiB logplex batches to the real drain receiver (in this
@@ -79,8 +77,8 @@ public final class IngestLoad {
     }
 
     public static void main(String[] argv) throws Exception {
-        Load.Args args = new Load.Args(argv, "clients", "warmup", "seconds", "bodies", "body-kib", "partitions",
-                "max-requests", "order");
+        Load.Args args = new Load.Args(
+                argv, "clients", "warmup", "seconds", "bodies", "body-kib", "partitions", "max-requests", "order");
         int clients = args.integer("clients", 8);
         int warmup = args.integer("warmup", 10);
         int seconds = args.integer("seconds", 30);
@@ -91,9 +89,17 @@ public final class IngestLoad {
         boolean plainFirst = args.string("order", "ingest-first").equals("plain-first");
         Load.quietLogging();
         System.out.println("machine: " + Load.machine());
-        System.out.printf(Locale.ROOT, "clients %d, warm-up %d s, measured %d s per side, %d distinct bodies of"
-                + " <= %d KiB, %d partitions, order %s%n", clients, warmup, seconds, distinct, bodyBytes / 1024,
-                partitions, plainFirst ? "plain-first" : "ingest-first");
+        System.out.printf(
+                Locale.ROOT,
+                "clients %d, warm-up %d s, measured %d s per side, %d distinct bodies of"
+                        + " <= %d KiB, %d partitions, order %s%n",
+                clients,
+                warmup,
+                seconds,
+                distinct,
+                bodyBytes / 1024,
+                partitions,
+                plainFirst ? "plain-first" : "ingest-first");
 
         byte[][] bodies = new byte[distinct][];
         for (int i = 0; i < distinct; i++) {
@@ -114,8 +120,8 @@ public final class IngestLoad {
         long events = 0;
         long bytes = 0;
         for (int i = 0; i < bodies.length; i++) {
-            ParsedBatch batch = parser.parseBody(bodies[i],
-                    new DrainContext(LoadMix.APP, LoadMix.TOKEN, LoadMix.frameId(runId, i), Instant.now()));
+            ParsedBatch batch = parser.parseBody(
+                    bodies[i], new DrainContext(LoadMix.APP, LoadMix.TOKEN, LoadMix.frameId(runId, i), Instant.now()));
             if (!batch.garbage().isEmpty()) {
                 throw new IllegalStateException("body " + i + " has garbage: " + batch.garbage());
             }
@@ -123,31 +129,46 @@ public final class IngestLoad {
             events += batch.events().size();
             bytes += bodies[i].length;
         }
-        System.out.printf(Locale.ROOT, "bodies: %.0f events and %.1f KiB each on average; documents %.0f bytes"
-                        + " on average%n", (double) events / bodies.length, bytes / 1024.0 / bodies.length,
-                parsed.stream().flatMap(List::stream).mapToInt(e -> e.document().length).average().orElse(0));
+        System.out.printf(
+                Locale.ROOT,
+                "bodies: %.0f events and %.1f KiB each on average; documents %.0f bytes" + " on average%n",
+                (double) events / bodies.length,
+                bytes / 1024.0 / bodies.length,
+                parsed.stream()
+                        .flatMap(List::stream)
+                        .mapToInt(e -> e.document().length)
+                        .average()
+                        .orElse(0));
 
         calibrateParsing(parser, events);
 
-        Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "DRAIN_CREDENTIALS", USER + ":" + PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrap, "KAFKA_EVENTS_TOPIC", EVENTS,
-                "KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTERS));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PORT",
+                "0",
+                "DRAIN_CREDENTIALS",
+                USER + ":" + PASSWORD,
+                "KAFKA_BOOTSTRAP_SERVERS",
+                bootstrap,
+                "KAFKA_EVENTS_TOPIC",
+                EVENTS,
+                "KAFKA_DEAD_LETTER_TOPIC",
+                DEAD_LETTERS));
         ShipperSettings settings = ShipperSettings.fromEnvironment(env);
         IngestService server = new IngestService(settings, new PrometheusRegistry());
-        KafkaProducer<byte[], byte[]> plain = new KafkaProducer<>(plainProducerProperties(bootstrap),
-                new ByteArraySerializer(), new ByteArraySerializer());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        KafkaProducer<byte[], byte[]> plain = new KafkaProducer<>(
+                plainProducerProperties(bootstrap), new ByteArraySerializer(), new ByteArraySerializer());
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/logs/" + LoadMix.APP);
         try {
             Side ingest = () -> postOne(http, uri);
             Side reference = () -> sendOne(plain);
             phase("warm-up ingest", ingest, warmup);
             phase("warm-up plain", reference, warmup);
-            Result a = phase(plainFirst ? "plain producer" : "ingest (HTTP)", plainFirst ? reference : ingest,
-                    seconds);
-            Result b = phase(plainFirst ? "ingest (HTTP)" : "plain producer", plainFirst ? ingest : reference,
-                    seconds);
+            Result a = phase(plainFirst ? "plain producer" : "ingest (HTTP)", plainFirst ? reference : ingest, seconds);
+            Result b = phase(plainFirst ? "ingest (HTTP)" : "plain producer", plainFirst ? ingest : reference, seconds);
             Result ingestResult = plainFirst ? b : a;
             Result plainResult = plainFirst ? a : b;
             System.out.println();
@@ -156,8 +177,10 @@ public final class IngestLoad {
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             System.out.println(ingestResult.row());
             System.out.println(plainResult.row());
-            System.out.printf(Locale.ROOT, "%nratio ingest/plain (events/s): %.2f (target >= 0.8); load average"
-                    + " after: %s%n", ingestResult.eventsPerSecond() / plainResult.eventsPerSecond(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nratio ingest/plain (events/s): %.2f (target >= 0.8); load average" + " after: %s%n",
+                    ingestResult.eventsPerSecond() / plainResult.eventsPerSecond(),
                     Load.loadAverage());
         } finally {
             server.close();
@@ -176,8 +199,11 @@ public final class IngestLoad {
         while (System.nanoTime() < until || rounds < 3) {
             long cpuBefore = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < bodies.length; i++) {
-                sink += parser.parseBody(bodies[i], new DrainContext(LoadMix.APP, LoadMix.TOKEN,
-                        LoadMix.frameId(runId, i), Instant.now())).events().size();
+                sink += parser.parseBody(
+                                bodies[i],
+                                new DrainContext(LoadMix.APP, LoadMix.TOKEN, LoadMix.frameId(runId, i), Instant.now()))
+                        .events()
+                        .size();
             }
             long used = threads.getCurrentThreadCpuTime() - cpuBefore;
             // The first rounds warm the parser up; the last half is what counts.
@@ -186,9 +212,13 @@ public final class IngestLoad {
                 rounds++;
             }
         }
-        System.out.printf(Locale.ROOT, "framing+parsing alone (one thread, warm): %.2f µs CPU per event, %,.0f"
-                + " events per CPU-second (%d events checked)%n", cpu / 1e3 / (rounds * eventsPerRound),
-                rounds * eventsPerRound / (cpu / 1e9), sink);
+        System.out.printf(
+                Locale.ROOT,
+                "framing+parsing alone (one thread, warm): %.2f µs CPU per event, %,.0f"
+                        + " events per CPU-second (%d events checked)%n",
+                cpu / 1e3 / (rounds * eventsPerRound),
+                rounds * eventsPerRound / (cpu / 1e9),
+                sink);
     }
 
     /** The shipper's own producer settings, so that the reference differs only in what the drain adds. */
@@ -204,8 +234,7 @@ public final class IngestLoad {
         Outcome one() throws Exception;
     }
 
-    private record Outcome(int status, int events, int bytes) {
-    }
+    private record Outcome(int status, int events, int bytes) {}
 
     private int postCount(long n) {
         return (int) (n % bodies.length);
@@ -214,15 +243,20 @@ public final class IngestLoad {
     private Outcome postOne(HttpClient http, URI uri) throws Exception {
         long n = sequence.getAndIncrement();
         int index = postCount(n);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/logplex-1")
                 .header("Logplex-Drain-Token", LoadMix.TOKEN)
                 .header("Logplex-Frame-Id", LoadMix.frameId(runId, n))
                 .header("Logplex-Msg-Count", Integer.toString(parsed.get(index).size()))
                 .header("User-Agent", "Logplex/v123")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies[index])).build();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies[index]))
+                .build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         return new Outcome(response.statusCode(), parsed.get(index).size(), bodies[index].length);
     }
@@ -243,8 +277,14 @@ public final class IngestLoad {
             RecordHeaders headers = new RecordHeaders();
             headers.add(new RecordHeader(EventHeaders.ID, event.id().getBytes(StandardCharsets.UTF_8)));
             headers.add(new RecordHeader(EventHeaders.DATASET, event.dataset().getBytes(StandardCharsets.UTF_8)));
-            producer.send(new ProducerRecord<>(PLAIN, null, event.partitionKey().getBytes(StandardCharsets.UTF_8),
-                    event.document(), headers), callback);
+            producer.send(
+                    new ProducerRecord<>(
+                            PLAIN,
+                            null,
+                            event.partitionKey().getBytes(StandardCharsets.UTF_8),
+                            event.document(),
+                            headers),
+                    callback);
         }
         try {
             done.get(4, TimeUnit.SECONDS);
@@ -254,18 +294,34 @@ public final class IngestLoad {
         }
     }
 
-    private record Result(String name, long requests, long events, long bytes, double seconds, double cpuSeconds,
-                          long[] latencies, Map<Integer, Long> failures) {
+    private record Result(
+            String name,
+            long requests,
+            long events,
+            long bytes,
+            double seconds,
+            double cpuSeconds,
+            long[] latencies,
+            Map<Integer, Long> failures) {
         double eventsPerSecond() {
             return events / seconds;
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s | %.2f | %.1f |",
-                    name, eventsPerSecond(), bytes / seconds / 1e6, requests / seconds,
-                    Load.percentileMs(latencies, 0.5), Load.percentileMs(latencies, 0.99),
-                    Load.percentileMs(latencies, 1.0), requests, failures.isEmpty() ? "0" : failures.toString(),
-                    cpuSeconds / seconds, cpuSeconds * 1e6 / Math.max(1, events));
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s | %.2f | %.1f |",
+                    name,
+                    eventsPerSecond(),
+                    bytes / seconds / 1e6,
+                    requests / seconds,
+                    Load.percentileMs(latencies, 0.5),
+                    Load.percentileMs(latencies, 0.99),
+                    Load.percentileMs(latencies, 1.0),
+                    requests,
+                    failures.isEmpty() ? "0" : failures.toString(),
+                    cpuSeconds / seconds,
+                    cpuSeconds * 1e6 / Math.max(1, events));
         }
     }
 
@@ -320,9 +376,15 @@ public final class IngestLoad {
             }
             long now = System.nanoTime();
             long total = events.sum();
-            System.out.printf(Locale.ROOT, "  %-15s %5.1f s  requests %,8d  events %,10d  now %,9.0f events/s"
-                            + "  failures %s%n", name, (now - started) / 1e9, requests.sum(), total,
-                    (total - lastEvents) / ((now - lastAt) / 1e9), failures);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-15s %5.1f s  requests %,8d  events %,10d  now %,9.0f events/s" + "  failures %s%n",
+                    name,
+                    (now - started) / 1e9,
+                    requests.sum(),
+                    total,
+                    (total - lastEvents) / ((now - lastAt) / 1e9),
+                    failures);
             lastEvents = total;
             lastAt = now;
         }
@@ -330,7 +392,14 @@ public final class IngestLoad {
         double cpu = (Load.processCpuNanos() - cpuStarted) / 1e9;
         List<Long> all = new ArrayList<>();
         latencies.forEach(all::addAll);
-        Result result = new Result(name, requests.sum(), events.sum(), bytes.sum(), elapsed, cpu, Load.sorted(all),
+        Result result = new Result(
+                name,
+                requests.sum(),
+                events.sum(),
+                bytes.sum(),
+                elapsed,
+                cpu,
+                Load.sorted(all),
                 new TreeMap<>(failures));
         System.out.println("  " + result.row());
         return result;

@@ -1,5 +1,12 @@
 package io.herokuelk.bench.load;
 
+import ch.qos.logback.classic.Level;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.herokuelk.elk.runner.ElasticsearchProcess;
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.shipper.config.ElasticsearchSettings;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.index.ElasticsearchClients;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,26 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.shipper.config.ElasticsearchSettings;
-import io.herokuelk.shipper.config.Environment;
-import io.herokuelk.shipper.index.ElasticsearchClients;
-
 /** What the load tools share: arguments, services, percentiles, the machine's description. */
 final class Load {
 
-    private Load() {
-    }
+    private Load() {}
 
     /** {@code --name value} pairs; unknown names are refused so that a typo does not silently run the default. */
     static final class Args {
@@ -43,8 +40,8 @@ final class Load {
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (!name.startsWith("--") || i + 1 >= args.length || !this.known.contains(name.substring(2))) {
-                    throw new IllegalArgumentException("Unknown or incomplete argument " + name + "; known: --"
-                            + String.join(" --", known));
+                    throw new IllegalArgumentException(
+                            "Unknown or incomplete argument " + name + "; known: --" + String.join(" --", known));
                 }
                 values.put(name.substring(2), args[++i]);
             }
@@ -67,9 +64,15 @@ final class Load {
 
     static String machine() {
         Runtime rt = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "%d cores, %s, JDK %s (%s), max heap %d MB, load average %s",
-                rt.availableProcessors(), memTotal(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), rt.maxMemory() >> 20, loadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%d cores, %s, JDK %s (%s), max heap %d MB, load average %s",
+                rt.availableProcessors(),
+                memTotal(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                rt.maxMemory() >> 20,
+                loadAverage());
     }
 
     static String loadAverage() {
@@ -96,8 +99,8 @@ final class Load {
     }
 
     /** The indexer's variables, as {@code index} reads them, for a tool's own topics and namespace. */
-    static Map<String, String> indexerEnvironment(String bootstrap, String elasticsearchUrl, String topic,
-                                                  String deadLetters, String namespace) {
+    static Map<String, String> indexerEnvironment(
+            String bootstrap, String elasticsearchUrl, String topic, String deadLetters, String namespace) {
         Map<String, String> variables = new HashMap<>();
         variables.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         variables.put("KAFKA_EVENTS_TOPIC", topic);
@@ -127,21 +130,29 @@ final class Load {
         long started = System.nanoTime();
         ElasticsearchProcess node = new ElasticsearchProcess(directory, 0, heapMb);
         node.start();
-        System.out.printf(Locale.ROOT, "elasticsearch up at %s (heap %d MB) in %.1f s%n", node.address(), heapMb,
+        System.out.printf(
+                Locale.ROOT,
+                "elasticsearch up at %s (heap %d MB) in %.1f s%n",
+                node.address(),
+                heapMb,
                 seconds(started));
         return node;
     }
 
     static ElasticsearchClient client(String url) {
-        return ElasticsearchClients.create(ElasticsearchSettings.from(new Environment(Map.of("ELASTICSEARCH_URL", url))));
+        return ElasticsearchClients.create(
+                ElasticsearchSettings.from(new Environment(Map.of("ELASTICSEARCH_URL", url))));
     }
 
     /** Topics as {@code setup} creates them: lz4, one replica here. */
     static void createTopics(String bootstrap, int partitions, String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)
-                    .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "lz4"))).toList())
-                    .all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(Arrays.stream(topics)
+                            .map(t -> new NewTopic(t, partitions, (short) 1)
+                                    .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "lz4")))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -152,8 +163,9 @@ final class Load {
     static void setup(String elasticsearchUrl, String bootstrap, String eventsTopic, String deadLetterTopic)
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.herokuelk.shipper.Main", "setup").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), "io.herokuelk.shipper.Main", "setup")
+                .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("ELASTICSEARCH_URL", elasticsearchUrl);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
@@ -163,8 +175,8 @@ final class Load {
         env.put("LOG_LEVEL", "WARN");
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 output.append("  setup| ").append(line).append('\n');
             }
@@ -179,8 +191,9 @@ final class Load {
 
     /** CPU time of this whole JVM (every thread, the in-process broker's included). */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double seconds(long startedNanos) {

@@ -19,14 +19,22 @@ final class LoadMix {
     static final String APP = "myapp";
     static final String TOKEN = "d.01234567-89ab-4def-8123-456789abcdef";
 
-    private static final DateTimeFormatter TS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final String[] PATHS = {"/", "/api/orders", "/api/orders/42?expand=items", "/health",
-        "/assets/app-3f2a.js", "/api/chat?x=1", "/login", "/api/notes/search?q=memory+leak&page=2"};
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final String[] PATHS = {
+        "/",
+        "/api/orders",
+        "/api/orders/42?expand=items",
+        "/health",
+        "/assets/app-3f2a.js",
+        "/api/chat?x=1",
+        "/login",
+        "/api/notes/search?q=memory+leak&page=2"
+    };
     private static final String[] METHODS = {"GET", "GET", "GET", "POST", "PUT", "DELETE"};
 
-    private LoadMix() {
-    }
+    private LoadMix() {}
 
     /** One {@code application/logplex-1} body of at most {@code maxBytes}, filled with the mix. */
     static byte[] body(long seed, int maxBytes) {
@@ -77,24 +85,44 @@ final class LoadMix {
                     + " connect=" + r.nextInt(3) + "ms service=" + (error ? 30000 : r.nextInt(900)) + "ms status="
                     + (error ? 503 : 200) + " bytes=" + r.nextInt(40_000) + " protocol=https\n";
         } else if (kind < 75) {
-            String source = "source=web." + dyno + " dyno=heroku.123456789.0f0e0d0c-aaaa-bbbb-cccc-00000000000"
-                    + dyno;
+            String source = "source=web." + dyno + " dyno=heroku.123456789.0f0e0d0c-aaaa-bbbb-cccc-00000000000" + dyno;
             if (r.nextBoolean()) {
                 double rss = 200 + r.nextInt(400) + r.nextInt(100) / 100.0;
-                return String.format(Locale.ROOT, "<45>1 %s host heroku web.%d - %s sample#memory_total=%.2fMB "
-                        + "sample#memory_rss=%.2fMB sample#memory_cache=%.2fMB sample#memory_swap=0.00MB "
-                        + "sample#memory_pgpgin=%dpages sample#memory_pgpgout=%dpages "
-                        + "sample#memory_quota=512.00MB\n", ts, dyno, source, rss + 20.5, rss, 20.5,
-                        r.nextInt(500_000), r.nextInt(500_000));
+                return String.format(
+                        Locale.ROOT,
+                        "<45>1 %s host heroku web.%d - %s sample#memory_total=%.2fMB "
+                                + "sample#memory_rss=%.2fMB sample#memory_cache=%.2fMB sample#memory_swap=0.00MB "
+                                + "sample#memory_pgpgin=%dpages sample#memory_pgpgout=%dpages "
+                                + "sample#memory_quota=512.00MB\n",
+                        ts,
+                        dyno,
+                        source,
+                        rss + 20.5,
+                        rss,
+                        20.5,
+                        r.nextInt(500_000),
+                        r.nextInt(500_000));
             }
-            return String.format(Locale.ROOT, "<45>1 %s host heroku web.%d - %s sample#load_avg_1m=%.2f "
-                    + "sample#load_avg_5m=%.2f sample#load_avg_15m=%.2f\n", ts, dyno, source,
-                    r.nextDouble(), r.nextDouble(), r.nextDouble());
+            return String.format(
+                    Locale.ROOT,
+                    "<45>1 %s host heroku web.%d - %s sample#load_avg_1m=%.2f "
+                            + "sample#load_avg_5m=%.2f sample#load_avg_15m=%.2f\n",
+                    ts,
+                    dyno,
+                    source,
+                    r.nextDouble(),
+                    r.nextDouble(),
+                    r.nextDouble());
         } else if (kind < 85) {
-            String[] platform = {"Process running mem=" + (500 + r.nextInt(500)) + "M(" + (100 + r.nextInt(90))
-                    + "." + r.nextInt(10) + "%)", "Error R14 (Memory quota exceeded)",
-                "State changed from up to crashed", "Process exited with status 137",
-                "Stopping process with SIGKILL", "Starting process with command `java -jar app.jar`"};
+            String[] platform = {
+                "Process running mem=" + (500 + r.nextInt(500)) + "M(" + (100 + r.nextInt(90)) + "." + r.nextInt(10)
+                        + "%)",
+                "Error R14 (Memory quota exceeded)",
+                "State changed from up to crashed",
+                "Process exited with status 137",
+                "Stopping process with SIGKILL",
+                "Starting process with command `java -jar app.jar`"
+            };
             return "<45>1 " + ts + " host heroku web." + dyno + " - " + platform[r.nextInt(platform.length)] + "\n";
         }
         return "<190>1 " + ts + " host app web." + dyno + " - {\"@timestamp\":\"" + at + "\","

@@ -32,7 +32,8 @@ final class LogplexPoster {
 
     LogplexPoster(URI drain, String credentials, byte[] frames, int bodyBytes) {
         this.drain = drain;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
         this.bodies = new ArrayList<>();
         this.counts = new ArrayList<>();
         int start = 0;
@@ -82,21 +83,28 @@ final class LogplexPoster {
     }
 
     private void post(int client) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         long sequence = 0;
         while (running.get()) {
             int i = (int) ((client * 7 + sequence) % bodies.size());
             String frameId = String.format("%08x%016x%08x", client, System.nanoTime(), sequence++);
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(drain).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/logplex-1").header("Authorization", authorization)
-                        .header("Logplex-Msg-Count", String.valueOf(counts.get(i)))
-                        .header("Logplex-Frame-Id", frameId)
-                        .header("Logplex-Drain-Token", "d.01234567-89ab-4def-8123-456789abcdef")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(drain)
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/logplex-1")
+                                .header("Authorization", authorization)
+                                .header("Logplex-Msg-Count", String.valueOf(counts.get(i)))
+                                .header("Logplex-Frame-Id", frameId)
+                                .header("Logplex-Drain-Token", "d.01234567-89ab-4def-8123-456789abcdef")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
-                answers.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+                answers.computeIfAbsent(response.statusCode(), s -> new AtomicLong())
+                        .incrementAndGet();
                 if (response.statusCode() == 204) {
                     acknowledged.addAndGet(counts.get(i));
                 } else {

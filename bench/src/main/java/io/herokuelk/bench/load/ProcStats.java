@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** What {@code /proc} says of a process: its memory and its CPU time, as the benchmarks report them. */
 public final class ProcStats {
 
-    private ProcStats() {
-    }
+    private ProcStats() {}
 
     /** A {@code /proc/<pid>/status} value in MB ({@code VmRSS}, {@code VmHWM}); -1 once the process is gone. */
     public static long statusMb(long pid, String field) {

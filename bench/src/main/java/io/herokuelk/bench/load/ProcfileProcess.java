@@ -1,5 +1,6 @@
 package io.herokuelk.bench.load;
 
+import io.herokuelk.elk.stack.Procfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import io.herokuelk.elk.stack.Procfile;
 
 /**
  * One process type of the repository's {@code Procfile}, run as Heroku runs it: the same {@code java} flags, the
@@ -33,20 +32,23 @@ final class ProcfileProcess implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>(command(Files.readAllLines(Procfile.FILE), type));
         command.addAll(command.indexOf("-jar"), extraFlags); // as $JAVA_OPTS would add them
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(variables);
         return new ProcfileProcess(builder.start(), command);
     }
 
     /** The command of a Procfile line: this JVM's {@code java}, the line's flags, the jar by its absolute path. */
     static List<String> command(List<String> procfile, String type) {
-        String line = procfile.stream().filter(l -> l.startsWith(type + ":")).findFirst()
+        String line = procfile.stream()
+                .filter(l -> l.startsWith(type + ":"))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no process type " + type + " in the Procfile"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Procfile.javaFlags(procfile, type).orElseThrow());
-        List<String> words = List.of(line.substring(line.indexOf(" -jar ") + 1).trim().split("\\s+"));
+        List<String> words =
+                List.of(line.substring(line.indexOf(" -jar ") + 1).trim().split("\\s+"));
         command.add("-jar");
         command.add(Path.of(words.get(1)).toAbsolutePath().toString());
         command.addAll(words.subList(2, words.size()));
@@ -76,8 +78,15 @@ final class ProcfileProcess implements AutoCloseable {
     /** {@code jcmd <pid> VM.native_memory summary}: what the JVM itself counts, when started with tracking on. */
     String nativeMemorySummary() {
         try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(pid()), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(pid()),
+                            "VM.native_memory",
+                            "summary",
+                            "scale=MB")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             jcmd.waitFor(30, TimeUnit.SECONDS);
             return out;
@@ -99,6 +108,7 @@ final class ProcfileProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return String.join(" ", command.subList(1, command.size())).replace(Path.of("").toAbsolutePath() + "/", "");
+        return String.join(" ", command.subList(1, command.size()))
+                .replace(Path.of("").toAbsolutePath() + "/", "");
     }
 }

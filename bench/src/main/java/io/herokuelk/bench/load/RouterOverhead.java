@@ -29,8 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RouterOverhead {
 
-    private RouterOverhead() {
-    }
+    private RouterOverhead() {}
 
     public static void main(String[] arguments) throws Exception {
         Load.Args args = new Load.Args(arguments, "rps", "seconds", "rounds");
@@ -39,30 +38,48 @@ public final class RouterOverhead {
         int rounds = args.integer("rounds", 2);
         AtomicLong routerLines = new AtomicLong();
         // Room for every note the rounds create: a full store answers 507, which would measure the app, not the router.
-        Release release = new Release("bench", Release.webCommand(Files.readAllLines(Path.of("app/Procfile"))),
-                Map.of("NOTES_MAX_COUNT", "100000"), 1);
+        Release release = new Release(
+                "bench",
+                Release.webCommand(Files.readAllLines(Path.of("app/Procfile"))),
+                Map.of("NOTES_MAX_COUNT", "100000"),
+                1);
         System.out.println("Machine: " + Load.machine());
-        try (Formation formation = new Formation(1, Path.of("").toAbsolutePath(), line -> {
-                    if (LogLine.HEROKU.equals(line.appName()) && "router".equals(line.procId())) {
-                        routerLines.incrementAndGet();
-                    }
-                }, Clock.systemUTC());
-             Router router = Router.start(RouterSettings.defaults(0), formation, line -> routerLines.incrementAndGet())) {
+        try (Formation formation = new Formation(
+                        1,
+                        Path.of("").toAbsolutePath(),
+                        line -> {
+                            if (LogLine.HEROKU.equals(line.appName()) && "router".equals(line.procId())) {
+                                routerLines.incrementAndGet();
+                            }
+                        },
+                        Clock.systemUTC());
+                Router router =
+                        Router.start(RouterSettings.defaults(0), formation, line -> routerLines.incrementAndGet())) {
             formation.start(release);
             Dyno dyno = formation.dynos().getFirst();
-            InetSocketAddress app = dyno.pickProcess().orElseThrow(() -> new IllegalStateException("the app did not start"));
+            InetSocketAddress app =
+                    dyno.pickProcess().orElseThrow(() -> new IllegalStateException("the app did not start"));
             URI direct = URI.create("http://127.0.0.1:" + app.getPort());
             URI routed = URI.create("http://127.0.0.1:" + router.port());
             run(direct, rps, round); // warm-up: the JIT and the app's lazy parts
-            System.out.printf(Locale.ROOT, "%-10s %8s %8s %8s %8s %8s %8s %8s%n", "target", "sent", "2xx/3xx", "4xx",
-                    "5xx", "failed", "p50 ms", "p99 ms");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10s %8s %8s %8s %8s %8s %8s %8s%n",
+                    "target",
+                    "sent",
+                    "2xx/3xx",
+                    "4xx",
+                    "5xx",
+                    "failed",
+                    "p50 ms",
+                    "p99 ms");
             for (int i = 0; i < rounds; i++) {
                 print("direct", run(direct, rps, round));
                 long before = routerLines.get();
                 LoadGenerator.Totals totals = run(routed, rps, round);
                 print("router", totals);
-                System.out.printf(Locale.ROOT, "           router lines logged in that round: %d%n",
-                        routerLines.get() - before);
+                System.out.printf(
+                        Locale.ROOT, "           router lines logged in that round: %d%n", routerLines.get() - before);
             }
         }
     }
@@ -78,7 +95,16 @@ public final class RouterOverhead {
     }
 
     private static void print(String name, LoadGenerator.Totals totals) {
-        System.out.printf(Locale.ROOT, "%-10s %8d %8d %8d %8d %8d %8d %8d%n", name, totals.sent(), totals.succeeded(),
-                totals.clientErrors(), totals.serverErrors(), totals.failed(), totals.p50Ms(), totals.p99Ms());
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %8d %8d %8d %8d %8d %8d %8d%n",
+                name,
+                totals.sent(),
+                totals.succeeded(),
+                totals.clientErrors(),
+                totals.serverErrors(),
+                totals.failed(),
+                totals.p50Ms(),
+                totals.p99Ms());
     }
 }

@@ -1,12 +1,11 @@
 package io.herokuelk.bench.load;
 
+import io.herokuelk.elk.runner.Ports;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import io.herokuelk.elk.runner.Ports;
 
 /**
  * rsyslog as the peer of the syslog drain: {@code imtcp} with octet-counted framing into {@code omkafka}, the raw
@@ -27,8 +26,8 @@ final class Rsyslog implements AutoCloseable {
     }
 
     /** The peer on a free port writing to {@code topic}, or null when it is not installed. */
-    static Rsyslog startIfInstalled(Path directory, String bootstrap, String topic) throws IOException,
-            InterruptedException {
+    static Rsyslog startIfInstalled(Path directory, String bootstrap, String topic)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(RSYSLOGD) || !Files.exists(OMKAFKA)) {
             return null;
         }
@@ -49,9 +48,16 @@ final class Rsyslog implements AutoCloseable {
                          resubmitOnFailure="on" action.resumeRetryCount="-1")
                 }
                 """.formatted(directory.resolve("work"), port, bootstrap, topic));
-        Process process = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", conf.toString(), "-i",
-                directory.resolve("rsyslogd.pid").toString()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("rsyslogd.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        RSYSLOGD.toString(),
+                        "-n",
+                        "-f",
+                        conf.toString(),
+                        "-i",
+                        directory.resolve("rsyslogd.pid").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("rsyslogd.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
@@ -61,8 +67,8 @@ final class Rsyslog implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("rsyslogd did not listen on port " + port + "; see "
-                + directory.resolve("rsyslogd.log"));
+        throw new IllegalStateException(
+                "rsyslogd did not listen on port " + port + "; see " + directory.resolve("rsyslogd.log"));
     }
 
     int port() {

@@ -1,5 +1,8 @@
 package io.herokuelk.bench.load;
 
+import io.herokuelk.bench.Directories;
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.elk.runner.Ports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -15,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,10 +25,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-
-import io.herokuelk.bench.Directories;
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.elk.runner.Ports;
 
 /**
  * The syslog drain, out of process, beside rsyslog: one Kafka broker (in this JVM), the shipper's {@code ingest}
@@ -48,8 +46,14 @@ public final class SyslogDrainLoad {
     private static final String RSYSLOG_TOPIC = "syslog-load-rsyslog";
 
     /** One measured pass of one side. */
-    record Pass(String side, long messages, double seconds, double cpuSeconds, long peakRssMb, double bytesPerRecord,
-                double senderCpuSeconds) {
+    record Pass(
+            String side,
+            long messages,
+            double seconds,
+            double cpuSeconds,
+            long peakRssMb,
+            double bytesPerRecord,
+            double senderCpuSeconds) {
         double rate() {
             return messages / seconds;
         }
@@ -59,17 +63,26 @@ public final class SyslogDrainLoad {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.1f | %d | %.0f | %.2f |", side, messages, rate(),
-                    cpuPerMillion(), peakRssMb, bytesPerRecord, senderCpuSeconds / messages * 1e6);
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %,.0f | %.1f | %d | %.0f | %.2f |",
+                    side,
+                    messages,
+                    rate(),
+                    cpuPerMillion(),
+                    peakRssMb,
+                    bytesPerRecord,
+                    senderCpuSeconds / messages * 1e6);
         }
     }
 
     public static void main(String[] argv) throws Exception {
-        Load.Args args = new Load.Args(argv, "messages", "rounds", "warmup", "extra-flags", "both-seconds",
-                "https-clients");
+        Load.Args args =
+                new Load.Args(argv, "messages", "rounds", "warmup", "extra-flags", "both-seconds", "https-clients");
         int bothSeconds = args.integer("both-seconds", 30);
         int httpsClients = args.integer("https-clients", 8);
-        List<String> extraFlags = args.string("extra-flags", "").isBlank() ? List.of()
+        List<String> extraFlags = args.string("extra-flags", "").isBlank()
+                ? List.of()
                 : List.of(args.string("extra-flags", "").trim().split("\\s+"));
         int messages = args.integer("messages", 1_000_000);
         int rounds = args.integer("rounds", 3);
@@ -77,25 +90,42 @@ public final class SyslogDrainLoad {
         Load.quietLogging();
         System.out.println("machine: " + Load.machine());
         byte[] frames = frames(routerLines(DISTINCT_LINES));
-        System.out.printf(Locale.ROOT, "%,d distinct router lines, %.0f bytes per frame on average%n",
-                DISTINCT_LINES, (double) frames.length / DISTINCT_LINES);
+        System.out.printf(
+                Locale.ROOT,
+                "%,d distinct router lines, %.0f bytes per frame on average%n",
+                DISTINCT_LINES,
+                (double) frames.length / DISTINCT_LINES);
         Path directory = Files.createTempDirectory("syslog-load-");
         try (EmbeddedKafka kafka = Load.kafka(directory.resolve("kafka"))) {
             createTopics(kafka.address(), SHIPPER_TOPIC, SHIPPER_TOPIC + "-dead-letters", RSYSLOG_TOPIC);
             int shipperPort = Ports.free();
-            Map<String, String> variables = Map.of("PORT", String.valueOf(Ports.free()),
-                    "SYSLOG_TCP_PORT", String.valueOf(shipperPort), "DRAIN_CREDENTIALS", "drain:bench-only-secret",
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.address(), "KAFKA_EVENTS_TOPIC", SHIPPER_TOPIC,
-                    "KAFKA_DEAD_LETTER_TOPIC", SHIPPER_TOPIC + "-dead-letters", "LOG_LEVEL", "WARN");
-            try (ProcfileProcess shipper = ProcfileProcess.start("web", extraFlags, variables,
-                         directory.resolve("ingest.log"));
-                 Rsyslog rsyslog = Rsyslog.startIfInstalled(directory.resolve("rsyslog"), kafka.address(),
-                         RSYSLOG_TOPIC);
-                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address()))) {
+            Map<String, String> variables = Map.of(
+                    "PORT",
+                    String.valueOf(Ports.free()),
+                    "SYSLOG_TCP_PORT",
+                    String.valueOf(shipperPort),
+                    "DRAIN_CREDENTIALS",
+                    "drain:bench-only-secret",
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    kafka.address(),
+                    "KAFKA_EVENTS_TOPIC",
+                    SHIPPER_TOPIC,
+                    "KAFKA_DEAD_LETTER_TOPIC",
+                    SHIPPER_TOPIC + "-dead-letters",
+                    "LOG_LEVEL",
+                    "WARN");
+            try (ProcfileProcess shipper =
+                            ProcfileProcess.start("web", extraFlags, variables, directory.resolve("ingest.log"));
+                    Rsyslog rsyslog =
+                            Rsyslog.startIfInstalled(directory.resolve("rsyslog"), kafka.address(), RSYSLOG_TOPIC);
+                    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address()))) {
                 System.out.println("shipper: " + shipper);
                 awaitPort(shipperPort);
-                System.out.println(rsyslog == null ? "rsyslog: not installed (apt-get install rsyslog rsyslog-kafka);"
-                        + " the shipper alone is measured" : "rsyslog: " + rsyslog);
+                System.out.println(
+                        rsyslog == null
+                                ? "rsyslog: not installed (apt-get install rsyslog rsyslog-kafka);"
+                                        + " the shipper alone is measured"
+                                : "rsyslog: " + rsyslog);
                 // Warm-up: the JIT's first work, not measured.
                 pass("warm-up", shipperPort, shipper.pid(), SHIPPER_TOPIC, frames, warmup, admin);
                 if (rsyslog != null) {
@@ -112,12 +142,24 @@ public final class SyslogDrainLoad {
                     boolean shipperFirst = round % 2 == 0;
                     for (int side = 0; side < 2; side++) {
                         if ((side == 0) == shipperFirst) {
-                            shipperPasses.add(pass("shipper syslog TCP", shipperPort, shipper.pid(), SHIPPER_TOPIC,
-                                    frames, messages, admin));
+                            shipperPasses.add(pass(
+                                    "shipper syslog TCP",
+                                    shipperPort,
+                                    shipper.pid(),
+                                    SHIPPER_TOPIC,
+                                    frames,
+                                    messages,
+                                    admin));
                             System.out.println(shipperPasses.getLast().row());
                         } else if (rsyslog != null) {
-                            rsyslogPasses.add(pass("rsyslog imtcp -> omkafka", rsyslog.port(), rsyslog.pid(),
-                                    RSYSLOG_TOPIC, frames, messages, admin));
+                            rsyslogPasses.add(pass(
+                                    "rsyslog imtcp -> omkafka",
+                                    rsyslog.port(),
+                                    rsyslog.pid(),
+                                    RSYSLOG_TOPIC,
+                                    frames,
+                                    messages,
+                                    admin));
                             System.out.println(rsyslogPasses.getLast().row());
                         }
                     }
@@ -129,14 +171,15 @@ public final class SyslogDrainLoad {
                 System.out.println(summary(shipperPasses));
                 if (!rsyslogPasses.isEmpty()) {
                     System.out.println(summary(rsyslogPasses));
-                    System.out.printf(Locale.ROOT, "%nratio shipper/rsyslog (medians): %.2fx msgs/s, %.2fx CPU per"
-                            + " message%n", median(shipperPasses, Pass::rate) / median(rsyslogPasses, Pass::rate),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%nratio shipper/rsyslog (medians): %.2fx msgs/s, %.2fx CPU per" + " message%n",
+                            median(shipperPasses, Pass::rate) / median(rsyslogPasses, Pass::rate),
                             median(shipperPasses, Pass::cpuPerMillion) / median(rsyslogPasses, Pass::cpuPerMillion));
                 }
                 System.out.println("load average after: " + Load.loadAverage());
                 if (bothSeconds > 0) {
-                    bothAtOnce(shipper, shipperPort, variables.get("PORT"), frames, httpsClients, bothSeconds,
-                            admin);
+                    bothAtOnce(shipper, shipperPort, variables.get("PORT"), frames, httpsClients, bothSeconds, admin);
                 }
                 if (extraFlags.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
                     System.out.println(shipper.nativeMemorySummary());
@@ -151,10 +194,20 @@ public final class SyslogDrainLoad {
      * Both drains at full load at once, for the process's peak memory: one syslog connection sending without pause
      * and {@code clients} HTTPS connections posting in a closed loop, for {@code seconds}.
      */
-    private static void bothAtOnce(ProcfileProcess shipper, int syslogPort, String httpPort, byte[] frames,
-                                   int clients, int seconds, Admin admin) throws Exception {
-        LogplexPoster https = new LogplexPoster(java.net.URI.create("http://127.0.0.1:" + httpPort + "/logs/myapp"),
-                "drain:bench-only-secret", frames, 100 * 1024);
+    private static void bothAtOnce(
+            ProcfileProcess shipper,
+            int syslogPort,
+            String httpPort,
+            byte[] frames,
+            int clients,
+            int seconds,
+            Admin admin)
+            throws Exception {
+        LogplexPoster https = new LogplexPoster(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/logs/myapp"),
+                "drain:bench-only-secret",
+                frames,
+                100 * 1024);
         long before = endOffsets(admin, SHIPPER_TOPIC);
         double cpuBefore = shipper.cpuSeconds();
         long started = System.nanoTime();
@@ -177,30 +230,51 @@ public final class SyslogDrainLoad {
             Thread.sleep(200);
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "%nboth drains at once for %d s (1 syslog connection, %d HTTPS clients):"
+        System.out.printf(
+                Locale.ROOT,
+                "%nboth drains at once for %d s (1 syslog connection, %d HTTPS clients):"
                         + " %,d syslog lines sent, %,d HTTPS lines acknowledged (answers %s), %,d arrived;"
                         + " %.0f msgs/s, %.2f cores; ingest VmHWM %d MB (flags: %s); load average %s%n",
-                seconds, clients, syslogSent.get(), https.acknowledged(), https.answers(),
-                endOffsets(admin, SHIPPER_TOPIC) - before, expected / elapsed,
-                (shipper.cpuSeconds() - cpuBefore) / elapsed, shipper.statusMb("VmHWM"), shipper,
+                seconds,
+                clients,
+                syslogSent.get(),
+                https.acknowledged(),
+                https.answers(),
+                endOffsets(admin, SHIPPER_TOPIC) - before,
+                expected / elapsed,
+                (shipper.cpuSeconds() - cpuBefore) / elapsed,
+                shipper.statusMb("VmHWM"),
+                shipper,
                 Load.loadAverage());
     }
 
     /** 3 partitions, lz4, the broker's clock as the record time (rsyslog's own timestamps are not comparable). */
     private static void createTopics(String bootstrap, String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, 3, (short) 1)
-                    .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"))).toList())
-                    .all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(java.util.Arrays.stream(topics)
+                            .map(t -> new NewTopic(t, 3, (short) 1)
+                                    .configs(Map.of(
+                                            TopicConfig.COMPRESSION_TYPE_CONFIG,
+                                            "lz4",
+                                            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                            "LogAppendTime")))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
     private static String summary(List<Pass> passes) {
-        return String.format(Locale.ROOT, "| %s | %,.0f [%,.0f..%,.0f] | %.1f | %d | %.0f |", passes.getFirst().side(),
-                median(passes, Pass::rate), passes.stream().mapToDouble(Pass::rate).min().orElse(0),
-                passes.stream().mapToDouble(Pass::rate).max().orElse(0), median(passes, Pass::cpuPerMillion),
-                passes.stream().mapToLong(Pass::peakRssMb).max().orElse(0), median(passes, Pass::bytesPerRecord));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %,.0f [%,.0f..%,.0f] | %.1f | %d | %.0f |",
+                passes.getFirst().side(),
+                median(passes, Pass::rate),
+                passes.stream().mapToDouble(Pass::rate).min().orElse(0),
+                passes.stream().mapToDouble(Pass::rate).max().orElse(0),
+                median(passes, Pass::cpuPerMillion),
+                passes.stream().mapToLong(Pass::peakRssMb).max().orElse(0),
+                median(passes, Pass::bytesPerRecord));
     }
 
     private static double median(List<Pass> passes, java.util.function.ToDoubleFunction<Pass> value) {
@@ -237,7 +311,8 @@ public final class SyslogDrainLoad {
     private static double send(int port, byte[] frames, int messages) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
-        try (Socket socket = new Socket("127.0.0.1", port); OutputStream out = socket.getOutputStream()) {
+        try (Socket socket = new Socket("127.0.0.1", port);
+                OutputStream out = socket.getOutputStream()) {
             int fullCopies = messages / DISTINCT_LINES;
             for (int i = 0; i < fullCopies; i++) {
                 out.write(frames);
@@ -272,12 +347,24 @@ public final class SyslogDrainLoad {
         String[] paths = {"/", "/api/orders", "/api/orders/42", "/health", "/assets/app.js", "/login"};
         List<String> lines = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            lines.add(String.format(Locale.ROOT, "<158>1 2026-12-04T10:%02d:%02d.%06d+00:00 host heroku router - "
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "<158>1 2026-12-04T10:%02d:%02d.%06d+00:00 host heroku router - "
                             + "at=info method=GET path=\"%s\" host=myapp.herokuapp.com "
                             + "request_id=%08x-1d2e-4f00-8a1b-%012x fwd=\"203.0.113.%d\" dyno=web.%d connect=%dms "
-                            + "service=%dms status=%d bytes=%d protocol=https", (i / 60) % 60, i % 60, i % 1_000_000,
-                    paths[i % paths.length], i, (long) i * 7919, i % 250, 1 + i % 4, i % 3, 5 + (i * 37) % 900,
-                    i % 17 == 0 ? 404 : 200, 512 + (i * 131) % 20_000));
+                            + "service=%dms status=%d bytes=%d protocol=https",
+                    (i / 60) % 60,
+                    i % 60,
+                    i % 1_000_000,
+                    paths[i % paths.length],
+                    i,
+                    (long) i * 7919,
+                    i % 250,
+                    1 + i % 4,
+                    i % 3,
+                    5 + (i * 37) % 900,
+                    i % 17 == 0 ? 404 : 200,
+                    512 + (i * 131) % 20_000));
         }
         return lines;
     }
@@ -292,17 +379,26 @@ public final class SyslogDrainLoad {
 
     private static long endOffsets(Admin admin, String topic) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+        admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
                 .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
-                .mapToLong(o -> o.offset()).sum();
+                .mapToLong(o -> o.offset())
+                .sum();
     }
 
     private static long topicBytes(Admin admin, String topic) throws Exception {
         long total = 0;
-        for (var dir : admin.describeLogDirs(List.of(1)).allDescriptions().get(10, TimeUnit.SECONDS).get(1)
+        for (var dir : admin.describeLogDirs(List.of(1))
+                .allDescriptions()
+                .get(10, TimeUnit.SECONDS)
+                .get(1)
                 .values()) {
-            for (Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
+            for (Map.Entry<TopicPartition, ReplicaInfo> replica :
+                    dir.replicaInfos().entrySet()) {
                 if (replica.getKey().topic().equals(topic)) {
                     total += replica.getValue().size();
                 }

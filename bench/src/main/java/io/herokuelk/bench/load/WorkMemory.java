@@ -1,5 +1,12 @@
 package io.herokuelk.bench.load;
 
+import io.herokuelk.bench.Directories;
+import io.herokuelk.elk.runner.ElasticsearchProcess;
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.parse.ParsedEvent;
+import io.herokuelk.shipper.publish.KafkaEventPublisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,20 +17,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-
-import io.herokuelk.bench.Directories;
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.shipper.config.Environment;
-import io.herokuelk.shipper.config.KafkaSettings;
-import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.publish.KafkaEventPublisher;
 
 /**
  * The memory of a Procfile process that consumes the events topic ({@code worker}: indexer and alerter in one JVM;
@@ -46,7 +44,8 @@ public final class WorkMemory {
 
     public static void main(String[] argv) throws Exception {
         Load.Args args = new Load.Args(argv, "type", "rate", "seconds", "es-heap-mb", "extra-flags");
-        List<String> extraFlags = args.string("extra-flags", "").isBlank() ? List.of()
+        List<String> extraFlags = args.string("extra-flags", "").isBlank()
+                ? List.of()
                 : List.of(args.string("extra-flags", "").trim().split("\\s+"));
         String type = args.string("type", "worker");
         int rate = args.integer("rate", 10_000);
@@ -56,10 +55,10 @@ public final class WorkMemory {
         System.out.println("machine: " + Load.machine());
         Path directory = Files.createTempDirectory("work-memory-");
         try (EmbeddedKafka kafka = Load.kafka(directory.resolve("kafka"));
-             ElasticsearchProcess node = Load.elasticsearch(directory.resolve("elasticsearch"), heapMb)) {
+                ElasticsearchProcess node = Load.elasticsearch(directory.resolve("elasticsearch"), heapMb)) {
             Load.setup(node.address(), kafka.address(), TOPIC, DEAD_LETTERS);
-            Map<String, String> variables = new HashMap<>(Load.indexerEnvironment(kafka.address(), node.address(),
-                    TOPIC, DEAD_LETTERS, "workmemory"));
+            Map<String, String> variables = new HashMap<>(
+                    Load.indexerEnvironment(kafka.address(), node.address(), TOPIC, DEAD_LETTERS, "workmemory"));
             variables.put("LOG_LEVEL", "WARN");
             Path log = directory.resolve(type + ".log");
             try (ProcfileProcess process = ProcfileProcess.start(type, extraFlags, variables, log)) {
@@ -79,15 +78,20 @@ public final class WorkMemory {
     }
 
     private static void run(ProcfileProcess process, String bootstrap, int rate, int seconds) throws Exception {
-        KafkaSettings kafka = KafkaSettings.from(new Environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "KAFKA_EVENTS_TOPIC", TOPIC, "KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTERS)));
+        KafkaSettings kafka = KafkaSettings.from(new Environment(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                bootstrap,
+                "KAFKA_EVENTS_TOPIC",
+                TOPIC,
+                "KAFKA_DEAD_LETTER_TOPIC",
+                DEAD_LETTERS)));
         long peakRss = 0;
         long maxLag = 0;
         long published = 0;
         double cpuAtStart = -1;
         List<String> samples = new ArrayList<>();
         try (KafkaEventPublisher publisher = new KafkaEventPublisher(kafka, Map.of());
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long start = System.nanoTime();
             for (int second = 0; second < seconds && process.alive(); second++) {
                 // Ten slices a second: the rate is steady, not one burst per second.
@@ -110,8 +114,13 @@ public final class WorkMemory {
                 peakRss = Math.max(peakRss, rss);
                 maxLag = Math.max(maxLag, lag);
                 if (second % 10 == 9) {
-                    samples.add(String.format(Locale.ROOT, "  t=%3d s  published %,10d  RSS %4d MB  lag %,8d",
-                            second + 1, published, rss, lag));
+                    samples.add(String.format(
+                            Locale.ROOT,
+                            "  t=%3d s  published %,10d  RSS %4d MB  lag %,8d",
+                            second + 1,
+                            published,
+                            rss,
+                            lag));
                     System.out.println(samples.getLast());
                 }
             }
@@ -126,10 +135,20 @@ public final class WorkMemory {
             System.out.println("| process | rate (events/s) | seconds | published | peak VmRSS MB (sampled) | VmHWM MB"
                     + " | CPU (cores) | max lag | drained after | load average |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-            System.out.printf(Locale.ROOT, "| %s | %,d | %d | %,d | %d | %d | %.2f | %,d | %s | %s |%n",
-                    process.command().getLast(), rate, seconds, published, peakRss, process.statusMb("VmHWM"),
-                    cpuPerSecond, maxLag, lag == 0 ? String.format(Locale.ROOT, "%.1f s",
-                            (System.nanoTime() - drainStart) / 1e9) : "not drained (lag " + lag + ")",
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,d | %d | %,d | %d | %d | %.2f | %,d | %s | %s |%n",
+                    process.command().getLast(),
+                    rate,
+                    seconds,
+                    published,
+                    peakRss,
+                    process.statusMb("VmHWM"),
+                    cpuPerSecond,
+                    maxLag,
+                    lag == 0
+                            ? String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - drainStart) / 1e9)
+                            : "not drained (lag " + lag + ")",
                     Load.loadAverage());
             if (!process.alive()) {
                 System.out.println("the process exited during the run");
@@ -140,12 +159,21 @@ public final class WorkMemory {
     /** Records on the events topic not yet committed by the indexer group. */
     private static long lag(Admin admin) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("bench-workmemory")
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(List.of(TOPIC)).allTopicNames()
-                .get(10, TimeUnit.SECONDS).get(TOPIC).partitions().stream()
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> ends = admin
+                .describeTopics(List.of(TOPIC))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(TOPIC)
+                .partitions()
+                .stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(TOPIC, p.partition()), p -> OffsetSpec.latest()));
         return admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                .mapToLong(e -> e.getValue().offset() - (committed.containsKey(e.getKey())
-                        ? committed.get(e.getKey()).offset() : 0)).sum();
+                .mapToLong(e -> e.getValue().offset()
+                        - (committed.containsKey(e.getKey())
+                                ? committed.get(e.getKey()).offset()
+                                : 0))
+                .sum();
     }
 }

@@ -51,6 +51,7 @@ public final class ElasticsearchAssets {
 
     /** The component template that sets {@code index.lifecycle.name}: only for clusters that have ILM. */
     public static final Asset ILM_COMPONENT = new Asset(Kind.COMPONENT_TEMPLATE, "heroku-elk@ilm");
+
     public static final Asset ILM_POLICY = new Asset(Kind.ILM_POLICY, "heroku-elk-logs");
 
     private static final List<Asset> COMPONENT_TEMPLATES = List.of(
@@ -66,8 +67,7 @@ public final class ElasticsearchAssets {
             new Asset(Kind.INDEX_TEMPLATE, "heroku-elk-logs-dead-letter"),
             new Asset(Kind.INDEX_TEMPLATE, "heroku-elk-logs-alert"));
 
-    private ElasticsearchAssets() {
-    }
+    private ElasticsearchAssets() {}
 
     /** The component templates every cluster gets (not {@link #ILM_COMPONENT}). */
     public static List<Asset> componentTemplates() {
@@ -80,7 +80,9 @@ public final class ElasticsearchAssets {
 
     /** Every asset, in install order: the policy, the components, then the index templates. */
     public static List<Asset> all() {
-        return java.util.stream.Stream.of(List.of(ILM_POLICY), COMPONENT_TEMPLATES, List.of(ILM_COMPONENT),
-                INDEX_TEMPLATES).flatMap(List::stream).toList();
+        return java.util.stream.Stream.of(
+                        List.of(ILM_POLICY), COMPONENT_TEMPLATES, List.of(ILM_COMPONENT), INDEX_TEMPLATES)
+                .flatMap(List::stream)
+                .toList();
     }
 }

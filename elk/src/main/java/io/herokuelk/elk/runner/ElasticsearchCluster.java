@@ -34,9 +34,12 @@ public final class ElasticsearchCluster implements LocalService {
             transports.add(Ports.free());
         }
         for (int i = 0; i < count; i++) {
-            nodes.add(new ElasticsearchProcess(directory.resolve(names.get(i)), firstPort == 0 ? 0 : firstPort + i,
-                    heapMb, Map.of(), new ElasticsearchProcess.Membership(names.get(i), transports.get(i), names,
-                    transports)));
+            nodes.add(new ElasticsearchProcess(
+                    directory.resolve(names.get(i)),
+                    firstPort == 0 ? 0 : firstPort + i,
+                    heapMb,
+                    Map.of(),
+                    new ElasticsearchProcess.Membership(names.get(i), transports.get(i), names, transports)));
         }
     }
 
@@ -61,7 +64,8 @@ public final class ElasticsearchCluster implements LocalService {
                     start.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     close();
-                    throw e.getCause() instanceof ServiceStartException s ? s
+                    throw e.getCause() instanceof ServiceStartException s
+                            ? s
                             : new ServiceStartException("An Elasticsearch node failed to start: " + e.getCause(), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

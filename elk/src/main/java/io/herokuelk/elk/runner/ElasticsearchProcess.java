@@ -64,8 +64,8 @@ public final class ElasticsearchProcess extends ProcessService {
     }
 
     /** A node of a cluster ({@link ElasticsearchCluster}). */
-    public ElasticsearchProcess(Path directory, int port, int heapMb, Map<String, String> extraSettings,
-                                Membership membership) {
+    public ElasticsearchProcess(
+            Path directory, int port, int heapMb, Map<String, String> extraSettings, Membership membership) {
         super(membership.alone() ? "elasticsearch" : "elasticsearch-" + membership.nodeName(), directory, STOP_GRACE);
         this.port = port;
         this.heapMb = heapMb;
@@ -81,7 +81,8 @@ public final class ElasticsearchProcess extends ProcessService {
     /** The node's process id (from its pid file), for tests that stop, freeze or kill it. */
     public long pid() {
         try {
-            return Long.parseLong(Files.readString(directory.resolve("elasticsearch.pid")).trim());
+            return Long.parseLong(
+                    Files.readString(directory.resolve("elasticsearch.pid")).trim());
         } catch (IOException | NumberFormatException e) {
             throw new IllegalStateException("Elasticsearch has written no pid file in " + directory, e);
         }
@@ -99,7 +100,8 @@ public final class ElasticsearchProcess extends ProcessService {
         try {
             prepareDirectories(home);
         } catch (IOException e) {
-            throw new ServiceStartException("Could not prepare " + directory + " for Elasticsearch: " + e.getMessage(), e);
+            throw new ServiceStartException(
+                    "Could not prepare " + directory + " for Elasticsearch: " + e.getMessage(), e);
         }
         launch(command(home), environment(home, jdk));
         awaitReady();
@@ -141,25 +143,32 @@ public final class ElasticsearchProcess extends ProcessService {
 
     private String settings() {
         StringBuilder extra = new StringBuilder();
-        extraSettings.forEach((name, value) -> extra.append(name).append(": ").append(value).append('\n'));
-        String discovery = membership.alone() ? "discovery.type: single-node"
-                : "discovery.seed_hosts: [" + membership.transportPorts().stream().map(p -> "\"127.0.0.1:" + p + "\"")
-                .collect(java.util.stream.Collectors.joining(", ")) + "]\ncluster.initial_master_nodes: ["
-                + String.join(", ", membership.nodeNames()) + "]";
-        return extra + String.join("\n",
-                "cluster.name: heroku-elk",
-                "node.name: " + membership.nodeName(),
-                "network.host: 127.0.0.1",
-                "http.port: " + port,
-                "transport.port: " + membership.transportPort(),
-                discovery,
-                "node.portsfile: true",
-                "path.data: " + directory.resolve("data"),
-                "path.logs: " + directory.resolve("logs"),
-                "xpack.security.enabled: false",
-                "cluster.routing.allocation.disk.threshold_enabled: false",
-                "action.destructive_requires_name: false",
-                "");
+        extraSettings.forEach(
+                (name, value) -> extra.append(name).append(": ").append(value).append('\n'));
+        String discovery = membership.alone()
+                ? "discovery.type: single-node"
+                : "discovery.seed_hosts: ["
+                        + membership.transportPorts().stream()
+                                .map(p -> "\"127.0.0.1:" + p + "\"")
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + "]\ncluster.initial_master_nodes: ["
+                        + String.join(", ", membership.nodeNames()) + "]";
+        return extra
+                + String.join(
+                        "\n",
+                        "cluster.name: heroku-elk",
+                        "node.name: " + membership.nodeName(),
+                        "network.host: 127.0.0.1",
+                        "http.port: " + port,
+                        "transport.port: " + membership.transportPort(),
+                        discovery,
+                        "node.portsfile: true",
+                        "path.data: " + directory.resolve("data"),
+                        "path.logs: " + directory.resolve("logs"),
+                        "xpack.security.enabled: false",
+                        "cluster.routing.allocation.disk.threshold_enabled: false",
+                        "action.destructive_requires_name: false",
+                        "");
     }
 
     private List<String> command(Path home) throws ServiceStartException {
@@ -168,8 +177,13 @@ public final class ElasticsearchProcess extends ProcessService {
             // Elasticsearch refuses to run as root: a user namespace makes it an ordinary user, no chown needed.
             command.addAll(List.of(Users.unshare(), "--user", "--map-user=1000", "--map-group=1000", "--"));
         }
-        command.addAll(Guard.command(directory, List.of("/bin/bash", home.resolve("bin/elasticsearch").toString(), "-p",
-                directory.resolve("elasticsearch.pid").toString())));
+        command.addAll(Guard.command(
+                directory,
+                List.of(
+                        "/bin/bash",
+                        home.resolve("bin/elasticsearch").toString(),
+                        "-p",
+                        directory.resolve("elasticsearch.pid").toString())));
         return command;
     }
 
@@ -189,7 +203,8 @@ public final class ElasticsearchProcess extends ProcessService {
                 throw failed("Elasticsearch exited while starting.");
             }
             Optional<String> candidate = httpAddress();
-            if (candidate.isPresent() && answers(candidate.get() + HEALTH, body -> body.contains("\"timed_out\":false"))) {
+            if (candidate.isPresent()
+                    && answers(candidate.get() + HEALTH, body -> body.contains("\"timed_out\":false"))) {
                 ready(candidate.get());
                 return;
             }
@@ -203,7 +218,9 @@ public final class ElasticsearchProcess extends ProcessService {
     private Optional<String> httpAddress() {
         try {
             List<String> lines = Files.readAllLines(directory.resolve("logs/http.ports"));
-            return lines.isEmpty() ? Optional.empty() : Optional.of("http://" + lines.getFirst().trim());
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of("http://" + lines.getFirst().trim());
         } catch (IOException e) {
             return Optional.empty();
         }

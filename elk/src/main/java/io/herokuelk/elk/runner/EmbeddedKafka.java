@@ -9,16 +9,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 
 /**
  * A real Kafka 4 broker in KRaft combined mode (broker and controller in one node), running inside this JVM.
@@ -76,8 +74,8 @@ public final class EmbeddedKafka implements LocalService {
     }
 
     /** A broker of a cluster on fixed ports ({@link KafkaCluster}). */
-    public EmbeddedKafka(Path dataDirectory, int port, int controllerPort, Map<String, String> overrides,
-                         Membership membership) {
+    public EmbeddedKafka(
+            Path dataDirectory, int port, int controllerPort, Map<String, String> overrides, Membership membership) {
         this.dataDirectory = dataDirectory;
         this.requestedPort = port;
         this.requestedControllerPort = controllerPort;
@@ -115,7 +113,8 @@ public final class EmbeddedKafka implements LocalService {
                 LOG.warn("A port was taken before the broker could bind it; retrying on other ports.");
             }
         }
-        throw new ServiceStartException("The Kafka broker did not start (data in " + dataDirectory + "): " + last, last);
+        throw new ServiceStartException(
+                "The Kafka broker did not start (data in " + dataDirectory + "): " + last, last);
     }
 
     private void startOn(int brokerPort, int controllerPort) {
@@ -130,8 +129,11 @@ public final class EmbeddedKafka implements LocalService {
         Properties p = new Properties();
         p.put("node.id", String.valueOf(membership.nodeId()));
         p.put("process.roles", "broker,controller");
-        p.put("controller.quorum.voters", membership.voters().isEmpty()
-                ? membership.nodeId() + "@127.0.0.1:" + controllerPort : membership.voters());
+        p.put(
+                "controller.quorum.voters",
+                membership.voters().isEmpty()
+                        ? membership.nodeId() + "@127.0.0.1:" + controllerPort
+                        : membership.voters());
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         p.put("controller.listener.names", "CONTROLLER");
@@ -166,8 +168,8 @@ public final class EmbeddedKafka implements LocalService {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(membership.nodeId())
-                    .setClusterId(membership.clusterId().isEmpty() ? Uuid.randomUuid().toString()
-                            : membership.clusterId())
+                    .setClusterId(
+                            membership.clusterId().isEmpty() ? Uuid.randomUuid().toString() : membership.clusterId())
                     .setDirectories(Set.of(dataDirectory.toString()))
                     .setMetadataLogDirectory(dataDirectory.toString())
                     .setControllerListenerName("CONTROLLER")

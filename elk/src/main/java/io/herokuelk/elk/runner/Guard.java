@@ -16,8 +16,7 @@ final class Guard {
 
     static final String SCRIPT = "heroku-elk-guard.sh";
 
-    private Guard() {
-    }
+    private Guard() {}
 
     /** Copies the script into the service's directory (the classpath copy may be inside a jar). */
     static void install(Path directory) throws IOException {
@@ -26,7 +25,10 @@ final class Guard {
         Path copy = Files.createTempFile(directory, SCRIPT, ".tmp");
         try (InputStream script = Guard.class.getClassLoader().getResourceAsStream(SCRIPT)) {
             Files.copy(script, copy, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(copy, directory.resolve(SCRIPT), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    copy,
+                    directory.resolve(SCRIPT),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(copy);
@@ -35,7 +37,8 @@ final class Guard {
 
     /** The command that runs {@code service} under the guard installed in {@code directory}. */
     static List<String> command(Path directory, List<String> service) {
-        List<String> command = new ArrayList<>(List.of("/bin/bash", directory.resolve(SCRIPT).toString()));
+        List<String> command =
+                new ArrayList<>(List.of("/bin/bash", directory.resolve(SCRIPT).toString()));
         command.addAll(service);
         return command;
     }

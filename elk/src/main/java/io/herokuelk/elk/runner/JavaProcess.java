@@ -31,8 +31,14 @@ public final class JavaProcess extends ProcessService {
      * @param healthPath       path under the address that answers 200 when ready, or null
      * @param runsToCompletion a one-shot command: started means it exited with status 0
      */
-    public JavaProcess(String name, Path directory, List<String> javaArguments, Map<String, String> environment,
-                       String address, String healthPath, boolean runsToCompletion) {
+    public JavaProcess(
+            String name,
+            Path directory,
+            List<String> javaArguments,
+            Map<String, String> environment,
+            String address,
+            String healthPath,
+            boolean runsToCompletion) {
         super(name, directory, STOP_GRACE);
         this.javaArguments = javaArguments;
         this.environment = environment;

@@ -16,8 +16,7 @@ public final class Jdk {
     private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
     private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
 
-    private Jdk() {
-    }
+    private Jdk() {}
 
     /**
      * The running JVM when it is recent enough, else the newest JDK under {@code /usr/lib/jvm}. No variable is read:
@@ -54,7 +53,9 @@ public final class Jdk {
         }
         try (Stream<Path> homes = Files.list(JVM_DIR)) {
             return homes.filter(home -> !Files.isSymbolicLink(home))
-                    .sorted(Comparator.comparing((Path home) -> featureVersion(home).orElse(0)).reversed())
+                    .sorted(Comparator.comparing(
+                                    (Path home) -> featureVersion(home).orElse(0))
+                            .reversed())
                     .toList();
         } catch (IOException e) {
             return List.of();

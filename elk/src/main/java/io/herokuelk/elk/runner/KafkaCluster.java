@@ -40,7 +40,11 @@ public final class KafkaCluster implements LocalService {
         }
         String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         for (int i = 0; i < brokers; i++) {
-            this.brokers.add(new KafkaProcess(directory.resolve("broker-" + (i + 1)), ports[i], controllers[i], heap,
+            this.brokers.add(new KafkaProcess(
+                    directory.resolve("broker-" + (i + 1)),
+                    ports[i],
+                    controllers[i],
+                    heap,
                     new EmbeddedKafka.Membership(i + 1, String.join(",", voters), clusterId, brokers)));
         }
     }
@@ -65,7 +69,8 @@ public final class KafkaCluster implements LocalService {
                     start.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     close();
-                    throw e.getCause() instanceof ServiceStartException s ? s
+                    throw e.getCause() instanceof ServiceStartException s
+                            ? s
                             : new ServiceStartException("A Kafka broker failed to start: " + e.getCause(), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

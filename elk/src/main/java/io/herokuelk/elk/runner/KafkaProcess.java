@@ -35,8 +35,8 @@ public final class KafkaProcess extends ProcessService {
     }
 
     /** A broker of a cluster ({@link KafkaCluster}). */
-    public KafkaProcess(Path directory, int port, int controllerPort, String heap,
-                        EmbeddedKafka.Membership membership) {
+    public KafkaProcess(
+            Path directory, int port, int controllerPort, String heap, EmbeddedKafka.Membership membership) {
         super(membership.brokers() == 1 ? "kafka" : "kafka-" + membership.nodeId(), directory, STOP_GRACE);
         this.port = port;
         this.controllerPort = controllerPort;
@@ -56,12 +56,23 @@ public final class KafkaProcess extends ProcessService {
         Ports.requireFree(port, "Kafka", "KAFKA_PORT");
         Ports.requireFree(controllerPort, "Kafka's controller", "KAFKA_CONTROLLER_PORT");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xms128m", "-Xmx" + heap,
-                "-XX:+UseG1GC", "-Dlogback.configurationFile=heroku-elk-kafka-logback.xml",
-                "-cp", System.getProperty("java.class.path"), KafkaServerMain.class.getName(),
-                directory.resolve("data").toString(), String.valueOf(port), String.valueOf(controllerPort)));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java.toString(),
+                "-Xms128m",
+                "-Xmx" + heap,
+                "-XX:+UseG1GC",
+                "-Dlogback.configurationFile=heroku-elk-kafka-logback.xml",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KafkaServerMain.class.getName(),
+                directory.resolve("data").toString(),
+                String.valueOf(port),
+                String.valueOf(controllerPort)));
         if (membership.brokers() > 1) {
-            command.addAll(List.of(String.valueOf(membership.nodeId()), membership.voters(), membership.clusterId(),
+            command.addAll(List.of(
+                    String.valueOf(membership.nodeId()),
+                    membership.voters(),
+                    membership.clusterId(),
                     String.valueOf(membership.brokers())));
         }
         logLinesBeforeStart = lineCount(logFile());

@@ -15,8 +15,7 @@ public final class KafkaServerMain {
 
     static final String READY = "KAFKA READY ";
 
-    private KafkaServerMain() {
-    }
+    private KafkaServerMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3 && args.length != 7) {
@@ -24,10 +23,11 @@ public final class KafkaServerMain {
                     + " [<node-id> <voters> <cluster-id> <brokers>]");
             System.exit(2);
         }
-        EmbeddedKafka.Membership membership = args.length == 3 ? EmbeddedKafka.Membership.ALONE
+        EmbeddedKafka.Membership membership = args.length == 3
+                ? EmbeddedKafka.Membership.ALONE
                 : new EmbeddedKafka.Membership(Integer.parseInt(args[3]), args[4], args[5], Integer.parseInt(args[6]));
-        EmbeddedKafka kafka = new EmbeddedKafka(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                java.util.Map.of(), membership);
+        EmbeddedKafka kafka = new EmbeddedKafka(
+                Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), java.util.Map.of(), membership);
         try {
             kafka.start();
         } catch (ServiceStartException e) {

@@ -13,8 +13,7 @@ public final class LogTail {
 
     private static final int MAX_BYTES = 64 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     public static String of(Path log, int lines) {
         if (log == null || !Files.isRegularFile(log)) {

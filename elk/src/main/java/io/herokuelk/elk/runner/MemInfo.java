@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Memory the kernel says is available for new work ({@code MemAvailable} in {@code /proc/meminfo}). */
 final class MemInfo {
 
-    private MemInfo() {
-    }
+    private MemInfo() {}
 
     /** Available memory in MB, or -1 when it cannot be read. */
     static long availableMb() {

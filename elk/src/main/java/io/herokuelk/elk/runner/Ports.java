@@ -9,8 +9,7 @@ import java.net.ServerSocket;
 /** Loopback ports: free ones for tests, and a clear answer when a fixed one is taken. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * A port that was free a moment ago. Another process may take it before we bind it, so callers retry their

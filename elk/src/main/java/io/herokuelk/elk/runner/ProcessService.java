@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  */
 public abstract class ProcessService implements LocalService {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Duration stopGrace;
@@ -66,7 +67,10 @@ public abstract class ProcessService implements LocalService {
 
     /** Whether {@code GET url} answers 200 with a body the predicate accepts. */
     protected static boolean answers(String url, Predicate<String> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && body.test(response.body());
@@ -111,9 +115,12 @@ public abstract class ProcessService implements LocalService {
      * would only let the watcher stop the service cleanly.
      */
     protected long servicePid() {
-        return ProcessHandle.of(child.pid()).stream().flatMap(ProcessHandle::children)
+        return ProcessHandle.of(child.pid()).stream()
+                .flatMap(ProcessHandle::children)
                 .filter(p -> p.info().command().map(c -> !c.endsWith("/bash")).orElse(false))
-                .mapToLong(ProcessHandle::pid).findFirst().orElse(child.pid());
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
+                .orElse(child.pid());
     }
 
     /** The service's own process id, for measuring it ({@code /proc/<pid>/status}) or signalling it. */

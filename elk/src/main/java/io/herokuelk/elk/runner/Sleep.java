@@ -3,8 +3,7 @@ package io.herokuelk.elk.runner;
 /** Sleeping while polling a starting service, keeping the interrupt flag for the caller. */
 final class Sleep {
 
-    private Sleep() {
-    }
+    private Sleep() {}
 
     static void millis(long millis) {
         try {

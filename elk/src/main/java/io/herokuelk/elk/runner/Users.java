@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 /** Who we run as, and the tool that lets root start a service as an ordinary user. */
 final class Users {
 
-    private Users() {
-    }
+    private Users() {}
 
     static boolean isRoot() {
         try {

@@ -18,8 +18,7 @@ public final class DrainCredentials {
     public static final String FILE = "drain-credentials";
     public static final String VARIABLE = "DRAIN_CREDENTIALS";
 
-    private DrainCredentials() {
-    }
+    private DrainCredentials() {}
 
     public static String resolve(Map<String, String> environment, Path directory) throws IOException {
         String configured = environment.get(VARIABLE);
@@ -42,7 +41,6 @@ public final class DrainCredentials {
     /** How a shell names the credentials, never their value: the variable, or the file they were made in. */
     public static String inShell(Map<String, String> environment, Path directory) {
         String configured = environment.get(VARIABLE);
-        return configured != null && !configured.isBlank() ? "$" + VARIABLE
-                : "$(cat " + directory.resolve(FILE) + ")";
+        return configured != null && !configured.isBlank() ? "$" + VARIABLE : "$(cat " + directory.resolve(FILE) + ")";
     }
 }

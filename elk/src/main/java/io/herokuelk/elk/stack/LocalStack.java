@@ -1,5 +1,13 @@
 package io.herokuelk.elk.stack;
 
+import io.herokuelk.elk.runner.ElasticsearchCluster;
+import io.herokuelk.elk.runner.ElasticsearchProcess;
+import io.herokuelk.elk.runner.JavaProcess;
+import io.herokuelk.elk.runner.KafkaCluster;
+import io.herokuelk.elk.runner.KafkaProcess;
+import io.herokuelk.elk.runner.LocalService;
+import io.herokuelk.elk.runner.Ports;
+import io.herokuelk.elk.runner.ServiceStartException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,15 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.JavaProcess;
-import io.herokuelk.elk.runner.KafkaProcess;
-import io.herokuelk.elk.runner.ElasticsearchCluster;
-import io.herokuelk.elk.runner.KafkaCluster;
-import io.herokuelk.elk.runner.LocalService;
-import io.herokuelk.elk.runner.Ports;
-import io.herokuelk.elk.runner.ServiceStartException;
 
 /**
  * The local stack ({@code ./dev run}): real Kafka and Elasticsearch as processes with their data under one folder,
@@ -48,36 +47,64 @@ public final class LocalStack {
      * What the stack runs, stage by stage: the services, then the shipper's one-shot setup, then its processes.
      * The shipper gets the alert settings found in {@code environment} (see {@link #passedThrough}).
      */
-    public static List<List<LocalService>> services(StackSettings settings, Path shipperJar, String drainCredentials,
-                                                    Map<String, String> environment) {
+    public static List<List<LocalService>> services(
+            StackSettings settings, Path shipperJar, String drainCredentials, Map<String, String> environment) {
         LocalService kafka = settings.kafkaBrokers() == 1
-                ? new KafkaProcess(settings.directory().resolve("kafka"), settings.kafkaPort(),
-                        settings.kafkaControllerPort(), settings.kafkaHeapMb() + "m")
-                : new KafkaCluster(settings.directory().resolve("kafka-cluster"), settings.kafkaBrokers(),
-                        settings.kafkaPort(), settings.kafkaHeapMb() + "m");
+                ? new KafkaProcess(
+                        settings.directory().resolve("kafka"),
+                        settings.kafkaPort(),
+                        settings.kafkaControllerPort(),
+                        settings.kafkaHeapMb() + "m")
+                : new KafkaCluster(
+                        settings.directory().resolve("kafka-cluster"),
+                        settings.kafkaBrokers(),
+                        settings.kafkaPort(),
+                        settings.kafkaHeapMb() + "m");
         LocalService elasticsearch = settings.elasticsearchNodes() == 1
-                ? new ElasticsearchProcess(settings.directory().resolve("elasticsearch"), settings.elasticsearchPort(),
+                ? new ElasticsearchProcess(
+                        settings.directory().resolve("elasticsearch"),
+                        settings.elasticsearchPort(),
                         settings.elasticsearchHeapMb())
-                : new ElasticsearchCluster(settings.directory().resolve("elasticsearch-cluster"),
-                        settings.elasticsearchNodes(), settings.elasticsearchPort(), settings.elasticsearchHeapMb());
+                : new ElasticsearchCluster(
+                        settings.directory().resolve("elasticsearch-cluster"),
+                        settings.elasticsearchNodes(),
+                        settings.elasticsearchPort(),
+                        settings.elasticsearchHeapMb());
         List<String> brokers = new ArrayList<>();
         for (int i = 0; i < settings.kafkaBrokers(); i++) {
             brokers.add("127.0.0.1:" + (settings.kafkaPort() + i));
         }
         Map<String, String> shipperEnvironment = new HashMap<>(passedThrough(environment));
         shipperEnvironment.putAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", String.join(",", brokers),
-                "ELASTICSEARCH_URL", "http://127.0.0.1:" + settings.elasticsearchPort(),
-                "DRAIN_CREDENTIALS", drainCredentials,
-                "PORT", String.valueOf(settings.shipperPort())));
+                "KAFKA_BOOTSTRAP_SERVERS",
+                String.join(",", brokers),
+                "ELASTICSEARCH_URL",
+                "http://127.0.0.1:" + settings.elasticsearchPort(),
+                "DRAIN_CREDENTIALS",
+                drainCredentials,
+                "PORT",
+                String.valueOf(settings.shipperPort())));
         Path shipperDirectory = settings.directory().resolve("shipper");
         String jar = shipperJar.toString();
         return List.of(
                 List.of(kafka, elasticsearch),
-                List.of(new JavaProcess("setup", shipperDirectory, List.of("-Xmx256m", "-jar", jar, "setup"),
-                        shipperEnvironment, "(one-shot)", null, true)),
-                List.of(new JavaProcess("ingest", shipperDirectory, shipper("web", jar, "ingest"), shipperEnvironment,
-                                "http://127.0.0.1:" + settings.shipperPort(), "/healthz", false),
+                List.of(new JavaProcess(
+                        "setup",
+                        shipperDirectory,
+                        List.of("-Xmx256m", "-jar", jar, "setup"),
+                        shipperEnvironment,
+                        "(one-shot)",
+                        null,
+                        true)),
+                List.of(
+                        new JavaProcess(
+                                "ingest",
+                                shipperDirectory,
+                                shipper("web", jar, "ingest"),
+                                shipperEnvironment,
+                                "http://127.0.0.1:" + settings.shipperPort(),
+                                "/healthz",
+                                false),
                         consumer("indexer", shipperDirectory, jar, "index", shipperEnvironment),
                         consumer("alerter", shipperDirectory, jar, "alert", shipperEnvironment)));
     }
@@ -86,19 +113,25 @@ public final class LocalStack {
      * A consumer process (no drain to answer on), given a metrics port of its own: its address, and ready once
      * that answers {@code /healthz}, so a rules file it refuses fails the start instead of passing for running.
      */
-    private static JavaProcess consumer(String type, Path directory, String jar, String command,
-                                        Map<String, String> environment) {
+    private static JavaProcess consumer(
+            String type, Path directory, String jar, String command, Map<String, String> environment) {
         int metricsPort = Ports.free();
         Map<String, String> withPort = new HashMap<>(environment);
         withPort.put("METRICS_PORT", String.valueOf(metricsPort));
-        return new JavaProcess(type, directory, shipper(type, jar, command), withPort,
-                "http://127.0.0.1:" + metricsPort, "/healthz", false);
+        return new JavaProcess(
+                type,
+                directory,
+                shipper(type, jar, command),
+                withPort,
+                "http://127.0.0.1:" + metricsPort,
+                "/healthz",
+                false);
     }
 
     /** {@code java} arguments of a shipper command: the Procfile's flags for its process type when there is one. */
     static List<String> shipper(String processType, String jar, String command) {
-        List<String> arguments = new ArrayList<>(Procfile.javaFlags(Procfile.FILE, processType)
-                .orElse(List.of("-Xmx256m")));
+        List<String> arguments =
+                new ArrayList<>(Procfile.javaFlags(Procfile.FILE, processType).orElse(List.of("-Xmx256m")));
         arguments.addAll(List.of("-jar", jar, command));
         return arguments;
     }
@@ -125,15 +158,21 @@ public final class LocalStack {
             System.exit(2);
             return;
         }
-        Path shipperJar = Path.of(System.getProperty(SHIPPER_JAR_PROPERTY, "shipper/target/shipper.jar")).toAbsolutePath();
+        Path shipperJar = Path.of(System.getProperty(SHIPPER_JAR_PROPERTY, "shipper/target/shipper.jar"))
+                .toAbsolutePath();
         String credentials = DrainCredentials.resolve(environment, settings.directory());
-        LocalStack stack = new LocalStack(services(settings, shipperJar, credentials, environment),
-                DrainCredentials.inShell(environment, settings.directory()), System.out);
+        LocalStack stack = new LocalStack(
+                services(settings, shipperJar, credentials, environment),
+                DrainCredentials.inShell(environment, settings.directory()),
+                System.out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.stop();
-            stopped.countDown();
-        }, "stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.stop();
+                            stopped.countDown();
+                        },
+                        "stack-shutdown"));
         System.out.println("Starting the local stack with its data in " + settings.directory() + " ...");
         try {
             stack.start();
@@ -163,7 +202,8 @@ public final class LocalStack {
                     try {
                         started.add(start.get());
                     } catch (ExecutionException e) {
-                        failure = e.getCause() instanceof ServiceStartException s ? s
+                        failure = e.getCause() instanceof ServiceStartException s
+                                ? s
                                 : new ServiceStartException("A service failed to start: " + e.getCause(), e.getCause());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -197,8 +237,11 @@ public final class LocalStack {
         out.println();
         out.println("Send a drain batch:");
         out.println("  curl -u \"" + credentialsInShell + "\" -H 'Content-Type: application/logplex-1' \\");
-        out.println("    --data-binary $'84 <190>1 2026-11-26T10:00:00+00:00 host app web.1 - State changed from starting to up\\n' \\");
-        started.stream().filter(service -> service.name().equals("ingest")).findFirst()
+        out.println(
+                "    --data-binary $'84 <190>1 2026-11-26T10:00:00+00:00 host app web.1 - State changed from starting to up\\n' \\");
+        started.stream()
+                .filter(service -> service.name().equals("ingest"))
+                .findFirst()
                 .ifPresent(ingest -> out.println("    " + ingest.address() + "/logs/myapp"));
         out.println();
         out.println("Ctrl-C stops everything; the data stays for the next run.");

@@ -16,8 +16,7 @@ public final class Procfile {
     /** The file in the working directory (the repository's root when run through {@code ./dev}). */
     public static final Path FILE = Path.of("Procfile");
 
-    private Procfile() {
-    }
+    private Procfile() {}
 
     /**
      * What a {@code java ... -jar} process type passes to {@code java} before {@code -jar}, {@code $JAVA_OPTS} left

@@ -20,14 +20,23 @@ import java.util.Map;
  * @param elasticsearchNodes   {@code ELASTICSEARCH_NODES}, default 1: more make one cluster (a replica per index) on
  *                             consecutive ports from {@code ELASTICSEARCH_PORT}
  */
-public record StackSettings(Path directory, int kafkaPort, int kafkaControllerPort, int kafkaHeapMb,
-                            int elasticsearchPort, int elasticsearchHeapMb, int shipperPort, int kafkaBrokers,
-                            int elasticsearchNodes) {
+public record StackSettings(
+        Path directory,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int kafkaHeapMb,
+        int elasticsearchPort,
+        int elasticsearchHeapMb,
+        int shipperPort,
+        int kafkaBrokers,
+        int elasticsearchNodes) {
 
     public static StackSettings fromEnvironment(Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
-        Path directory = Path.of(environment.getOrDefault("STACK_DIR", ".local")).toAbsolutePath();
-        StackSettings settings = new StackSettings(directory,
+        Path directory =
+                Path.of(environment.getOrDefault("STACK_DIR", ".local")).toAbsolutePath();
+        StackSettings settings = new StackSettings(
+                directory,
                 port(environment, "KAFKA_PORT", 9092, problems),
                 port(environment, "KAFKA_CONTROLLER_PORT", 9093, problems),
                 megabytes(environment, "KAFKA_HEAP_MB", 512, problems),
@@ -50,8 +59,8 @@ public record StackSettings(Path directory, int kafkaPort, int kafkaControllerPo
         return integer(environment, name, fallback, 128, 32768, problems);
     }
 
-    private static int integer(Map<String, String> environment, String name, int fallback, int min, int max,
-                               List<String> problems) {
+    private static int integer(
+            Map<String, String> environment, String name, int fallback, int min, int max, List<String> problems) {
         String value = environment.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

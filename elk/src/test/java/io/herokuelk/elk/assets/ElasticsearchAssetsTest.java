@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
+import io.herokuelk.elk.assets.ElasticsearchAssets.Kind;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,11 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
-import io.herokuelk.elk.assets.ElasticsearchAssets.Kind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,11 +38,13 @@ class ElasticsearchAssetsTest {
 
     @Test
     void everyFileUnderElasticsearchIsAnAssetAndEveryAssetHasAFile() throws IOException, URISyntaxException {
-        Path root = Path.of(getClass().getClassLoader().getResource("elasticsearch").toURI());
+        Path root =
+                Path.of(getClass().getClassLoader().getResource("elasticsearch").toURI());
         Set<String> files = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(p -> p.toString().endsWith(".json"))
-                    .forEach(p -> files.add("elasticsearch/" + root.relativize(p).toString().replace('\\', '/')));
+                    .forEach(p -> files.add(
+                            "elasticsearch/" + root.relativize(p).toString().replace('\\', '/')));
         }
         Set<String> listed = new TreeSet<>();
         ElasticsearchAssets.all().forEach(asset -> listed.add(asset.resource()));
@@ -54,7 +54,8 @@ class ElasticsearchAssetsTest {
     @Test
     void indexTemplatesAreDataStreamsAboveTheBuiltInLogsTemplateAndComposeOnlyOurComponents() {
         Set<String> components = new TreeSet<>();
-        ElasticsearchAssets.all().stream().filter(a -> a.kind() == Kind.COMPONENT_TEMPLATE)
+        ElasticsearchAssets.all().stream()
+                .filter(a -> a.kind() == Kind.COMPONENT_TEMPLATE)
                 .forEach(a -> components.add(a.name()));
         for (Asset asset : ElasticsearchAssets.indexTemplates()) {
             JsonNode body = json.readTree(asset.bytes());
@@ -63,7 +64,9 @@ class ElasticsearchAssetsTest {
             for (JsonNode component : body.get("composed_of")) {
                 assertTrue(components.contains(component.asString()), asset.name() + " composes " + component);
             }
-            assertEquals("heroku-elk@ilm", body.get("ignore_missing_component_templates").get(0).asString(),
+            assertEquals(
+                    "heroku-elk@ilm",
+                    body.get("ignore_missing_component_templates").get(0).asString(),
                     "clusters without ILM never get the ILM component; the template must still install");
             assertTrue(body.at("/template/lifecycle/data_retention").isString(), asset.name() + " sets retention");
             for (JsonNode pattern : body.get("index_patterns")) {

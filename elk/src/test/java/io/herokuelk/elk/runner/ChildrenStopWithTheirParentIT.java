@@ -2,6 +2,7 @@ package io.herokuelk.elk.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.elk.testing.RealServices;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -15,10 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.elk.testing.RealServices;
 
 /**
  * The local stack's services are child processes: they must stop when their parent is killed with {@code kill -9},
@@ -48,13 +46,16 @@ class ChildrenStopWithTheirParentIT {
             Thread.sleep(250);
         }
         assertThat(children.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::info))
-                .as("processes left running after kill -9 of their parent").isEmpty();
+                .as("processes left running after kill -9 of their parent")
+                .isEmpty();
 
         try (KafkaProcess kafka = new KafkaProcess(directory.resolve("kafka"), 0, 0, "256m");
-             ElasticsearchProcess elasticsearch = new ElasticsearchProcess(directory.resolve("elasticsearch"), 0, 256)) {
+                ElasticsearchProcess elasticsearch =
+                        new ElasticsearchProcess(directory.resolve("elasticsearch"), 0, 256)) {
             kafka.start();
             elasticsearch.start();
-            assertThat(KafkaRunnerIT.consume(kafka.address(), topic, sent.size())).containsExactlyElementsOf(sent);
+            assertThat(KafkaRunnerIT.consume(kafka.address(), topic, sent.size()))
+                    .containsExactlyElementsOf(sent);
             assertThat(send("GET", elasticsearch.address() + "/orphan-check/_doc/1", null))
                     .contains("\"survives\":true");
         }
@@ -62,9 +63,15 @@ class ChildrenStopWithTheirParentIT {
 
     private static Process startParent(Path directory) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-Xmx128m",
-                "-D" + ElasticsearchProcess.HOME_PROPERTY + "=" + System.getProperty(ElasticsearchProcess.HOME_PROPERTY),
-                "-cp", System.getProperty("java.class.path"), OrphanParentMain.class.getName(), directory.toString())
+        return new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx128m",
+                        "-D" + ElasticsearchProcess.HOME_PROPERTY + "="
+                                + System.getProperty(ElasticsearchProcess.HOME_PROPERTY),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OrphanParentMain.class.getName(),
+                        directory.toString())
                 .redirectErrorStream(true)
                 .start();
     }
@@ -73,7 +80,8 @@ class ChildrenStopWithTheirParentIT {
     private static String[] awaitReadyLine(Process parent) throws Exception {
         StringBuilder output = new StringBuilder();
         CompletableFuture<String[]> ready = CompletableFuture.supplyAsync(() -> {
-            try (var reader = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var reader =
+                    new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     output.append(line).append('\n');
                     if (line.startsWith("READY ")) {
@@ -91,10 +99,14 @@ class ChildrenStopWithTheirParentIT {
     }
 
     private String send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isBetween(200, 299);
+        assertThat(response.statusCode())
+                .as("%s %s: %s", method, url, response.body())
+                .isBetween(200, 299);
         return response.body();
     }
 }

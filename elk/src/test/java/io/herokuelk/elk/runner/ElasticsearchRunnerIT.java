@@ -2,22 +2,20 @@ package io.herokuelk.elk.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.herokuelk.elk.testing.ElasticsearchEndpoint;
 import io.herokuelk.elk.testing.RealServices;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RealServices.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,14 +28,13 @@ class ElasticsearchRunnerIT {
     @BeforeAll
     void indexThreeDocuments(ElasticsearchEndpoint elasticsearch) throws Exception {
         client = ElasticsearchClient.of(b -> b.host(elasticsearch.url()));
-        client.indices().putIndexTemplate(t -> t
-                .name("runner-test")
-                .indexPatterns("logs-runner.test-*")
-                .dataStream(d -> d)
-                .priority(500L)
-                .template(tp -> tp
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(m -> m.withJson(new StringReader("""
+        client.indices()
+                .putIndexTemplate(t -> t.name("runner-test")
+                        .indexPatterns("logs-runner.test-*")
+                        .dataStream(d -> d)
+                        .priority(500L)
+                        .template(tp -> tp.settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                                .mappings(m -> m.withJson(new StringReader("""
                                 {"properties": {
                                   "@timestamp": {"type": "date"},
                                   "heroku": {"properties": {
@@ -80,24 +77,37 @@ class ElasticsearchRunnerIT {
 
     @Test
     void aSearchByDynoFindsItsDocuments() throws Exception {
-        SearchResponse<Void> response = client.search(s -> s.index(STREAM)
-                .query(q -> q.term(t -> t.field("heroku.dyno").value("web.1"))), Void.class);
+        SearchResponse<Void> response = client.search(
+                s -> s.index(STREAM)
+                        .query(q -> q.term(t -> t.field("heroku.dyno").value("web.1"))),
+                Void.class);
 
         assertThat(response.hits().total().value()).isEqualTo(2);
     }
 
     @Test
     void aggregationsGiveTheLargestRssPerDynoAndPerMinute() throws Exception {
-        SearchResponse<Void> response = client.search(s -> s.index(STREAM).size(0)
-                .aggregations("per_dyno", a -> a.terms(t -> t.field("heroku.dyno"))
-                        .aggregations("max_rss", m -> m.max(x -> x.field("heroku.memory.rss_mb"))))
-                .aggregations("per_minute", a -> a.dateHistogram(h -> h.field("@timestamp")
-                        .calendarInterval(CalendarInterval.Minute))), Void.class);
+        SearchResponse<Void> response = client.search(
+                s -> s.index(STREAM)
+                        .size(0)
+                        .aggregations(
+                                "per_dyno",
+                                a -> a.terms(t -> t.field("heroku.dyno"))
+                                        .aggregations("max_rss", m -> m.max(x -> x.field("heroku.memory.rss_mb"))))
+                        .aggregations(
+                                "per_minute",
+                                a -> a.dateHistogram(
+                                        h -> h.field("@timestamp").calendarInterval(CalendarInterval.Minute))),
+                Void.class);
 
         var dynos = response.aggregations().get("per_dyno").sterms().buckets().array();
         assertThat(dynos).extracting(b -> b.key().stringValue()).containsExactly("web.1", "web.2");
         assertThat(dynos.getFirst().aggregations().get("max_rss").max().value()).isEqualTo(880.0);
-        var minutes = response.aggregations().get("per_minute").dateHistogram().buckets().array();
+        var minutes = response.aggregations()
+                .get("per_minute")
+                .dateHistogram()
+                .buckets()
+                .array();
         assertThat(minutes).hasSize(1);
         assertThat(minutes.getFirst().docCount()).isEqualTo(3);
     }

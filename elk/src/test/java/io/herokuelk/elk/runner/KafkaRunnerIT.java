@@ -2,13 +2,14 @@ package io.herokuelk.elk.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.elk.testing.KafkaEndpoint;
+import io.herokuelk.elk.testing.RealServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,9 +21,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
 
 @ExtendWith(RealServices.class)
 class KafkaRunnerIT {
@@ -51,7 +49,8 @@ class KafkaRunnerIT {
 
     @Test
     void aFixedPortThatIsTakenIsNamedInTheError(@TempDir Path data, KafkaEndpoint kafka) {
-        int taken = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        int taken = Integer.parseInt(
+                kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
 
         try (EmbeddedKafka clash = new EmbeddedKafka(data, taken, Ports.free())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(clash::start)
@@ -63,10 +62,14 @@ class KafkaRunnerIT {
 
     static List<String> produce(String bootstrap, String topic, int count) throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4");
         List<String> values = new ArrayList<>();
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < count; i++) {
@@ -81,9 +84,12 @@ class KafkaRunnerIT {
 
     static List<String> consume(String bootstrap, String topic, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "runner-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "runner-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         List<String> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));

@@ -2,15 +2,13 @@ package io.herokuelk.elk.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.elk.testing.RealServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.elk.testing.RealServices;
 
 /**
  * {@link ProcessService#kill} is a crash, not a stop: the service's own process gets SIGKILL and no shutdown hook
@@ -19,8 +17,19 @@ import io.herokuelk.elk.testing.RealServices;
 class KillingAServiceIT {
 
     private JavaProcess service(Path directory, Path marker) {
-        return new JavaProcess("hook", directory, List.of("-Xmx32m", "-cp", System.getProperty("java.class.path"),
-                ShutdownHookMain.class.getName(), marker.toString()), Map.of(), "-", null, false);
+        return new JavaProcess(
+                "hook",
+                directory,
+                List.of(
+                        "-Xmx32m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ShutdownHookMain.class.getName(),
+                        marker.toString()),
+                Map.of(),
+                "-",
+                null,
+                false);
     }
 
     @Test
@@ -31,13 +40,17 @@ class KillingAServiceIT {
         service.start();
         long pid = service.processId();
         assertThat(ProcessHandle.of(pid).flatMap(p -> p.info().command()).orElse(""))
-                .as("the process measured and signalled is the JVM itself").endsWith("/java");
+                .as("the process measured and signalled is the JVM itself")
+                .endsWith("/java");
 
         service.kill();
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         Thread.sleep(1000);
-        assertThat(marker).as("no shutdown hook ran: it was killed, not stopped").doesNotExist();
+        assertThat(marker)
+                .as("no shutdown hook ran: it was killed, not stopped")
+                .doesNotExist();
     }
 
     @Test

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class OrphanParentMain {
 
-    private OrphanParentMain() {
-    }
+    private OrphanParentMain() {}
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);

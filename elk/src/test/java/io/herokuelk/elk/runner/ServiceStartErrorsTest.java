@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,9 @@ class ServiceStartErrorsTest {
 
     @Test
     void aMissingDistributionSaysHowToGetOne(@TempDir Path directory) {
-        withDistribution(directory.resolve("nowhere"), () ->
-                assertThatThrownBy(() -> new ElasticsearchProcess(directory, 0, 256).start())
+        withDistribution(
+                directory.resolve("nowhere"),
+                () -> assertThatThrownBy(() -> new ElasticsearchProcess(directory, 0, 256).start())
                         .isInstanceOf(ServiceStartException.class)
                         .hasMessageContaining("No Elasticsearch distribution")
                         .hasMessageContaining("-D" + ElasticsearchProcess.HOME_PROPERTY));
@@ -40,8 +40,10 @@ class ServiceStartErrorsTest {
         Files.createDirectories(home.resolve("bin"));
         Files.writeString(home.resolve("bin/elasticsearch"), "#!/bin/bash\n");
         // A heap no machine has: refused before anything starts.
-        withDistribution(home, () ->
-                assertThatThrownBy(() -> new ElasticsearchProcess(directory.resolve("node"), 0, 64_000_000).start())
+        withDistribution(
+                home,
+                () -> assertThatThrownBy(
+                                () -> new ElasticsearchProcess(directory.resolve("node"), 0, 64_000_000).start())
                         .isInstanceOf(ServiceStartException.class)
                         .hasMessageContaining("Not enough memory for Elasticsearch")
                         .hasMessageContaining("ELASTICSEARCH_HEAP_MB"));
@@ -58,8 +60,12 @@ class ServiceStartErrorsTest {
 
         ServiceStartException failure = ServiceStartException.withLog("It did not start.", log, null);
 
-        assertThat(failure.getMessage()).startsWith("It did not start.").contains(log.toString())
-                .contains("line 100").contains("line 61").doesNotContain("line 60\n");
+        assertThat(failure.getMessage())
+                .startsWith("It did not start.")
+                .contains(log.toString())
+                .contains("line 100")
+                .contains("line 61")
+                .doesNotContain("line 60\n");
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** A service that writes a file when it stops cleanly (its shutdown hook runs), and otherwise waits. */
 public final class ShutdownHookMain {
 
-    private ShutdownHookMain() {
-    }
+    private ShutdownHookMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path marker = Path.of(args[0]);

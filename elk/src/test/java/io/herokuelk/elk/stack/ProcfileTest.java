@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ProcfileTest {
@@ -31,8 +30,9 @@ class ProcfileTest {
     void theRepositorysProcfileGivesEveryShipperTypeAHeapLimit() {
         Path procfile = Path.of("..", "Procfile");
         for (String type : List.of("web", "worker", "indexer", "alerter")) {
-            assertThat(Procfile.javaFlags(procfile, type)).as(type).hasValueSatisfying(flags ->
-                    assertThat(flags).anyMatch(f -> f.startsWith("-Xmx")));
+            assertThat(Procfile.javaFlags(procfile, type))
+                    .as(type)
+                    .hasValueSatisfying(flags -> assertThat(flags).anyMatch(f -> f.startsWith("-Xmx")));
         }
     }
 }

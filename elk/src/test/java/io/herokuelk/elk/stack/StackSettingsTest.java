@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class StackSettingsTest {
@@ -23,10 +22,11 @@ class StackSettingsTest {
     @Test
     void everyBadVariableIsNamedAtOnce() {
         assertThatThrownBy(() -> StackSettings.fromEnvironment(
-                Map.of("KAFKA_PORT", "ninety", "ELASTICSEARCH_HEAP_MB", "64", "ELASTICSEARCH_PORT", "9201")))
+                        Map.of("KAFKA_PORT", "ninety", "ELASTICSEARCH_HEAP_MB", "64", "ELASTICSEARCH_PORT", "9201")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("KAFKA_PORT=ninety")
                 .hasMessageContaining("ELASTICSEARCH_HEAP_MB=64")
-                .message().doesNotContain("ELASTICSEARCH_PORT");
+                .message()
+                .doesNotContain("ELASTICSEARCH_PORT");
     }
 }

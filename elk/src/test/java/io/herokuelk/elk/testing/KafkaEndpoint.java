@@ -1,5 +1,4 @@
 package io.herokuelk.elk.testing;
 
 /** The shared test broker's address, handed to tests by {@link RealServices}. */
-public record KafkaEndpoint(String bootstrapServers) {
-}
+public record KafkaEndpoint(String bootstrapServers) {}

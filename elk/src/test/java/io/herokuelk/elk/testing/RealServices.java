@@ -1,17 +1,15 @@
 package io.herokuelk.elk.testing;
 
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.runner.EmbeddedKafka;
 import io.herokuelk.elk.runner.LocalService;
 import io.herokuelk.elk.runner.ServiceStartException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit extension that starts a real Kafka broker (in this JVM) and a real Elasticsearch node (a child process),
@@ -35,13 +33,15 @@ public final class RealServices implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(RealServices.class));
+        ExtensionContext.Store store =
+                context.getRoot().getStore(ExtensionContext.Namespace.create(RealServices.class));
         if (parameter.getParameter().getType() == KafkaEndpoint.class) {
-            Running kafka = store.computeIfAbsent("kafka", key -> start(new EmbeddedKafka(runDirectory().resolve("kafka"))),
-                    Running.class);
+            Running kafka = store.computeIfAbsent(
+                    "kafka", key -> start(new EmbeddedKafka(runDirectory().resolve("kafka"))), Running.class);
             return new KafkaEndpoint(kafka.service().address());
         }
-        Running elasticsearch = store.computeIfAbsent("elasticsearch",
+        Running elasticsearch = store.computeIfAbsent(
+                "elasticsearch",
                 key -> start(new ElasticsearchProcess(runDirectory().resolve("elasticsearch"), 0, TEST_HEAP_MB)),
                 Running.class);
         return new ElasticsearchEndpoint(elasticsearch.service().address());
@@ -66,8 +66,11 @@ public final class RealServices implements ParameterResolver {
         } catch (ServiceStartException e) {
             throw new IllegalStateException("The test " + service.name() + " could not start: " + e.getMessage(), e);
         }
-        System.out.printf("[real-services] %s is up at %s in %d ms (data and logs: %s)%n", service.name(),
-                service.address(), (System.nanoTime() - started) / 1_000_000,
+        System.out.printf(
+                "[real-services] %s is up at %s in %d ms (data and logs: %s)%n",
+                service.name(),
+                service.address(),
+                (System.nanoTime() - started) / 1_000_000,
                 service.logFile() == null ? runDirectory() : service.logFile().getParent());
         return new Running(service);
     }

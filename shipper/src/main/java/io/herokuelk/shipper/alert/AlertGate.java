@@ -1,9 +1,8 @@
 package io.herokuelk.shipper.alert;
 
+import io.herokuelk.shipper.alert.model.Alert;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.herokuelk.shipper.alert.model.Alert;
 
 /**
  * The last check before a decision is delivered: at most one open episode per condition and group. A second

@@ -1,19 +1,5 @@
 package io.herokuelk.shipper.alert;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RulesConfig;
 import io.herokuelk.shipper.alert.notify.DeliveryMetrics;
@@ -25,6 +11,18 @@ import io.herokuelk.shipper.alert.rules.RuleType;
 import io.herokuelk.shipper.alert.rules.RuleTypes;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One alerter: evaluation ({@link AlerterLoop}) and delivery ({@link NotificationLoop}) on threads of their own, so a
@@ -42,18 +40,27 @@ public final class AlertService implements AutoCloseable {
     private final Thread evaluating;
     private final Thread delivering;
 
-    public AlertService(KafkaSettings kafka, AlerterSettings settings, RulesConfig rules,
-                        List<Destination> destinations, NotifierSettings notifierSettings, PrometheusRegistry registry,
-                        Clock clock) {
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(transactionalProducer(kafka),
-                new ByteArraySerializer(), new ByteArraySerializer());
+    public AlertService(
+            KafkaSettings kafka,
+            AlerterSettings settings,
+            RulesConfig rules,
+            List<Destination> destinations,
+            NotifierSettings notifierSettings,
+            PrometheusRegistry registry,
+            Clock clock) {
+        KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(transactionalProducer(kafka), new ByteArraySerializer(), new ByteArraySerializer());
         producer.initTransactions();
-        alerter = new AlerterLoop(consumer(kafka, settings.groupId(), "latest"), producer, settings,
+        alerter = new AlerterLoop(
+                consumer(kafka, settings.groupId(), "latest"),
+                producer,
+                settings,
                 () -> new RuleEngine(only(rules, APP_WIDE.negate()), clock),
-                () -> new RuleEngine(only(rules, APP_WIDE), clock), clock);
+                () -> new RuleEngine(only(rules, APP_WIDE), clock),
+                clock);
         notifier = new Notifier(destinations, notifierSettings, new DeliveryMetrics(registry));
-        notifications = new NotificationLoop(consumer(kafka, settings.notifierGroupId(), "earliest"), notifier,
-                settings, clock);
+        notifications = new NotificationLoop(
+                consumer(kafka, settings.notifierGroupId(), "earliest"), notifier, settings, clock);
         evaluating = Thread.ofPlatform().name("alert-evaluation").start(alerter);
         delivering = Thread.ofPlatform().name("alert-delivery").start(notifications);
     }
@@ -78,7 +85,10 @@ public final class AlertService implements AutoCloseable {
     }
 
     static RulesConfig only(RulesConfig rules, Predicate<RuleConfig> which) {
-        return new RulesConfig(rules.context(), rules.limits(), rules.rules().stream().filter(which).toList());
+        return new RulesConfig(
+                rules.context(),
+                rules.limits(),
+                rules.rules().stream().filter(which).toList());
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(KafkaSettings kafka, String groupId, String reset) {

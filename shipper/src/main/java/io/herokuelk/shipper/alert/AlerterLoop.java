@@ -1,5 +1,11 @@
 package io.herokuelk.shipper.alert;
 
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertEvaluator;
+import io.herokuelk.shipper.alert.model.AlertJson;
+import io.herokuelk.shipper.alert.model.Observation;
+import io.herokuelk.shipper.alert.model.Observations;
+import io.herokuelk.shipper.publish.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -25,13 +30,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.herokuelk.shipper.alert.model.Alert;
-import io.herokuelk.shipper.alert.model.AlertJson;
-import io.herokuelk.shipper.alert.model.Observation;
-import io.herokuelk.shipper.alert.model.Observations;
-import io.herokuelk.shipper.alert.model.AlertEvaluator;
-import io.herokuelk.shipper.publish.EventHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,8 +68,13 @@ public final class AlerterLoop implements Runnable {
      * @param evaluators        makes the evaluator of one partition (the per-dyno rules)
      * @param appWideEvaluators makes the evaluator of the app-wide rules, fed every partition's events
      */
-    public AlerterLoop(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, AlerterSettings settings,
-                       Supplier<AlertEvaluator> evaluators, Supplier<AlertEvaluator> appWideEvaluators, Clock clock) {
+    public AlerterLoop(
+            Consumer<byte[], byte[]> consumer,
+            Producer<byte[], byte[]> producer,
+            AlerterSettings settings,
+            Supplier<AlertEvaluator> evaluators,
+            Supplier<AlertEvaluator> appWideEvaluators,
+            Clock clock) {
         this.consumer = consumer;
         this.producer = producer;
         this.settings = settings;
@@ -123,7 +126,9 @@ public final class AlerterLoop implements Runnable {
         try {
             observation = Observations.from(JSON.readTree(record.value()));
         } catch (RuntimeException e) {
-            LOG.warn("Skipped an event that is not a JSON document (partition {}, offset {}).", partition,
+            LOG.warn(
+                    "Skipped an event that is not a JSON document (partition {}, offset {}).",
+                    partition,
                     record.offset());
             return List.of();
         }
@@ -178,8 +183,12 @@ public final class AlerterLoop implements Runnable {
         RecordHeaders headers = new RecordHeaders();
         headers.add(new RecordHeader(EventHeaders.ID, alert.id().getBytes(StandardCharsets.UTF_8)));
         headers.add(new RecordHeader(EventHeaders.DATASET, ALERT_DATASET));
-        return new ProducerRecord<>(settings.alertsTopic(), null, alert.key().getBytes(StandardCharsets.UTF_8),
-                AlertJson.toBytes(alert), headers);
+        return new ProducerRecord<>(
+                settings.alertsTopic(),
+                null,
+                alert.key().getBytes(StandardCharsets.UTF_8),
+                AlertJson.toBytes(alert),
+                headers);
     }
 
     private void abortQuietly() {
@@ -225,8 +234,11 @@ public final class AlerterLoop implements Runnable {
                 if (start != null && start.offset() < resumeAt) {
                     replayUntil.put(partition, resumeAt);
                     consumer.seek(partition, start.offset());
-                    LOG.info("Rebuilding alert state of {} from {} records of the last {} minutes.", partition,
-                            resumeAt - start.offset(), settings.lookback().toMinutes());
+                    LOG.info(
+                            "Rebuilding alert state of {} from {} records of the last {} minutes.",
+                            partition,
+                            resumeAt - start.offset(),
+                            settings.lookback().toMinutes());
                 }
             }
         }

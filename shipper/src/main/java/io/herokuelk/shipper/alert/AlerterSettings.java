@@ -1,9 +1,8 @@
 package io.herokuelk.shipper.alert;
 
-import java.time.Duration;
-
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
+import java.time.Duration;
 
 /**
  * How the alerter reads the stream and publishes its decisions.
@@ -18,11 +17,19 @@ import io.herokuelk.shipper.config.KafkaSettings;
  *                       that starts after a long stop does not page for yesterday)
  * @param tick           how often time-driven rules (silence, resolves, re-alerts) are evaluated
  */
-public record AlerterSettings(String eventsTopic, String alertsTopic, String groupId, String notifierGroupId,
-                              Duration lookback, Duration maxAge, Duration tick) {
+public record AlerterSettings(
+        String eventsTopic,
+        String alertsTopic,
+        String groupId,
+        String notifierGroupId,
+        Duration lookback,
+        Duration maxAge,
+        Duration tick) {
 
     public static AlerterSettings from(Environment env, KafkaSettings kafka) {
-        return new AlerterSettings(kafka.eventsTopic(), kafka.alertsTopic(),
+        return new AlerterSettings(
+                kafka.eventsTopic(),
+                kafka.alertsTopic(),
                 kafka.names().alerterGroup(),
                 kafka.names().notifierGroup(),
                 Duration.ofMinutes(env.integer("ALERT_STATE_LOOKBACK_MINUTES", 30, 1, 24 * 60)),

@@ -1,5 +1,8 @@
 package io.herokuelk.shipper.alert;
 
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertJson;
+import io.herokuelk.shipper.alert.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -17,10 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.herokuelk.shipper.alert.model.Alert;
-import io.herokuelk.shipper.alert.model.AlertJson;
-import io.herokuelk.shipper.alert.notify.Notifier;
 
 /**
  * Reads the alerts topic (a consumer group of its own, so delivery scales and stalls apart from evaluation) and
@@ -41,8 +39,8 @@ public final class NotificationLoop implements Runnable {
     private AlertGate gate = new AlertGate();
     private volatile boolean running = true;
 
-    public NotificationLoop(Consumer<byte[], byte[]> consumer, Notifier notifier, AlerterSettings settings,
-                            Clock clock) {
+    public NotificationLoop(
+            Consumer<byte[], byte[]> consumer, Notifier notifier, AlerterSettings settings, Clock clock) {
         this.consumer = consumer;
         this.notifier = notifier;
         this.settings = settings;
@@ -86,8 +84,12 @@ public final class NotificationLoop implements Runnable {
         try {
             alert = AlertJson.fromBytes(record.value());
         } catch (RuntimeException e) {
-            LOG.warn("Skipped a record of {} that is not an alert (partition {}, offset {}): {}", record.topic(),
-                    record.partition(), record.offset(), e.toString());
+            LOG.warn(
+                    "Skipped a record of {} that is not an alert (partition {}, offset {}): {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
             return;
         }
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -96,13 +98,21 @@ public final class NotificationLoop implements Runnable {
             return; // delivered before, by this group
         }
         if (!admitted) {
-            LOG.info("Not delivering {} {} (episode {}): a duplicate of what is already open, or a resolve of what"
-                    + " is not.", alert.state(), alert.key(), alert.episodeId());
+            LOG.info(
+                    "Not delivering {} {} (episode {}): a duplicate of what is already open, or a resolve of what"
+                            + " is not.",
+                    alert.state(),
+                    alert.key(),
+                    alert.episodeId());
             return;
         }
         if (alert.at().isBefore(clock.instant().minus(settings.maxAge()))) {
-            LOG.warn("Not delivering {} {} decided at {}: older than {} minutes.", alert.state(), alert.key(),
-                    alert.at(), settings.maxAge().toMinutes());
+            LOG.warn(
+                    "Not delivering {} {} decided at {}: older than {} minutes.",
+                    alert.state(),
+                    alert.key(),
+                    alert.at(),
+                    settings.maxAge().toMinutes());
             return;
         }
         notifier.submit(alert);

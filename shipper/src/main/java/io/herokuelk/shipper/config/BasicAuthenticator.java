@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 
-
 /**
  * Checks HTTP basic credentials against configured pairs ({@code DRAIN_CREDENTIALS} on the drain,
  * {@code METRICS_CREDENTIALS} on {@code /metrics}). Every configured pair is compared, in constant time, whatever
@@ -35,7 +34,8 @@ public final class BasicAuthenticator {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return false;
         }

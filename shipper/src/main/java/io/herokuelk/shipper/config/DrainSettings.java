@@ -24,10 +24,18 @@ import java.util.Optional;
  * @param tlsCertificate  {@code SYSLOG_TLS_CERT}: PEM certificate chain for the TLS listener
  * @param tlsKey          {@code SYSLOG_TLS_KEY}: PEM private key (PKCS#8) for the TLS listener
  */
-public record DrainSettings(int port, Map<String, Secret> credentials, boolean authRequired,
-                            Map<String, String> drainTokens, int maxBodyBytes, long maxInFlightBytes, Duration readTimeout,
-                            Optional<Integer> syslogTcpPort, Optional<Integer> syslogTlsPort,
-                            Optional<Secret> tlsCertificate, Optional<Secret> tlsKey) {
+public record DrainSettings(
+        int port,
+        Map<String, Secret> credentials,
+        boolean authRequired,
+        Map<String, String> drainTokens,
+        int maxBodyBytes,
+        long maxInFlightBytes,
+        Duration readTimeout,
+        Optional<Integer> syslogTcpPort,
+        Optional<Integer> syslogTlsPort,
+        Optional<Secret> tlsCertificate,
+        Optional<Secret> tlsKey) {
 
     /** The user that {@code DRAIN_PASSWORD} is the password of. */
     public static final String PASSWORD_USER = "logplex";
@@ -77,7 +85,10 @@ public record DrainSettings(int port, Map<String, Secret> credentials, boolean a
                 env.integer("DRAIN_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
                 env.number("DRAIN_MAX_INFLIGHT_BYTES", 32L * 1024 * 1024, 1024 * 1024, 4L * 1024 * 1024 * 1024),
                 env.millis("DRAIN_READ_TIMEOUT_MS", 10_000, 100, 600_000),
-                tcp, tls, certificate, key);
+                tcp,
+                tls,
+                certificate,
+                key);
     }
 
     private static Optional<Integer> port(Environment env, String name) {

@@ -26,9 +26,15 @@ import java.util.Optional;
  * @param timeout   {@code ELASTICSEARCH_TIMEOUT_MS}, default 30000: how long a request may wait for its answer (a hung
  *                  cluster is then noticed, and well inside Kafka's {@code max.poll.interval.ms} of 5 min)
  */
-public record ElasticsearchSettings(URI url, String source, Optional<String> username, Optional<Secret> password,
-                                    Optional<Secret> apiKey, Optional<Secret> caCertificate, String namespace,
-                                    Duration timeout) {
+public record ElasticsearchSettings(
+        URI url,
+        String source,
+        Optional<String> username,
+        Optional<Secret> password,
+        Optional<Secret> apiKey,
+        Optional<Secret> caCertificate,
+        String namespace,
+        Duration timeout) {
 
     /** Heroku search add-ons' URL variables, by precedence (SearchBox sets an https one beside the plain one). */
     public static final List<String> ADD_ON_URLS =
@@ -36,13 +42,17 @@ public record ElasticsearchSettings(URI url, String source, Optional<String> use
     /** What a namespace may hold: it is part of data stream names, where {@code -} separates the parts. */
     public static final String NAMESPACE_RULE = "must be 1 to 100 lower-case letters, digits and _ (it is part of"
             + " the data stream names, where - separates the parts)";
+
     private static final URI LOCAL = URI.create("http://127.0.0.1:9200");
 
     public static ElasticsearchSettings from(Environment env) {
         Optional<String> cloudId = env.optional("ELASTIC_CLOUD_ID");
-        String source = cloudId.isPresent() ? "ELASTIC_CLOUD_ID" : urlVariable(env).orElse("default");
+        String source =
+                cloudId.isPresent() ? "ELASTIC_CLOUD_ID" : urlVariable(env).orElse("default");
         URI raw = cloudId.map(id -> fromCloudId(id, env))
-                .orElseGet(() -> source.equals("default") ? LOCAL : parse(source, env.optional(source).get(), env));
+                .orElseGet(() -> source.equals("default")
+                        ? LOCAL
+                        : parse(source, env.optional(source).get(), env));
         Optional<String> username = env.optional("ELASTICSEARCH_USERNAME");
         Optional<Secret> password = env.secret("ELASTICSEARCH_PASSWORD");
         String userInfo = raw.getRawUserInfo();
@@ -55,8 +65,14 @@ public record ElasticsearchSettings(URI url, String source, Optional<String> use
         if (!isNamespace(namespace)) {
             env.problem("ELASTICSEARCH_NAMESPACE=" + namespace + " " + NAMESPACE_RULE);
         }
-        return new ElasticsearchSettings(withoutUserInfo(raw), source, username, password,
-                env.secret("ELASTICSEARCH_API_KEY"), env.secret("ELASTICSEARCH_CA_CERT"), namespace,
+        return new ElasticsearchSettings(
+                withoutUserInfo(raw),
+                source,
+                username,
+                password,
+                env.secret("ELASTICSEARCH_API_KEY"),
+                env.secret("ELASTICSEARCH_CA_CERT"),
+                namespace,
                 env.millis("ELASTICSEARCH_TIMEOUT_MS", 30_000, 100, 240_000));
     }
 
@@ -69,7 +85,9 @@ public record ElasticsearchSettings(URI url, String source, Optional<String> use
         if (env.optional("ELASTICSEARCH_URL").isPresent()) {
             return Optional.of("ELASTICSEARCH_URL");
         }
-        return ADD_ON_URLS.stream().filter(name -> env.optional(name).isPresent()).findFirst();
+        return ADD_ON_URLS.stream()
+                .filter(name -> env.optional(name).isPresent())
+                .findFirst();
     }
 
     private static URI parse(String variable, String url, Environment env) {
@@ -117,8 +135,8 @@ public record ElasticsearchSettings(URI url, String source, Optional<String> use
 
     /** For logs: where, from which variable, how we sign in; no credential, not even an add-on's user name. */
     public String summary() {
-        return url + " (from " + source + ", " + (apiKey.isPresent() ? "API key"
-                : username.isPresent() ? "basic auth" : "no credentials")
+        return url + " (from " + source + ", "
+                + (apiKey.isPresent() ? "API key" : username.isPresent() ? "basic auth" : "no credentials")
                 + (caCertificate.isPresent() ? ", private CA" : "") + ", namespace " + namespace + ")";
     }
 

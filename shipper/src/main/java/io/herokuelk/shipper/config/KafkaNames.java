@@ -15,12 +15,20 @@ package io.herokuelk.shipper.config;
  * @param notifierGroup     {@code NOTIFIER_GROUP_ID}, default {@code heroku-elk-notifier}: delivery shares partitions
  * @param alerterTransactions the start of the alerter's transactional ids (each process adds its own suffix)
  */
-public record KafkaNames(String prefix, String eventsTopic, String deadLetterTopic, String alertsTopic,
-                         String indexerGroup, String alerterGroup, String notifierGroup, String alerterTransactions) {
+public record KafkaNames(
+        String prefix,
+        String eventsTopic,
+        String deadLetterTopic,
+        String alertsTopic,
+        String indexerGroup,
+        String alerterGroup,
+        String notifierGroup,
+        String alerterTransactions) {
 
     public static KafkaNames from(Environment env) {
         String prefix = env.string("KAFKA_PREFIX", "");
-        return new KafkaNames(prefix,
+        return new KafkaNames(
+                prefix,
                 prefix + env.string("KAFKA_EVENTS_TOPIC", "heroku-logs"),
                 prefix + env.string("KAFKA_DEAD_LETTER_TOPIC", "heroku-logs-dead-letters"),
                 prefix + env.string("KAFKA_ALERTS_TOPIC", "heroku-alerts"),

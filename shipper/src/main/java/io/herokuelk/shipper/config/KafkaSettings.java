@@ -3,7 +3,6 @@ package io.herokuelk.shipper.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.config.types.Password;
@@ -27,9 +26,11 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> securit
     public static KafkaSettings from(Environment env) {
         Optional<String> servers = env.optional("KAFKA_BOOTSTRAP_SERVERS");
         boolean sslFlag = env.flag("KAFKA_SSL", false);
-        Optional<KafkaUrl> heroku = servers.isPresent() ? Optional.empty()
+        Optional<KafkaUrl> heroku = servers.isPresent()
+                ? Optional.empty()
                 : env.optional(KafkaUrl.VARIABLE).flatMap(url -> KafkaUrl.parse(url, env));
-        String bootstrap = servers.or(() -> heroku.map(KafkaUrl::bootstrapServers)).orElse("127.0.0.1:9092");
+        String bootstrap =
+                servers.or(() -> heroku.map(KafkaUrl::bootstrapServers)).orElse("127.0.0.1:9092");
         boolean tls = heroku.map(KafkaUrl::tls).orElse(sslFlag);
         return new KafkaSettings(bootstrap, tls ? tlsProperties(env) : Map.of(), KafkaNames.from(env));
     }
@@ -51,7 +52,9 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> securit
         } else if (certificate.isPresent()) {
             Pkcs8Keys.pkcs8(key.get(), "KAFKA_CLIENT_CERT_KEY", env).ifPresent(pkcs8 -> {
                 security.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
-                security.put(SslConfigs.SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG, new Password(certificate.get().reveal()));
+                security.put(
+                        SslConfigs.SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG,
+                        new Password(certificate.get().reveal()));
                 security.put(SslConfigs.SSL_KEYSTORE_KEY_CONFIG, new Password(pkcs8.reveal()));
             });
         }
@@ -82,7 +85,8 @@ public record KafkaSettings(String bootstrapServers, Map<String, Object> securit
 
     /** For logs: the brokers, TLS or not, and the prefix; never the TLS material. */
     public String summary() {
-        return bootstrapServers + (security.isEmpty() ? "" : " over TLS")
+        return bootstrapServers
+                + (security.isEmpty() ? "" : " over TLS")
                 + (names.prefix().isEmpty() ? "" : ", prefix " + names.prefix());
     }
 

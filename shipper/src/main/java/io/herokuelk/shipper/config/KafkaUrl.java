@@ -50,8 +50,10 @@ record KafkaUrl(String bootstrapServers, boolean tls) {
             env.problem(VARIABLE + " mixes kafka:// and kafka+ssl:// addresses; one cluster speaks one of them");
             return Optional.empty();
         }
-        return bad ? Optional.empty()
-                : Optional.of(new KafkaUrl(String.join(",", servers), schemes.getFirst().equals(TLS_SCHEME)));
+        return bad
+                ? Optional.empty()
+                : Optional.of(new KafkaUrl(
+                        String.join(",", servers), schemes.getFirst().equals(TLS_SCHEME)));
     }
 
     private static Optional<URI> brokerUri(String address) {
@@ -59,8 +61,12 @@ record KafkaUrl(String bootstrapServers, boolean tls) {
             URI uri = new URI(address);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean known = scheme.equals(TLS_SCHEME) || scheme.equals(PLAIN_SCHEME);
-            boolean bare = uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"));
+            boolean bare = uri.getRawUserInfo() == null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && (uri.getRawPath() == null
+                            || uri.getRawPath().isEmpty()
+                            || uri.getRawPath().equals("/"));
             return known && bare && uri.getHost() != null && uri.getPort() > 0
                     ? Optional.of(new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null))
                     : Optional.empty();

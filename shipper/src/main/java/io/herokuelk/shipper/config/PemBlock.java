@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public record PemBlock(String label, String body) {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
 
     /** Every block of the text, in order; none when it holds no PEM. */
     public static List<PemBlock> all(String pem) {

@@ -17,17 +17,19 @@ final class Pkcs8Keys {
 
     /** DER of the PKCS#8 header parts for RSA: version 0 and AlgorithmIdentifier{rsaEncryption, NULL}. */
     private static final byte[] VERSION = {0x02, 0x01, 0x00};
-    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-            (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
 
-    private Pkcs8Keys() {
-    }
+    private static final byte[] RSA_ALGORITHM = {
+        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+    };
+
+    private Pkcs8Keys() {}
 
     /** The key as PKCS#8 PEM text, or empty with a problem recorded in {@code env}. */
     static Optional<Secret> pkcs8(Secret pem, String variable, Environment env) {
         List<PemBlock> blocks = PemBlock.all(pem.reveal());
         if (blocks.isEmpty()) {
-            env.problem(variable + " holds no PEM block (-----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----)");
+            env.problem(
+                    variable + " holds no PEM block (-----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----)");
             return Optional.empty();
         }
         PemBlock block = blocks.getFirst();

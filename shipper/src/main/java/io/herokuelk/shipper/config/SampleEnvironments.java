@@ -18,8 +18,7 @@ public final class SampleEnvironments {
     private static final String CERTIFICATE = "-----BEGIN CERTIFICATE-----\nc2FtcGxl\n-----END CERTIFICATE-----\n";
     private static final String KEY = "-----BEGIN PRIVATE KEY-----\nc2FtcGxl\n-----END PRIVATE KEY-----\n";
 
-    private SampleEnvironments() {
-    }
+    private SampleEnvironments() {}
 
     public static List<Map<String, String>> all() {
         return List.of(defaults(), tlsByFlag(), herokuKafka());
@@ -56,13 +55,17 @@ public final class SampleEnvironments {
     /** The add-on's own variables: {@code kafka+ssl://} brokers, PEM material and the multi-tenant prefix. */
     static Map<String, String> herokuKafka() {
         Map<String, String> sample = new HashMap<>(defaults());
-        sample.putAll(Map.of("KAFKA_URL", "kafka+ssl://kafka-1.example:9096,kafka+ssl://kafka-2.example:9096",
-                "KAFKA_PREFIX", "sample-"));
+        sample.putAll(Map.of(
+                "KAFKA_URL",
+                "kafka+ssl://kafka-1.example:9096,kafka+ssl://kafka-2.example:9096",
+                "KAFKA_PREFIX",
+                "sample-"));
         sample.putAll(tlsMaterial());
         return sample;
     }
 
     private static Map<String, String> tlsMaterial() {
-        return Map.of("KAFKA_TRUSTED_CERT", CERTIFICATE, "KAFKA_CLIENT_CERT", CERTIFICATE, "KAFKA_CLIENT_CERT_KEY", KEY);
+        return Map.of(
+                "KAFKA_TRUSTED_CERT", CERTIFICATE, "KAFKA_CLIENT_CERT", CERTIFICATE, "KAFKA_CLIENT_CERT_KEY", KEY);
     }
 }

@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.config;
 
+import io.herokuelk.shipper.parse.AppDatasets;
+import io.herokuelk.shipper.parse.ParserSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.herokuelk.shipper.parse.AppDatasets;
-import io.herokuelk.shipper.parse.ParserSettings;
 
 /**
  * Everything the shipper reads from its environment, read once at start. A bad value fails the start with every
@@ -21,16 +20,23 @@ import io.herokuelk.shipper.parse.ParserSettings;
  *                       Kafka; less than Logplex's 5 s so that the answer arrives before it gives up
  * @param telemetry      where {@code /metrics} and the probes are served ({@link TelemetrySettings})
  */
-public record ShipperSettings(DrainSettings drain, KafkaSettings kafka, ParserSettings parser, Duration publishTimeout,
-                              TelemetrySettings telemetry) {
+public record ShipperSettings(
+        DrainSettings drain,
+        KafkaSettings kafka,
+        ParserSettings parser,
+        Duration publishTimeout,
+        TelemetrySettings telemetry) {
 
     public static ShipperSettings fromEnvironment(Map<String, String> variables) {
         Environment env = new Environment(variables);
         ShipperSettings settings = new ShipperSettings(
                 DrainSettings.from(env),
                 KafkaSettings.from(env),
-                new ParserSettings(env.integer("MAX_MESSAGE_BYTES", ParserSettings.DEFAULT_MAX_MESSAGE_BYTES, 1024,
-                        16 * 1024 * 1024), env.flag("EVENT_ORIGINAL", true), appDatasets(env)),
+                new ParserSettings(
+                        env.integer(
+                                "MAX_MESSAGE_BYTES", ParserSettings.DEFAULT_MAX_MESSAGE_BYTES, 1024, 16 * 1024 * 1024),
+                        env.flag("EVENT_ORIGINAL", true),
+                        appDatasets(env)),
                 env.millis("DRAIN_PUBLISH_TIMEOUT_MS", 4_000, 100, 60_000),
                 TelemetrySettings.from(env));
         env.validate();
@@ -39,8 +45,8 @@ public record ShipperSettings(DrainSettings drain, KafkaSettings kafka, ParserSe
 
     private static AppDatasets appDatasets(Environment env) {
         List<String> problems = new ArrayList<>();
-        AppDatasets datasets = AppDatasets.parse(env.string("APP_DATASETS", String.join(",", AppDatasets.DEFAULTS)),
-                problems);
+        AppDatasets datasets =
+                AppDatasets.parse(env.string("APP_DATASETS", String.join(",", AppDatasets.DEFAULTS)), problems);
         problems.forEach(problem -> env.problem("APP_DATASETS: " + problem));
         return datasets;
     }

@@ -26,7 +26,8 @@ public record TelemetrySettings(Optional<Integer> metricsPort, Map<String, Secre
                 continue;
             }
             if (colon <= 0 || colon == pair.length() - 1) {
-                env.problem("METRICS_CREDENTIALS item " + (credentials.size() + 1) + " is not of the form user:password");
+                env.problem(
+                        "METRICS_CREDENTIALS item " + (credentials.size() + 1) + " is not of the form user:password");
             } else if (pair.length() - colon - 1 < DrainSettings.MIN_PASSWORD_LENGTH) {
                 env.problem("the metrics password of user " + pair.substring(0, colon) + " is shorter than "
                         + DrainSettings.MIN_PASSWORD_LENGTH + " characters");

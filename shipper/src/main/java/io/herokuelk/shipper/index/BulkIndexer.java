@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.index;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends a batch with bulk {@code create} requests ({@code _id} = {@code event.id}) until every document has a final
@@ -43,15 +42,15 @@ public final class BulkIndexer {
      *                                           absorb what was)
      * @throws ElasticsearchRefusedException     when the cluster refuses this indexer (401, 403, another 4xx)
      */
-    public BulkResult index(List<PendingDocument> documents) throws ElasticsearchUnavailableException,
-            ElasticsearchRefusedException, InterruptedException {
+    public BulkResult index(List<PendingDocument> documents)
+            throws ElasticsearchUnavailableException, ElasticsearchRefusedException, InterruptedException {
         Tally tally = new Tally();
         index(documents, tally);
         return new BulkResult(tally.stored, tally.alreadyStored, tally.retried, List.copyOf(tally.rejected));
     }
 
-    private void index(List<PendingDocument> documents, Tally tally) throws ElasticsearchUnavailableException,
-            ElasticsearchRefusedException, InterruptedException {
+    private void index(List<PendingDocument> documents, Tally tally)
+            throws ElasticsearchUnavailableException, ElasticsearchRefusedException, InterruptedException {
         List<PendingDocument> pending = documents;
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             if (attempt > 0) {
@@ -79,8 +78,10 @@ public final class BulkIndexer {
                         if (attempt < maxItemRetries) {
                             again.add(document);
                         } else {
-                            tally.rejected.add(rejection(document, item, "still answered " + item.status()
-                                    + " after " + (attempt + 1) + " tries: "));
+                            tally.rejected.add(rejection(
+                                    document,
+                                    item,
+                                    "still answered " + item.status() + " after " + (attempt + 1) + " tries: "));
                         }
                     }
                     case REJECTED -> tally.rejected.add(rejection(document, item, ""));
@@ -95,7 +96,9 @@ public final class BulkIndexer {
     private void splitOrReject(List<PendingDocument> documents, BulkSender.RequestFailed failure, Tally tally)
             throws ElasticsearchUnavailableException, ElasticsearchRefusedException, InterruptedException {
         if (documents.size() == 1) {
-            tally.rejected.add(new BulkResult.Rejection(documents.getFirst(), "request_status_" + failure.status(),
+            tally.rejected.add(new BulkResult.Rejection(
+                    documents.getFirst(),
+                    "request_status_" + failure.status(),
                     "Elasticsearch refused the request holding only this document: " + failure.getMessage()));
             return;
         }
@@ -107,15 +110,19 @@ public final class BulkIndexer {
     private List<BulkResponseItem> send(List<PendingDocument> documents) throws BulkSender.RequestFailed {
         BulkResponse response = sender.send(documents);
         if (response.items().size() != documents.size()) {
-            throw new BulkSender.RequestFailed(0, "the bulk answer has " + response.items().size() + " items for "
-                    + documents.size() + " documents", null);
+            throw new BulkSender.RequestFailed(
+                    0,
+                    "the bulk answer has " + response.items().size() + " items for " + documents.size() + " documents",
+                    null);
         }
         return response.items();
     }
 
     private static BulkResult.Rejection rejection(PendingDocument document, BulkResponseItem item, String prefix) {
-        String type = item.error() == null ? "status_" + item.status() : item.error().type();
-        String reason = item.error() == null ? "status " + item.status() : item.error().reason();
+        String type =
+                item.error() == null ? "status_" + item.status() : item.error().type();
+        String reason =
+                item.error() == null ? "status " + item.status() : item.error().reason();
         return new BulkResult.Rejection(document, type, prefix + reason);
     }
 }

@@ -13,6 +13,5 @@ import java.util.List;
 public record BulkResult(int stored, int alreadyStored, int retried, List<Rejection> rejected) {
 
     /** A refused document and why, as Elasticsearch said it. */
-    public record Rejection(PendingDocument document, String errorType, String reason) {
-    }
+    public record Rejection(PendingDocument document, String errorType, String reason) {}
 }

@@ -1,15 +1,14 @@
 package io.herokuelk.shipper.index;
 
-import java.io.IOException;
-import java.util.List;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
-import co.elastic.clients.transport.TransportException;
+import java.io.IOException;
+import java.util.List;
 
 /** Sends one bulk request of {@code create} operations; the seam between the indexer's decisions and the wire. */
 interface BulkSender {
@@ -36,18 +35,24 @@ interface BulkSender {
             BulkRequest.Builder request = new BulkRequest.Builder();
             for (PendingDocument document : documents) {
                 BinaryData source = BinaryData.of(document.source(), ContentType.APPLICATION_JSON);
-                request.operations(op -> op.create(c -> c.index(document.dataStream()).id(document.id())
-                        .document(source)));
+                request.operations(op -> op.create(
+                        c -> c.index(document.dataStream()).id(document.id()).document(source)));
             }
             try {
                 return client.bulk(request.build());
             } catch (ElasticsearchException e) {
-                throw new RequestFailed(e.status(), "Elasticsearch answered the bulk request with status " + e.status()
-                        + ": " + e.getMessage(), e);
+                throw new RequestFailed(
+                        e.status(),
+                        "Elasticsearch answered the bulk request with status " + e.status() + ": " + e.getMessage(),
+                        e);
             } catch (TransportException e) {
                 int status = e.statusCode();
-                throw new RequestFailed(status, status > 0 ? "Elasticsearch answered the bulk request with status "
-                        + status : "Elasticsearch could not be reached: " + e.getMessage(), e);
+                throw new RequestFailed(
+                        status,
+                        status > 0
+                                ? "Elasticsearch answered the bulk request with status " + status
+                                : "Elasticsearch could not be reached: " + e.getMessage(),
+                        e);
             } catch (IOException e) {
                 throw new RequestFailed(0, "Elasticsearch could not be reached: " + e.getMessage(), e);
             }

@@ -16,14 +16,15 @@ public final class DataStreams {
     public static final String DEAD_LETTER_DATASET = "heroku_elk.dead_letter";
     /** The dataset prefixes of the index templates: {@code logs-heroku.*-*}, {@code logs-app.*-*}, ours. */
     static final java.util.List<String> COVERED_PREFIXES = java.util.List.of("heroku.", "app.", "heroku_elk.");
+
     static final String FALLBACK = "heroku.app";
     private static final int MAX_DATASET = 100;
     /** Datasets repeat on every event: clean each name once (a bounded few; app lines may invent more). */
     private static final int MAX_CACHED = 1024;
+
     private static final Map<String, String> CLEANED = new ConcurrentHashMap<>();
 
-    private DataStreams() {
-    }
+    private DataStreams() {}
 
     public static String name(String dataset, String namespace) {
         return "logs-" + dataset(dataset) + "-" + namespace;
@@ -45,10 +46,13 @@ public final class DataStreams {
     }
 
     private static String clean(String dataset) {
-        String clean = dataset.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "_").replaceAll("^[._]+", "");
+        String clean =
+                dataset.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "_").replaceAll("^[._]+", "");
         clean = clean.length() > MAX_DATASET ? clean.substring(0, MAX_DATASET) : clean;
         String covered = clean;
-        return COVERED_PREFIXES.stream().anyMatch(prefix -> covered.startsWith(prefix) && covered.length() > prefix.length())
-                ? clean : FALLBACK;
+        return COVERED_PREFIXES.stream()
+                        .anyMatch(prefix -> covered.startsWith(prefix) && covered.length() > prefix.length())
+                ? clean
+                : FALLBACK;
     }
 }

@@ -1,22 +1,5 @@
 package io.herokuelk.shipper.index;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.time.Duration;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Base64;
-import java.util.List;
-
-import javax.net.ssl.SSLContext;
-
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.message.BasicHeader;
-import org.apache.hc.core5.util.Timeout;
-import javax.net.ssl.TrustManagerFactory;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.ElasticsearchTransportConfig;
 import co.elastic.clients.transport.rest5_client.Rest5ClientOptions;
@@ -26,12 +9,25 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
 import io.herokuelk.shipper.config.ConfigurationException;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Secret;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.util.Timeout;
 
 /** Builds the official Java client from {@link ElasticsearchSettings}: the one place that knows how. */
 public final class ElasticsearchClients {
 
-    private ElasticsearchClients() {
-    }
+    private ElasticsearchClients() {}
 
     public static ElasticsearchClient create(ElasticsearchSettings settings) {
         return create(settings, settings.timeout());
@@ -47,12 +43,16 @@ public final class ElasticsearchClients {
             if (settings.apiKey().isPresent()) {
                 builder.apiKey(settings.apiKey().get().reveal());
             } else if (settings.username().isPresent()) {
-                builder.usernameAndPassword(settings.username().get(),
+                builder.usernameAndPassword(
+                        settings.username().get(),
                         settings.password().map(Secret::reveal).orElse(""));
             }
             settings.caCertificate().ifPresent(ca -> builder.sslContext(trusting(ca)));
-            builder.transportFactory(config -> new Rest5ClientTransport(lowLevel(config, timeout), config.mapper(),
-                    Rest5ClientOptions.of(config.transportOptions()), config.instrumentation()));
+            builder.transportFactory(config -> new Rest5ClientTransport(
+                    lowLevel(config, timeout),
+                    config.mapper(),
+                    Rest5ClientOptions.of(config.transportOptions()),
+                    config.instrumentation()));
             return builder;
         });
     }
@@ -61,15 +61,15 @@ public final class ElasticsearchClients {
     private static Rest5Client lowLevel(ElasticsearchTransportConfig config, Duration timeout) {
         Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
         Rest5ClientBuilder rest = Rest5Client.builder(config.hosts())
-                .setRequestConfigCallback(request -> request.setResponseTimeout(limit)
-                        .setConnectionRequestTimeout(limit))
-                .setConnectionConfigCallback(connection -> connection.setConnectTimeout(limit)
-                        .setSocketTimeout(limit));
+                .setRequestConfigCallback(
+                        request -> request.setResponseTimeout(limit).setConnectionRequestTimeout(limit))
+                .setConnectionConfigCallback(
+                        connection -> connection.setConnectTimeout(limit).setSocketTimeout(limit));
         if (config.apiKey() != null) {
             rest.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + config.apiKey())});
         } else if (config.username() != null) {
-            String basic = Base64.getEncoder().encodeToString((config.username() + ":" + config.password())
-                    .getBytes(StandardCharsets.UTF_8));
+            String basic = Base64.getEncoder()
+                    .encodeToString((config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8));
             rest.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "Basic " + basic)});
         }
         if (config.sslContext() != null) {

@@ -1,5 +1,8 @@
 package io.herokuelk.shipper.index;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.herokuelk.shipper.parse.FieldNames;
+import io.herokuelk.shipper.publish.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -19,10 +21,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.herokuelk.shipper.parse.FieldNames;
-import io.herokuelk.shipper.publish.EventHeaders;
 
 /**
  * Keeps what Elasticsearch refused: the original document goes to the dead-letter topic (durably: the batch's
@@ -41,8 +39,12 @@ public final class IndexDeadLetters {
     private final String namespace;
     private final Clock clock;
 
-    public IndexDeadLetters(Producer<byte[], byte[]> producer, String topic, ElasticsearchClient client,
-                            String namespace, Clock clock) {
+    public IndexDeadLetters(
+            Producer<byte[], byte[]> producer,
+            String topic,
+            ElasticsearchClient client,
+            String namespace,
+            Clock clock) {
         this.producer = producer;
         this.topic = topic;
         this.client = client;
@@ -52,8 +54,8 @@ public final class IndexDeadLetters {
     }
 
     /** Returns once Kafka acknowledged every dead letter; throws if it did not, so the batch is not committed. */
-    public void record(List<BulkResult.Rejection> rejections) throws InterruptedException, ExecutionException,
-            TimeoutException {
+    public void record(List<BulkResult.Rejection> rejections)
+            throws InterruptedException, ExecutionException, TimeoutException {
         if (rejections.isEmpty()) {
             return;
         }
@@ -64,8 +66,11 @@ public final class IndexDeadLetters {
         for (Future<RecordMetadata> send : sends) {
             send.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
-        LOG.warn("Elasticsearch refused {} document(s); they are in the dead-letter topic {} (first reason: {}).",
-                rejections.size(), topic, rejections.getFirst().reason());
+        LOG.warn(
+                "Elasticsearch refused {} document(s); they are in the dead-letter topic {} (first reason: {}).",
+                rejections.size(),
+                topic,
+                rejections.getFirst().reason());
         indexForSearch(rejections);
     }
 
@@ -76,10 +81,13 @@ public final class IndexDeadLetters {
         add(headers, EventHeaders.STAGE, "indexing");
         add(headers, EventHeaders.ID, document.id());
         add(headers, EventHeaders.SOURCE_TOPIC, document.partition().topic());
-        add(headers, EventHeaders.SOURCE_PARTITION, String.valueOf(document.partition().partition()));
+        add(
+                headers,
+                EventHeaders.SOURCE_PARTITION,
+                String.valueOf(document.partition().partition()));
         add(headers, EventHeaders.SOURCE_OFFSET, String.valueOf(document.offset()));
-        return new ProducerRecord<>(topic, null, document.id().getBytes(StandardCharsets.UTF_8), document.source(),
-                headers);
+        return new ProducerRecord<>(
+                topic, null, document.id().getBytes(StandardCharsets.UTF_8), document.source(), headers);
     }
 
     private static void add(RecordHeaders headers, String name, String value) {
@@ -96,8 +104,10 @@ public final class IndexDeadLetters {
                 return b;
             });
         } catch (Exception e) {
-            LOG.warn("The dead letters could not be indexed into {} ({}); the dead-letter topic holds them.",
-                    dataStream, e.toString());
+            LOG.warn(
+                    "The dead letters could not be indexed into {} ({}); the dead-letter topic holds them.",
+                    dataStream,
+                    e.toString());
         }
     }
 
@@ -106,13 +116,30 @@ public final class IndexDeadLetters {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("@timestamp", clock.instant().toString());
         fields.put("error", Map.of("type", rejection.errorType(), "message", rejection.reason()));
-        fields.put("event", Map.of("id", document.id(), "dataset", DataStreams.DEAD_LETTER_DATASET, "original",
-                new String(document.source(), StandardCharsets.UTF_8), "kind", "pipeline_error"));
-        fields.put("data_stream", Map.of("type", "logs", "dataset", DataStreams.DEAD_LETTER_DATASET,
-                "namespace", namespace));
+        fields.put(
+                "event",
+                Map.of(
+                        "id",
+                        document.id(),
+                        "dataset",
+                        DataStreams.DEAD_LETTER_DATASET,
+                        "original",
+                        new String(document.source(), StandardCharsets.UTF_8),
+                        "kind",
+                        "pipeline_error"));
+        fields.put(
+                "data_stream",
+                Map.of("type", "logs", "dataset", DataStreams.DEAD_LETTER_DATASET, "namespace", namespace));
         fields.put("ecs", Map.of("version", FieldNames.ECS_VERSION_VALUE));
-        fields.put("kafka", Map.of("topic", document.partition().topic(),
-                "partition", document.partition().partition(), "offset", document.offset()));
+        fields.put(
+                "kafka",
+                Map.of(
+                        "topic",
+                        document.partition().topic(),
+                        "partition",
+                        document.partition().partition(),
+                        "offset",
+                        document.offset()));
         fields.put("heroku_elk", Map.of("target_data_stream", document.dataStream()));
         return fields;
     }

@@ -1,9 +1,9 @@
 package io.herokuelk.shipper.index;
 
+import io.herokuelk.shipper.retry.Backoff;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -12,8 +12,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.herokuelk.shipper.retry.Backoff;
 
 /**
  * One indexer: a member of the consumer group that reads events, indexes them in batches and commits a batch's
@@ -40,8 +38,13 @@ public final class IndexerLoop implements Runnable {
     /** Why the last flush did not store its batch, or null: what readiness reports. */
     private volatile String problem;
 
-    public IndexerLoop(Consumer<byte[], byte[]> consumer, BulkIndexer indexer, IndexDeadLetters deadLetters,
-                       IndexerSettings settings, String namespace, IndexerMetrics metrics) {
+    public IndexerLoop(
+            Consumer<byte[], byte[]> consumer,
+            BulkIndexer indexer,
+            IndexDeadLetters deadLetters,
+            IndexerSettings settings,
+            String namespace,
+            IndexerMetrics metrics) {
         this.consumer = consumer;
         this.indexer = indexer;
         this.deadLetters = deadLetters;
@@ -98,8 +101,10 @@ public final class IndexerLoop implements Runnable {
     }
 
     private boolean batchIsDue() {
-        return !batch.isEmpty() && (batch.size() >= settings.batchDocuments() || batch.bytes() >= settings.batchBytes()
-                || batch.ageNanos() >= settings.batchWait().toNanos());
+        return !batch.isEmpty()
+                && (batch.size() >= settings.batchDocuments()
+                        || batch.bytes() >= settings.batchBytes()
+                        || batch.ageNanos() >= settings.batchWait().toNanos());
     }
 
     /** Gives every document of the batch a final outcome, then commits; retries while Elasticsearch is away. */
@@ -144,8 +149,11 @@ public final class IndexerLoop implements Runnable {
         } catch (ElasticsearchUnavailableException e) {
             metrics.unavailable();
             problem = "Elasticsearch is unavailable: " + e.getMessage();
-            LOG.warn("Elasticsearch is unavailable ({}); consumption is paused and the batch of {} documents will be"
-                    + " sent again.", e.getMessage(), batch.size());
+            LOG.warn(
+                    "Elasticsearch is unavailable ({}); consumption is paused and the batch of {} documents will be"
+                            + " sent again.",
+                    e.getMessage(),
+                    batch.size());
             return false;
         } catch (ElasticsearchRefusedException e) {
             metrics.refused(e.status());
@@ -154,12 +162,17 @@ public final class IndexerLoop implements Runnable {
                     + " ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD, the user's privileges on logs-*,"
                     + " and ELASTICSEARCH_URL";
             if (!problem.equals(before)) {
-                LOG.error("{}. Indexing is stopped: nothing is committed, the batch is tried again every {} s until"
-                        + " the cluster takes it. ({})", problem, settings.retryMax().toSeconds(), e.getMessage());
+                LOG.error(
+                        "{}. Indexing is stopped: nothing is committed, the batch is tried again every {} s until"
+                                + " the cluster takes it. ({})",
+                        problem,
+                        settings.retryMax().toSeconds(),
+                        e.getMessage());
             }
             return false;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.warn("The dead-letter topic did not take the refused documents ({}); the batch will be retried.",
+            LOG.warn(
+                    "The dead-letter topic did not take the refused documents ({}); the batch will be retried.",
                     e.toString());
             return false;
         }

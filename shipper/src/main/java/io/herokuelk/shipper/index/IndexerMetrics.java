@@ -17,24 +17,36 @@ public final class IndexerMetrics {
     private final Histogram bulkSeconds;
 
     public IndexerMetrics(PrometheusRegistry registry) {
-        documents = Counter.builder().name("indexer_documents_total")
+        documents = Counter.builder()
+                .name("indexer_documents_total")
                 .help("Documents by final outcome: stored, already_stored (409), dead_lettered")
-                .labelNames("outcome").register(registry);
-        retries = Counter.builder().name("indexer_item_retries_total")
-                .help("Documents sent again after a 429 or 5xx answer").register(registry);
-        unavailable = Counter.builder().name("indexer_elasticsearch_unavailable_total")
-                .help("Bulk requests that failed whole; consumption pauses until one succeeds").register(registry);
-        refused = Counter.builder().name("indexer_elasticsearch_refused_total")
+                .labelNames("outcome")
+                .register(registry);
+        retries = Counter.builder()
+                .name("indexer_item_retries_total")
+                .help("Documents sent again after a 429 or 5xx answer")
+                .register(registry);
+        unavailable = Counter.builder()
+                .name("indexer_elasticsearch_unavailable_total")
+                .help("Bulk requests that failed whole; consumption pauses until one succeeds")
+                .register(registry);
+        refused = Counter.builder()
+                .name("indexer_elasticsearch_refused_total")
                 .help("Bulk requests refused whole by the cluster (401, 403, another 4xx): indexing waits for a fix")
-                .labelNames("status").register(registry);
-        assignments = Counter.builder().name("indexer_partition_assignments_total")
+                .labelNames("status")
+                .register(registry);
+        assignments = Counter.builder()
+                .name("indexer_partition_assignments_total")
                 .help("Times this indexer was given partitions by the group: more than one means rebalances")
                 .register(registry);
-        available = Gauge.builder().name("indexer_elasticsearch_available")
+        available = Gauge.builder()
+                .name("indexer_elasticsearch_available")
                 .help("1 while bulk requests succeed, 0 while the indexer is paused waiting for Elasticsearch")
                 .register(registry);
-        bulkSeconds = Histogram.builder().name("indexer_batch_seconds")
-                .help("Time to give every document of a batch its final outcome").register(registry);
+        bulkSeconds = Histogram.builder()
+                .name("indexer_batch_seconds")
+                .help("Time to give every document of a batch its final outcome")
+                .register(registry);
         available.set(1);
     }
 

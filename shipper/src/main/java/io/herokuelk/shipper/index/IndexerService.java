@@ -1,17 +1,5 @@
 package io.herokuelk.shipper.index;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.KafkaSettings;
@@ -20,6 +8,16 @@ import io.herokuelk.shipper.retry.Sleeper;
 import io.herokuelk.shipper.telemetry.ElasticsearchProbe;
 import io.herokuelk.shipper.telemetry.Readiness;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** One indexer, wired and running on a thread of its own: what the {@code index} command starts, one per process. */
 public final class IndexerService implements AutoCloseable {
@@ -30,23 +28,31 @@ public final class IndexerService implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final ElasticsearchSettings elasticsearch;
 
-    public IndexerService(KafkaSettings kafka, ElasticsearchSettings elasticsearch, IndexerSettings settings,
-                          PrometheusRegistry registry) {
+    public IndexerService(
+            KafkaSettings kafka,
+            ElasticsearchSettings elasticsearch,
+            IndexerSettings settings,
+            PrometheusRegistry registry) {
         this.elasticsearch = elasticsearch;
         client = ElasticsearchClients.create(elasticsearch);
         producer = new KafkaProducer<>(deadLetterProducer(kafka), new ByteArraySerializer(), new ByteArraySerializer());
         loop = new IndexerLoop(
-                new KafkaConsumer<>(consumerProperties(kafka, settings), new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer()),
+                new KafkaConsumer<>(
+                        consumerProperties(kafka, settings), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 bulkIndexer(client, settings),
-                new IndexDeadLetters(producer, kafka.deadLetterTopic(), client, elasticsearch.namespace(),
-                        Clock.systemUTC()),
-                settings, elasticsearch.namespace(), new IndexerMetrics(registry));
+                new IndexDeadLetters(
+                        producer, kafka.deadLetterTopic(), client, elasticsearch.namespace(), Clock.systemUTC()),
+                settings,
+                elasticsearch.namespace(),
+                new IndexerMetrics(registry));
         thread = Thread.ofPlatform().name("indexer").start(loop);
     }
 
     public static BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerSettings settings) {
-        return new BulkIndexer(BulkSender.of(client), new Backoff(settings.retryInitial(), settings.retryMax()), Sleeper.REAL,
+        return new BulkIndexer(
+                BulkSender.of(client),
+                new Backoff(settings.retryInitial(), settings.retryMax()),
+                Sleeper.REAL,
                 settings.maxItemRetries());
     }
 
@@ -119,8 +125,11 @@ public final class IndexerService implements AutoCloseable {
      */
     public static Map<String, Object> fetchBounds(IndexerSettings settings) {
         int fetch = (int) Math.max(1024 * 1024, Math.min(settings.batchBytes(), 16L * 1024 * 1024));
-        return Map.of(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, fetch,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.min(fetch, 1024 * 1024));
+        return Map.of(
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                fetch,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                Math.min(fetch, 1024 * 1024));
     }
 
     /** Dead letters must be durable before the batch's offsets are committed: acks from every replica. */

@@ -1,9 +1,8 @@
 package io.herokuelk.shipper.index;
 
-import java.time.Duration;
-
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
+import java.time.Duration;
 
 /**
  * How the indexer batches and retries.
@@ -26,9 +25,17 @@ import io.herokuelk.shipper.config.KafkaSettings;
  *                        indexer silent for longer; bulk requests end within {@code ELASTICSEARCH_TIMEOUT_MS} and the
  *                        indexer polls between tries, so an outage or a hung cluster does not cost its partitions
  */
-public record IndexerSettings(String groupId, String topic, String alertsTopic, int batchDocuments, long batchBytes,
-                              Duration batchWait, Duration retryInitial, Duration retryMax, int maxItemRetries,
-                              int maxPollIntervalMs) {
+public record IndexerSettings(
+        String groupId,
+        String topic,
+        String alertsTopic,
+        int batchDocuments,
+        long batchBytes,
+        Duration batchWait,
+        Duration retryInitial,
+        Duration retryMax,
+        int maxItemRetries,
+        int maxPollIntervalMs) {
 
     public static IndexerSettings from(Environment env, KafkaSettings kafka) {
         return new IndexerSettings(

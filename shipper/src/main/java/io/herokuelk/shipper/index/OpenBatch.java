@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -48,7 +47,9 @@ final class OpenBatch {
     Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (PendingDocument document : documents) {
-            offsets.merge(document.partition(), new OffsetAndMetadata(document.offset() + 1),
+            offsets.merge(
+                    document.partition(),
+                    new OffsetAndMetadata(document.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         return offsets;
@@ -57,7 +58,9 @@ final class OpenBatch {
     /** Forgets the documents of partitions this consumer lost; their new owner reads them again. */
     void removePartitions(Collection<TopicPartition> partitions) {
         documents.removeIf(document -> partitions.contains(document.partition()));
-        bytes = documents.stream().mapToLong(document -> document.source().length).sum();
+        bytes = documents.stream()
+                .mapToLong(document -> document.source().length)
+                .sum();
     }
 
     void clear() {

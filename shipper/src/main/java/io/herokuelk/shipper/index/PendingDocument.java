@@ -9,5 +9,4 @@ import org.apache.kafka.common.TopicPartition;
  * @param dataStream the target data stream
  * @param source     the JSON document as published
  */
-public record PendingDocument(String id, String dataStream, byte[] source, TopicPartition partition, long offset) {
-}
+public record PendingDocument(String id, String dataStream, byte[] source, TopicPartition partition, long offset) {}

@@ -1,11 +1,9 @@
 package io.herokuelk.shipper.index;
 
+import io.herokuelk.shipper.publish.EventHeaders;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-
-import io.herokuelk.shipper.publish.EventHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,8 +39,12 @@ final class RecordDocuments {
             // Still deterministic: the same record always gets the same id.
             id = record.topic() + "-" + record.partition() + "-" + record.offset();
         }
-        return new PendingDocument(id, DataStreams.name(dataset, namespace), withNamespace(record.value()),
-                new TopicPartition(record.topic(), record.partition()), record.offset());
+        return new PendingDocument(
+                id,
+                DataStreams.name(dataset, namespace),
+                withNamespace(record.value()),
+                new TopicPartition(record.topic(), record.partition()),
+                record.offset());
     }
 
     /** The document with the namespace field before its closing brace; anything else is left for Elasticsearch to refuse. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -19,8 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class Replay {
 
     /** Progress so far: documents handled, documents in the range, and the outcomes. */
-    public record Progress(long done, long total, long stored, long alreadyStored, long deadLettered) {
-    }
+    public record Progress(long done, long total, long stored, long alreadyStored, long deadLettered) {}
 
     private final Consumer<byte[], byte[]> consumer;
     private final BulkIndexer indexer;
@@ -28,8 +26,12 @@ public final class Replay {
     private final RecordDocuments documents;
     private final int batchDocuments;
 
-    public Replay(Consumer<byte[], byte[]> consumer, BulkIndexer indexer, IndexDeadLetters deadLetters,
-                  String namespace, int batchDocuments) {
+    public Replay(
+            Consumer<byte[], byte[]> consumer,
+            BulkIndexer indexer,
+            IndexDeadLetters deadLetters,
+            String namespace,
+            int batchDocuments) {
         this.consumer = consumer;
         this.indexer = indexer;
         this.deadLetters = deadLetters;
@@ -40,7 +42,8 @@ public final class Replay {
     public Progress run(String topic, Instant from, Instant to, java.util.function.Consumer<Progress> report)
             throws Exception {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = offsetsAt(partitions, to, consumer.endOffsets(partitions));
         Map<TopicPartition, Long> starts = offsetsAt(partitions, from, ends);
@@ -77,8 +80,8 @@ public final class Replay {
     }
 
     /** The first offset at or after the instant per partition, or the fallback where no record is that late. */
-    private Map<TopicPartition, Long> offsetsAt(List<TopicPartition> partitions, Instant instant,
-                                                Map<TopicPartition, Long> fallback) {
+    private Map<TopicPartition, Long> offsetsAt(
+            List<TopicPartition> partitions, Instant instant, Map<TopicPartition, Long> fallback) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(p -> query.put(p, instant.toEpochMilli()));
         Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);

@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.ingest;
 
+import io.herokuelk.shipper.parse.DrainContext;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import io.herokuelk.shipper.parse.DrainContext;
 
 /**
  * Which app a drain request belongs to: {@code ?app=}, then the path ({@code /logs/<app>}), then the drain token

@@ -1,11 +1,5 @@
 package io.herokuelk.shipper.ingest;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.Garbage;
 import io.herokuelk.shipper.parse.ParsedBatch;
@@ -13,6 +7,11 @@ import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.publish.DeadLetter;
 import io.herokuelk.shipper.publish.EventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The part every drain transport shares: turn a parsed batch's garbage into dead letters, publish both, and count
@@ -46,8 +45,13 @@ public final class BatchIngestor {
     private CompletableFuture<Void> publish(ParsedBatch batch, DrainContext context) {
         List<DeadLetter> deadLetters = new ArrayList<>(batch.garbage().size());
         for (Garbage garbage : batch.garbage()) {
-            deadLetters.add(new DeadLetter(garbage.reason(), "framing", garbage.bytes(), context.appName(),
-                    context.frameId(), context.receivedAt()));
+            deadLetters.add(new DeadLetter(
+                    garbage.reason(),
+                    "framing",
+                    garbage.bytes(),
+                    context.appName(),
+                    context.frameId(),
+                    context.receivedAt()));
         }
         long started = System.nanoTime();
         return publisher.publish(batch.events(), deadLetters).whenComplete((ok, error) -> {

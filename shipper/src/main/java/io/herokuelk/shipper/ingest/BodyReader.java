@@ -1,5 +1,6 @@
 package io.herokuelk.shipper.ingest;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * Reads a drain request's body within a deadline, with its memory reserved from the in-flight budget: the declared
@@ -23,15 +22,19 @@ final class BodyReader implements AutoCloseable {
     static final int STEP = 64 * 1024;
 
     /** How a read ended. */
-    enum Status { READ, TOO_LARGE, OVER_BUDGET, TIMED_OUT }
+    enum Status {
+        READ,
+        TOO_LARGE,
+        OVER_BUDGET,
+        TIMED_OUT
+    }
 
     /**
      * @param status      {@link Status#READ} with the body, or why not
      * @param body        the bytes, when read
      * @param reservation budget units held; the caller returns them once the body is no longer needed
      */
-    record Result(Status status, byte[] body, int reservation) {
-    }
+    record Result(Status status, byte[] body, int reservation) {}
 
     private final InFlightBudget budget;
     private final int maxBodyBytes;
@@ -81,8 +84,8 @@ final class BodyReader implements AutoCloseable {
                 }
                 length += read;
             }
-            return new Result(length > maxBodyBytes ? Status.TOO_LARGE : Status.READ, Arrays.copyOf(buffer, length),
-                    reservation);
+            return new Result(
+                    length > maxBodyBytes ? Status.TOO_LARGE : Status.READ, Arrays.copyOf(buffer, length), reservation);
         } catch (IOException e) {
             // The deadline closed the exchange, or the client went away: either way the body will not come.
             return new Result(Status.TIMED_OUT, null, reservation);

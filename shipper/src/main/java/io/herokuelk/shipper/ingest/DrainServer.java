@@ -1,14 +1,6 @@
 package io.herokuelk.shipper.ingest;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import com.sun.net.httpserver.HttpServer;
-
 import io.herokuelk.shipper.config.BasicAuthenticator;
 import io.herokuelk.shipper.config.DrainSettings;
 import io.herokuelk.shipper.parse.DrainBodyParser;
@@ -16,6 +8,12 @@ import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.herokuelk.shipper.telemetry.MetricsServer;
 import io.herokuelk.shipper.telemetry.Readiness;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The HTTP side of the shipper on {@code $PORT}: the HTTPS drain ({@code /logs}, TLS ends at Heroku's router), the
@@ -30,19 +28,37 @@ public final class DrainServer implements AutoCloseable {
     private final LogplexDrainHandler drain;
     private boolean servesMetrics;
 
-    public DrainServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor, IngestMetrics metrics,
-                       Duration publishTimeout) throws IOException {
+    public DrainServer(
+            DrainSettings settings,
+            DrainBodyParser parser,
+            BatchIngestor ingestor,
+            IngestMetrics metrics,
+            Duration publishTimeout)
+            throws IOException {
         this(settings, parser, ingestor, metrics, publishTimeout, new InFlightBudget(settings.maxInFlightBytes()));
     }
 
     /** With a budget shared with the syslog listeners. */
-    public DrainServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor, IngestMetrics metrics,
-                       Duration publishTimeout, InFlightBudget budget) throws IOException {
+    public DrainServer(
+            DrainSettings settings,
+            DrainBodyParser parser,
+            BatchIngestor ingestor,
+            IngestMetrics metrics,
+            Duration publishTimeout,
+            InFlightBudget budget)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(settings.port()), 1024);
-        drain = new LogplexDrainHandler(parser, ingestor,
+        drain = new LogplexDrainHandler(
+                parser,
+                ingestor,
                 new BasicAuthenticator(settings.credentials(), settings.authRequired()),
-                new AppNames(settings.drainTokens()), budget, metrics,
-                settings.maxBodyBytes(), publishTimeout, settings.readTimeout(), Clock.systemUTC());
+                new AppNames(settings.drainTokens()),
+                budget,
+                metrics,
+                settings.maxBodyBytes(),
+                publishTimeout,
+                settings.readTimeout(),
+                Clock.systemUTC());
         server.createContext("/logs", drain);
         server.setExecutor(executor);
     }

@@ -13,6 +13,7 @@ public final class InFlightBudget {
 
     /** Parsed documents take about twice the body's bytes beside the body itself. */
     static final int MEMORY_PER_BODY_BYTE = 3;
+
     private static final int UNIT = 1024;
 
     private final Semaphore kibibytes;

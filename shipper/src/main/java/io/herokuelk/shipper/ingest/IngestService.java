@@ -1,12 +1,5 @@
 package io.herokuelk.shipper.ingest;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-
 import io.herokuelk.shipper.config.ShipperSettings;
 import io.herokuelk.shipper.config.TelemetrySettings;
 import io.herokuelk.shipper.ingest.syslog.SyslogLimits;
@@ -18,6 +11,12 @@ import io.herokuelk.shipper.telemetry.KafkaProbe;
 import io.herokuelk.shipper.telemetry.MetricsServer;
 import io.herokuelk.shipper.telemetry.Readiness;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The drain receivers, wired and listening: the HTTPS drain (with the probes, and {@code /metrics} when credentials
@@ -47,8 +46,10 @@ public final class IngestService implements AutoCloseable {
             drain.withMetrics(registry, telemetry.metricsAuthenticator());
         }
         drain.start();
-        metricsServer = telemetry.metricsPort().isEmpty() ? Optional.empty() : Optional.of(new MetricsServer(
-                telemetry.metricsPort().get(), registry, readiness, telemetry.metricsAuthenticator()));
+        metricsServer = telemetry.metricsPort().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new MetricsServer(
+                        telemetry.metricsPort().get(), registry, readiness, telemetry.metricsAuthenticator()));
         syslog = new SyslogServer(settings.drain(), parser, ingestor, metrics, SyslogLimits.defaults(), budget);
         syslog.start();
     }

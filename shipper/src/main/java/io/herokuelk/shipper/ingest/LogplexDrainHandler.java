@@ -1,23 +1,20 @@
 package io.herokuelk.shipper.ingest;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.herokuelk.shipper.config.BasicAuthenticator;
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.telemetry.IngestMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
-import io.herokuelk.shipper.config.BasicAuthenticator;
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.parse.DrainContext;
-import io.herokuelk.shipper.parse.ParsedBatch;
-import io.herokuelk.shipper.telemetry.IngestMetrics;
 
 /**
  * {@code POST /logs} and {@code /logs/<app>}: one Logplex batch ({@code application/logplex-1}) per request.
@@ -51,9 +48,17 @@ final class LogplexDrainHandler implements HttpHandler, AutoCloseable {
     private final Clock clock;
     private final BodyReader bodies;
 
-    LogplexDrainHandler(DrainBodyParser parser, BatchIngestor ingestor, BasicAuthenticator authenticator,
-                        AppNames appNames, InFlightBudget budget, IngestMetrics metrics, int maxBodyBytes,
-                        Duration publishTimeout, Duration readTimeout, Clock clock) {
+    LogplexDrainHandler(
+            DrainBodyParser parser,
+            BatchIngestor ingestor,
+            BasicAuthenticator authenticator,
+            AppNames appNames,
+            InFlightBudget budget,
+            IngestMetrics metrics,
+            int maxBodyBytes,
+            Duration publishTimeout,
+            Duration readTimeout,
+            Clock clock) {
         this.parser = parser;
         this.ingestor = ingestor;
         this.authenticator = authenticator;
@@ -80,8 +85,10 @@ final class LogplexDrainHandler implements HttpHandler, AutoCloseable {
             status = switch (read.status()) {
                 case READ -> ingest(exchange, read.body(), started);
                 case TOO_LARGE -> closing(exchange, 413);
-                case OVER_BUDGET -> declared >= 0 && bodies.discard(exchange, declared) ? overloaded(exchange)
-                        : closing(exchange, overloaded(exchange));
+                case OVER_BUDGET ->
+                    declared >= 0 && bodies.discard(exchange, declared)
+                            ? overloaded(exchange)
+                            : closing(exchange, overloaded(exchange));
                 case TIMED_OUT -> READ_TIMED_OUT;
             };
         } catch (RuntimeException e) {
@@ -116,7 +123,8 @@ final class LogplexDrainHandler implements HttpHandler, AutoCloseable {
             return 401;
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CONTENT_TYPE)) {
+        if (contentType == null
+                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CONTENT_TYPE)) {
             return 415;
         }
         return declared > maxBodyBytes ? 413 : 0;
@@ -133,8 +141,11 @@ final class LogplexDrainHandler implements HttpHandler, AutoCloseable {
 
     private int ingest(HttpExchange exchange, byte[] body, long started) {
         String token = exchange.getRequestHeaders().getFirst("Logplex-Drain-Token");
-        DrainContext context = new DrainContext(appNames.resolve(exchange.getRequestURI(), token), token,
-                exchange.getRequestHeaders().getFirst("Logplex-Frame-Id"), clock.instant());
+        DrainContext context = new DrainContext(
+                appNames.resolve(exchange.getRequestURI(), token),
+                token,
+                exchange.getRequestHeaders().getFirst("Logplex-Frame-Id"),
+                clock.instant());
         ParsedBatch batch = parser.parseBody(body, context);
         // The whole request, reading included, must be answered inside Logplex's 5 s timeout.
         long remainingNanos = Math.max(0, publishTimeout.toNanos() - (System.nanoTime() - started));
@@ -142,11 +153,15 @@ final class LogplexDrainHandler implements HttpHandler, AutoCloseable {
             ingestor.ingest(batch, context, TRANSPORT, body.length).get(remainingNanos, TimeUnit.NANOSECONDS);
             return 204;
         } catch (TimeoutException e) {
-            LOG.warn("Kafka did not acknowledge a batch of {} events within {} ms; answering 503 so Logplex retries.",
-                    batch.events().size(), publishTimeout.toMillis());
+            LOG.warn(
+                    "Kafka did not acknowledge a batch of {} events within {} ms; answering 503 so Logplex retries.",
+                    batch.events().size(),
+                    publishTimeout.toMillis());
         } catch (ExecutionException e) {
-            LOG.warn("Kafka refused a batch of {} events ({}); answering 503 so Logplex retries.",
-                    batch.events().size(), e.getCause().toString());
+            LOG.warn(
+                    "Kafka refused a batch of {} events ({}); answering 503 so Logplex retries.",
+                    batch.events().size(),
+                    e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -40,7 +40,8 @@ public record AppDatasets(Set<String> allowed) {
         if (name.length() > MAX_LENGTH) {
             return name + " is longer than " + MAX_LENGTH + " characters";
         }
-        return NAME.matcher(name).matches() ? null
+        return NAME.matcher(name).matches()
+                ? null
                 : name + " is not app. followed by lower-case letters, digits, _ and dots";
     }
 

@@ -18,9 +18,9 @@ public final class AppFields {
     public static final String JVM_HEAP_MAX_MB = "app.jvm.heap_max_mb";
     /** ECS, as the app writes it on lifecycle events ({@code start}, {@code stop}). */
     public static final String EVENT_ACTION = "event.action";
+
     public static final String WORKER_INDEX = "app.worker.index";
     public static final String WORKER_CONCURRENCY = "app.worker.concurrency";
 
-    private AppFields() {
-    }
+    private AppFields() {}
 }

@@ -47,8 +47,8 @@ final class AppJsonContributor implements LineContributor {
      * Objects the shipper owns whole: Heroku's figures (an app must not forge the memory samples or router fields
      * the alerter reads), the syslog header, the data stream and ECS version.
      */
-    private static final java.util.List<String> OWNED_OBJECTS = java.util.List.of("heroku", "log.syslog", "data_stream",
-            "ecs");
+    private static final java.util.List<String> OWNED_OBJECTS =
+            java.util.List.of("heroku", "log.syslog", "data_stream", "ecs");
     /** Longest {@code heroku.requested_dataset} kept: enough to see what an app asked for. */
     private static final int MAX_REQUESTED = 256;
 

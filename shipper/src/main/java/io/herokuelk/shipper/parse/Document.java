@@ -16,6 +16,7 @@ final class Document {
     private final Object[] values = new Object[FieldNames.count()];
     /** Which slots hold a value, so that writing visits only those (a document sets about a third of them). */
     private final long[] present = new long[(FieldNames.count() + 63) >>> 6];
+
     private List<String> extraKeys;
     private List<Object> extraValues;
 

@@ -30,8 +30,7 @@ final class EcsEvent {
     static final String SUCCESS = "success";
     static final String FAILURE = "failure";
 
-    private EcsEvent() {
-    }
+    private EcsEvent() {}
 
     static void classify(Document doc, String kind, List<String> category, List<String> type) {
         doc.put(EVENT_KIND, kind);

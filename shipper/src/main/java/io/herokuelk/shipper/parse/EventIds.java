@@ -32,8 +32,7 @@ final class EventIds {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     static String fromFrame(String frameId, int position) {
         if (isUrlSafe(frameId)) {
@@ -76,8 +75,8 @@ final class EventIds {
         }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
-                    || c == '-';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
             if (!ok) {
                 return false;
             }

@@ -26,6 +26,7 @@ public final class FieldNames {
 
     /** Elastic's data stream scheme ({@code logs-<dataset>-<namespace>}); the indexer adds the namespace. */
     public static final Field DATA_STREAM_TYPE = define("data_stream.type");
+
     public static final Field DATA_STREAM_DATASET = define("data_stream.dataset");
     public static final Field ECS_VERSION = define("ecs.version");
 
@@ -38,10 +39,12 @@ public final class FieldNames {
     public static final Field EVENT_TYPE = define("event.type");
     /** ECS: {@code success} or {@code failure}, where the line says. */
     public static final Field EVENT_OUTCOME = define("event.outcome");
+
     public static final Field EVENT_DATASET = define("event.dataset");
     public static final Field EVENT_CODE = define("event.code");
     /** Nanoseconds, per ECS. */
     public static final Field EVENT_DURATION = define("event.duration");
+
     public static final Field EVENT_ORIGINAL = define("event.original");
 
     public static final Field LOG_LEVEL = define("log.level");
@@ -61,6 +64,7 @@ public final class FieldNames {
     public static final Field HEROKU_DYNO_TYPE = define("heroku.dyno_type");
     /** The dyno's instance id from runtime metrics; changes at every restart while {@code heroku.dyno} stays. */
     public static final Field HEROKU_DYNO_ID = define("heroku.dyno_id");
+
     public static final Field DRAIN_TOKEN = define("heroku.drain.token");
     public static final Field DRAIN_FRAME_ID = define("heroku.drain.frame_id");
     /** How many 10,000-byte pieces were joined into this message (absent for unsplit messages). */
@@ -72,10 +76,12 @@ public final class FieldNames {
 
     /** The dyno that served the request (the router line's {@code dyno=}); {@code heroku.dyno} is the router. */
     public static final Field ROUTER_DYNO = define("heroku.router.dyno");
+
     public static final Field ROUTER_CONNECT_MS = define("heroku.router.connect_ms");
     public static final Field ROUTER_SERVICE_MS = define("heroku.router.service_ms");
     /** The whole {@code fwd} list; {@code client.ip} is its first address. */
     public static final Field ROUTER_FWD = define("heroku.router.fwd");
+
     public static final Field ROUTER_SOCK = define("heroku.router.sock");
     public static final Field ROUTER_CAUSE = define("heroku.router.cause");
 
@@ -90,6 +96,7 @@ public final class FieldNames {
     public static final Field MEMORY_QUOTA_PCT = define("heroku.memory.quota_pct");
     /** From {@code Process running mem=909M(177.6%)}. */
     public static final Field MEMORY_PROCESS_MB = define("heroku.memory.process_mb");
+
     public static final Field LOAD_AVG_1M = define("heroku.load.avg_1m");
     public static final Field LOAD_AVG_5M = define("heroku.load.avg_5m");
     public static final Field LOAD_AVG_15M = define("heroku.load.avg_15m");
@@ -102,6 +109,7 @@ public final class FieldNames {
     public static final Field ERROR_DETAIL = define("heroku.error.detail");
     /** Messages logplex reports as lost by L10. */
     public static final Field LOGPLEX_DROPPED = define("heroku.logplex.dropped");
+
     public static final Field LOGPLEX_DROPPED_SINCE = define("heroku.logplex.dropped_since");
 
     public static final Field HTTP_REQUEST_METHOD = define("http.request.method");
@@ -122,6 +130,7 @@ public final class FieldNames {
     public static final Field PROCESS_EXIT_CODE = define("process.exit_code");
     /** The app process an event comes from, as the app reports it (memory diagnosis counts a dyno's processes). */
     public static final Field PROCESS_PID = define("process.pid");
+
     public static final Field PROCESS_THREAD_NAME = define("process.thread.name");
 
     private static final Field[] IN_WRITE_ORDER;
@@ -156,8 +165,7 @@ public final class FieldNames {
         OBJECT_PATHS = Collections.unmodifiableMap(objects);
     }
 
-    private FieldNames() {
-    }
+    private FieldNames() {}
 
     private static Field define(String name) {
         Field f = new Field(name);

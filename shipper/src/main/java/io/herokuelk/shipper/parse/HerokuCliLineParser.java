@@ -10,8 +10,7 @@ final class HerokuCliLineParser {
     /** What the header's HOSTNAME holds for these lines: the nil value, as they name no host. */
     static final String NO_HOST = "-";
 
-    private HerokuCliLineParser() {
-    }
+    private HerokuCliLineParser() {}
 
     static SyslogHeader parse(byte[] a, int from, int to) throws SyslogHeaderParser.HeaderException {
         int space = indexOf(a, from, to, (byte) ' ');
@@ -21,7 +20,10 @@ final class HerokuCliLineParser {
         }
         int open = indexOf(a, space + 1, to, (byte) '[');
         int close = open < 0 ? -1 : indexOf(a, open + 1, to, (byte) ']');
-        if (open <= space + 1 || close <= open + 1 || close + 1 >= to || a[close + 1] != ':'
+        if (open <= space + 1
+                || close <= open + 1
+                || close + 1 >= to
+                || a[close + 1] != ':'
                 || indexOf(a, space + 1, close, (byte) ' ') >= 0) {
             throw new SyslogHeaderParser.HeaderException("not a heroku logs line: no SOURCE[PROCESS]: after the time");
         }

@@ -20,6 +20,7 @@ final class Line {
     final int textFrom;
     /** Pieces joined into this line by {@link SplitLineJoiner}; 1 for an ordinary message. */
     final int parts;
+
     private String text;
 
     Line(byte[] raw, int rawFrom, int rawTo, SyslogHeader header, String headerProblem, int textFrom, int parts) {

@@ -16,8 +16,7 @@ final class Logfmt {
         void pair(String key, byte[] a, int valueFrom, int valueTo, boolean escaped);
     }
 
-    private Logfmt() {
-    }
+    private Logfmt() {}
 
     static void parse(byte[] a, int from, int to, Visitor visitor) {
         int i = from;

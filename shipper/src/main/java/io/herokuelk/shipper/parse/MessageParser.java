@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MessageParser {
 
     static final String TAG_HEADER_UNPARSED = "heroku_header_unparsed";
-    private static final String[] SEVERITY_NAMES =
-            {"emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"};
+    private static final String[] SEVERITY_NAMES = {
+        "emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"
+    };
 
     private final ParserSettings options;
     private final ObjectMapper mapper;
@@ -37,7 +38,9 @@ public final class MessageParser {
     public MessageParser(ParserSettings options) {
         this.options = Objects.requireNonNull(options, "options");
         // No separator between root values, so that one generator can write a batch of documents back to back.
-        this.mapper = JsonMapper.builder(JsonFactory.builder().rootValueSeparator((String) null).build()).build();
+        this.mapper = JsonMapper.builder(
+                        JsonFactory.builder().rootValueSeparator((String) null).build())
+                .build();
         this.writer = new DocumentWriter(mapper);
         this.appJson = new AppJsonContributor(mapper, options.appDatasets());
     }
@@ -83,13 +86,14 @@ public final class MessageParser {
         doc.put(DRAIN_FRAME_ID, context.frameId());
         SyslogHeader header = line.header;
         Origin origin = line.origin;
-        String drainToken = context.drainToken() != null ? context.drainToken()
-                : origin != null ? origin.drainToken() : null;
+        String drainToken =
+                context.drainToken() != null ? context.drainToken() : origin != null ? origin.drainToken() : null;
         doc.put(DRAIN_TOKEN, drainToken);
         boolean keepOriginal = options.includeOriginal();
         if (header != null) {
-            doc.put(TIMESTAMP, header.timestamp() != null ? header.timestamp()
-                    : Timestamps.format(context.receivedAt()));
+            doc.put(
+                    TIMESTAMP,
+                    header.timestamp() != null ? header.timestamp() : Timestamps.format(context.receivedAt()));
             if (header.hasPriority()) {
                 doc.put(SYSLOG_PRIORITY, (long) header.priority());
                 doc.put(SYSLOG_FACILITY_CODE, (long) header.facility());

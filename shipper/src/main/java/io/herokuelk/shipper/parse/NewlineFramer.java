@@ -53,8 +53,11 @@ public final class NewlineFramer implements StreamFramer {
         while (n > 0) {
             int room = maxMessageBytes - length;
             if (room == 0) {
-                emitGarbage(sink, oversize ? "line continues beyond the maximum message size"
-                        : "line longer than the maximum message size " + maxMessageBytes);
+                emitGarbage(
+                        sink,
+                        oversize
+                                ? "line continues beyond the maximum message size"
+                                : "line longer than the maximum message size " + maxMessageBytes);
                 oversize = true;
                 room = maxMessageBytes;
             }

@@ -5,8 +5,7 @@ final class Numbers {
 
     static final long NOT_A_NUMBER = Long.MIN_VALUE;
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** A non-negative decimal integer of at most 18 digits, or {@link #NOT_A_NUMBER}. */
     static long parseLong(String s) {

@@ -35,6 +35,7 @@ public final class OctetFramer implements StreamFramer {
 
     /** Unconsumed stream bytes are {@code buffer[start, end)}; used only when a frame spans reads. */
     private byte[] buffer = new byte[0];
+
     private int start;
     private int end;
     /** Stream offset of the first unconsumed byte. */

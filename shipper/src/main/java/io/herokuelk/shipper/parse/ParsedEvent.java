@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  * @param logplexDropped messages Logplex reports as lost by this L10 line ({@code heroku.logplex.dropped}), else 0;
  *                     the drain's loss signal, for a metric
  */
-public record ParsedEvent(String id, String dataset, String partitionKey, byte[] document, boolean headerParsed,
-                          long logplexDropped) {
+public record ParsedEvent(
+        String id, String dataset, String partitionKey, byte[] document, boolean headerParsed, long logplexDropped) {
 
     /** The document as text, for logs, the {@code parse} command and tests. */
     public String json() {

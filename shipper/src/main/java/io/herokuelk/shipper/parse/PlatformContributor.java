@@ -30,17 +30,18 @@ final class PlatformContributor implements LineContributor {
 
     static final String DATASET = "heroku.platform";
 
-    private static final Pattern ERROR =
-            Pattern.compile("Error ([A-Z][0-9]{2})(?: \\(([^)]*)\\))?(?::? -> |: |$)(.*)");
+    private static final Pattern ERROR = Pattern.compile("Error ([A-Z][0-9]{2})(?: \\(([^)]*)\\))?(?::? -> |: |$)(.*)");
     /** Heroku processes that write under the app's name, and the codes they write. */
     private static final Pattern APP_SOURCED = Pattern.compile("Error (?:R13 |L1[0-5][: ]).*");
+
     private static final Pattern STARTING = Pattern.compile("Starting process with command .*");
     private static final Pattern DROPPED = Pattern.compile("([0-9]{1,18}) messages? dropped since (\\S+?)\\.?");
     private static final Pattern MEMORY =
             Pattern.compile("Process running mem=([0-9]+(?:\\.[0-9]+)?)(?:M|MB)\\(([0-9]+(?:\\.[0-9]+)?)%\\).*");
     private static final Pattern STATE = Pattern.compile("State changed from (\\S+) to (\\S+).*");
     private static final Pattern EXIT = Pattern.compile("Process exited with status (-?[0-9]{1,9}).*");
-    private static final Pattern STOP = Pattern.compile("Stopping (?:all processes|remaining processes|process) with (SIG[A-Z0-9]+).*");
+    private static final Pattern STOP =
+            Pattern.compile("Stopping (?:all processes|remaining processes|process) with (SIG[A-Z0-9]+).*");
 
     @Override
     public boolean contribute(Line line, Document doc) {
@@ -92,7 +93,8 @@ final class PlatformContributor implements LineContributor {
     boolean contributeAppSourced(Line line, Document doc) {
         String process = line.origin.dyno();
         if (!(process.equals("log-shuttle") || process.startsWith("run."))
-                || line.textLength() < 10 || line.raw[line.textFrom] != 'E'
+                || line.textLength() < 10
+                || line.raw[line.textFrom] != 'E'
                 || !APP_SOURCED.matcher(line.text()).matches()) {
             return false;
         }

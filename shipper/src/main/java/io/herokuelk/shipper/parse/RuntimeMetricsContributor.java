@@ -23,7 +23,10 @@ final class RuntimeMetricsContributor implements LineContributor {
         }
         doc.put(EVENT_DATASET, DATASET);
         EcsEvent.classify(doc, EcsEvent.KIND_METRIC, EcsEvent.HOST, EcsEvent.INFO);
-        Logfmt.parse(line.raw, line.textFrom, line.rawTo,
+        Logfmt.parse(
+                line.raw,
+                line.textFrom,
+                line.rawTo,
                 (key, a, from, to, escaped) -> pair(doc, key, Logfmt.value(a, from, to, escaped)));
         Object rss = doc.get(MEMORY_RSS_MB);
         Object swap = doc.get(MEMORY_SWAP_MB);

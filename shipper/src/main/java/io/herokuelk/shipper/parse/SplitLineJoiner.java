@@ -20,8 +20,7 @@ final class SplitLineJoiner {
     static final int SPLIT_AT = 10_000;
 
     /** A line and its position in the batch (the position of its first piece). */
-    record Positioned(Line line, int position) {
-    }
+    record Positioned(Line line, int position) {}
 
     private final ObjectMapper mapper;
 
@@ -41,7 +40,9 @@ final class SplitLineJoiner {
             List<Line> pieces = new ArrayList<>();
             pieces.add(first);
             int j = i + 1;
-            while (j < n && pieces.getLast().textLength() == SPLIT_AT && sameWriter(first, lines.get(j))
+            while (j < n
+                    && pieces.getLast().textLength() == SPLIT_AT
+                    && sameWriter(first, lines.get(j))
                     && !(pieces.size() > 1 && endsWithBrace(pieces.getLast()) && isCompleteJson(pieces))) {
                 pieces.add(lines.get(j));
                 j++;
@@ -67,7 +68,8 @@ final class SplitLineJoiner {
     }
 
     private static boolean sameWriter(Line a, Line b) {
-        return b.header != null && b.origin.dyno().equals(a.origin.dyno())
+        return b.header != null
+                && b.origin.dyno().equals(a.origin.dyno())
                 && b.header.hostname().equals(a.header.hostname())
                 && b.header.appName().equals(a.header.appName())
                 && b.header.procId().equals(a.header.procId());

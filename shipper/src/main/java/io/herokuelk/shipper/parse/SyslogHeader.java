@@ -11,8 +11,8 @@ package io.herokuelk.shipper.parse;
  * @param msgId      MSGID, or {@code null} for {@code -}
  * @param textOffset where the free-form text starts in the message bytes
  */
-record SyslogHeader(int priority, String timestamp, String hostname, String appName, String procId, String msgId,
-                    int textOffset) {
+record SyslogHeader(
+        int priority, String timestamp, String hostname, String appName, String procId, String msgId, int textOffset) {
 
     /** The priority of lines that carry none ({@code heroku logs} output). */
     static final int UNKNOWN_PRIORITY = -1;

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class SyslogHeaderParser {
 
-    private SyslogHeaderParser() {
-    }
+    private SyslogHeaderParser() {}
 
     /** Why a header could not be read; cheap to throw (no stack trace), as bad lines can come in floods. */
     static final class HeaderException extends Exception {

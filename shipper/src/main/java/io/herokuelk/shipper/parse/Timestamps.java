@@ -15,8 +15,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The UTC form of {@code s}, or {@code null} when it is not an RFC 3339 date-time. */
     static String toUtc(String s) {
@@ -44,10 +43,21 @@ final class Timestamps {
         int hour = digits(a, from + 11, 2);
         int minute = digits(a, from + 14, 2);
         int second = digits(a, from + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 60
-                || a[from + 4] != '-' || a[from + 7] != '-' || (a[from + 10] != 'T' && a[from + 10] != 't')
-                || a[from + 13] != ':' || a[from + 16] != ':') {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 60
+                || a[from + 4] != '-'
+                || a[from + 7] != '-'
+                || (a[from + 10] != 'T' && a[from + 10] != 't')
+                || a[from + 13] != ':'
+                || a[from + 16] != ':') {
             return null;
         }
         if (day > Month.of(month).length(Year.isLeap(year))) {

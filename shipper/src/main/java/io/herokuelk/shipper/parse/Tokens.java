@@ -14,8 +14,7 @@ final class Tokens {
     private static final int MAX_CACHED_LENGTH = 32;
     private static final String[] CACHE = new String[SLOTS];
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static String ascii(byte[] a, int from, int to) {
         int n = to - from;

@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param frameId    Logplex-Frame-Id of the request, or null
  * @param receivedAt when the bytes arrived
  */
-public record DeadLetter(String reason, String stage, byte[] raw, String app, String frameId, Instant receivedAt) {
-}
+public record DeadLetter(String reason, String stage, byte[] raw, String app, String frameId, Instant receivedAt) {}

@@ -1,7 +1,6 @@
 package io.herokuelk.shipper.publish;
 
 import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -16,16 +15,17 @@ public final class EventHeaders {
     public static final String REASON = "reason";
     /** On dead letters: {@code framing} (ingest) or {@code indexing} (Elasticsearch refused it). */
     public static final String STAGE = "stage";
+
     public static final String APP = "app";
     public static final String FRAME_ID = "frame_id";
     public static final String RECEIVED_AT = "received_at";
     /** On indexing dead letters: where the original record was. */
     public static final String SOURCE_TOPIC = "source_topic";
+
     public static final String SOURCE_PARTITION = "source_partition";
     public static final String SOURCE_OFFSET = "source_offset";
 
-    private EventHeaders() {
-    }
+    private EventHeaders() {}
 
     /** A header's value as text, or null when absent. */
     public static String text(Headers headers, String name) {

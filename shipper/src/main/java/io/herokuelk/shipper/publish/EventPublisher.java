@@ -1,9 +1,8 @@
 package io.herokuelk.shipper.publish;
 
+import io.herokuelk.shipper.parse.ParsedEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import io.herokuelk.shipper.parse.ParsedEvent;
 
 /** Where parsed events and dead letters go; the future completes when every record is durably stored. */
 public interface EventPublisher extends AutoCloseable {

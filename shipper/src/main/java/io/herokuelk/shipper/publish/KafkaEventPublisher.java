@@ -1,12 +1,13 @@
 package io.herokuelk.shipper.publish;
 
+import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.parse.ParsedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -15,9 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import io.herokuelk.shipper.config.KafkaSettings;
-import io.herokuelk.shipper.parse.ParsedEvent;
 
 /**
  * Publishes events to Kafka keyed by app and dyno (one dyno's events stay in order on one partition), with
@@ -29,8 +27,10 @@ public final class KafkaEventPublisher implements EventPublisher {
     private final KafkaSettings settings;
 
     public KafkaEventPublisher(KafkaSettings settings, Map<String, Object> overrides) {
-        this(new KafkaProducer<>(producerProperties(settings, overrides), new ByteArraySerializer(),
-                new ByteArraySerializer()), settings);
+        this(
+                new KafkaProducer<>(
+                        producerProperties(settings, overrides), new ByteArraySerializer(), new ByteArraySerializer()),
+                settings);
     }
 
     KafkaEventPublisher(Producer<byte[], byte[]> producer, KafkaSettings settings) {
@@ -55,7 +55,8 @@ public final class KafkaEventPublisher implements EventPublisher {
         properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int)
+                Duration.ofSeconds(30).toMillis());
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "heroku-elk-ingest");
         properties.putAll(overrides);
         return properties;
@@ -104,8 +105,12 @@ public final class KafkaEventPublisher implements EventPublisher {
         RecordHeaders headers = new RecordHeaders();
         header(headers, EventHeaders.ID, event.id());
         header(headers, EventHeaders.DATASET, event.dataset());
-        return new ProducerRecord<>(settings.eventsTopic(), null,
-                event.partitionKey().getBytes(StandardCharsets.UTF_8), event.document(), headers);
+        return new ProducerRecord<>(
+                settings.eventsTopic(),
+                null,
+                event.partitionKey().getBytes(StandardCharsets.UTF_8),
+                event.document(),
+                headers);
     }
 
     private ProducerRecord<byte[], byte[]> deadLetterRecord(DeadLetter letter) {
@@ -115,8 +120,8 @@ public final class KafkaEventPublisher implements EventPublisher {
         header(headers, EventHeaders.APP, letter.app());
         header(headers, EventHeaders.FRAME_ID, letter.frameId());
         header(headers, EventHeaders.RECEIVED_AT, letter.receivedAt().toString());
-        return new ProducerRecord<>(settings.deadLetterTopic(), null, letter.app().getBytes(StandardCharsets.UTF_8),
-                letter.raw(), headers);
+        return new ProducerRecord<>(
+                settings.deadLetterTopic(), null, letter.app().getBytes(StandardCharsets.UTF_8), letter.raw(), headers);
     }
 
     static void header(RecordHeaders headers, String name, String value) {

@@ -1,15 +1,13 @@
 package io.herokuelk.shipper.setup;
 
-import java.io.IOException;
-
 import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
+import java.io.IOException;
 
 /** The few things setup asks of a cluster; {@link ClientElasticsearchCluster} does it with the official client. */
 interface ElasticsearchCluster {
 
     /** What the cluster has, found by asking it (a minimal node answers 400 where a full one answers 200). */
-    record Capabilities(boolean ilm, boolean dataStreamLifecycleService) {
-    }
+    record Capabilities(boolean ilm, boolean dataStreamLifecycleService) {}
 
     /** Fails with {@link Unreachable} when no answer comes. */
     Capabilities capabilities() throws Unreachable;

@@ -1,7 +1,5 @@
 package io.herokuelk.shipper.setup;
 
-import java.io.IOException;
-
 import io.herokuelk.elk.assets.ElasticsearchAssets;
 import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
 import io.herokuelk.shipper.setup.ElasticsearchCluster.Capabilities;
@@ -9,6 +7,7 @@ import io.herokuelk.shipper.setup.ElasticsearchCluster.Installed;
 import io.herokuelk.shipper.setup.ElasticsearchCluster.Refused;
 import io.herokuelk.shipper.setup.ElasticsearchCluster.Unreachable;
 import io.herokuelk.shipper.setup.SetupReport.Outcome;
+import java.io.IOException;
 
 /**
  * Installs the templates and, where the cluster has ILM, the ILM policy. Retention is given to exactly one
@@ -41,8 +40,12 @@ public final class ElasticsearchSetup implements SetupStep {
         try {
             install(capabilities, report);
         } catch (IOException e) {
-            report.add(SERVICE, Outcome.FAILED, "cluster", "Elasticsearch stopped answering during setup (" + e
-                    + "); run setup again when it is back (every step is safe to repeat)");
+            report.add(
+                    SERVICE,
+                    Outcome.FAILED,
+                    "cluster",
+                    "Elasticsearch stopped answering during setup (" + e
+                            + "); run setup again when it is back (every step is safe to repeat)");
         }
     }
 
@@ -50,14 +53,22 @@ public final class ElasticsearchSetup implements SetupStep {
         Retention retention = capabilities.ilm() ? Retention.ILM : Retention.DATA_STREAM_LIFECYCLE;
         if (retention == Retention.ILM) {
             install(ElasticsearchAssets.ILM_POLICY, retention, report);
-            report.add(SERVICE, Outcome.NOTE, "retention", "the ILM policy deletes data " + retentionDays
-                    + " days after rollover; data stream lifecycle is left off so that only one of them manages"
-                    + " the streams");
+            report.add(
+                    SERVICE,
+                    Outcome.NOTE,
+                    "retention",
+                    "the ILM policy deletes data " + retentionDays
+                            + " days after rollover; data stream lifecycle is left off so that only one of them manages"
+                            + " the streams");
         } else {
-            report.add(SERVICE, Outcome.SKIPPED, "ILM policy " + ElasticsearchAssets.ILM_POLICY.name()
-                    + " and component template " + ElasticsearchAssets.ILM_COMPONENT.name(), "ILM is not available"
-                    + " on this cluster (the minimal distribution); retention is set by data stream lifecycle"
-                    + " instead (" + retentionDays + " days)");
+            report.add(
+                    SERVICE,
+                    Outcome.SKIPPED,
+                    "ILM policy " + ElasticsearchAssets.ILM_POLICY.name() + " and component template "
+                            + ElasticsearchAssets.ILM_COMPONENT.name(),
+                    "ILM is not available"
+                            + " on this cluster (the minimal distribution); retention is set by data stream lifecycle"
+                            + " instead (" + retentionDays + " days)");
         }
         for (Asset component : ElasticsearchAssets.componentTemplates()) {
             install(component, retention, report);
@@ -69,23 +80,32 @@ public final class ElasticsearchSetup implements SetupStep {
             retention = installIndexTemplate(template, retention, report);
         }
         if (retention == Retention.DATA_STREAM_LIFECYCLE && !capabilities.dataStreamLifecycleService()) {
-            report.add(SERVICE, Outcome.NOTE, "data stream lifecycle", "this cluster has no data stream lifecycle"
-                    + " service (no _data_stream API): the " + retentionDays + "-day retention is recorded on new"
-                    + " data streams but nothing deletes old data here; full clusters enforce it");
+            report.add(
+                    SERVICE,
+                    Outcome.NOTE,
+                    "data stream lifecycle",
+                    "this cluster has no data stream lifecycle"
+                            + " service (no _data_stream API): the " + retentionDays
+                            + "-day retention is recorded on new"
+                            + " data streams but nothing deletes old data here; full clusters enforce it");
         }
     }
 
     /** Puts an index template; when the cluster refuses its lifecycle block, puts it without and says so. */
-    private Retention installIndexTemplate(Asset template, Retention retention, SetupReport report)
-            throws IOException {
+    private Retention installIndexTemplate(Asset template, Retention retention, SetupReport report) throws IOException {
         try {
             put(template, retention, report);
             return retention;
         } catch (Refused e) {
-            if (retention == Retention.DATA_STREAM_LIFECYCLE && e.status() == 400
+            if (retention == Retention.DATA_STREAM_LIFECYCLE
+                    && e.status() == 400
                     && e.getMessage().contains("lifecycle")) {
-                report.add(SERVICE, Outcome.NOTE, "data stream lifecycle", "this cluster refused it (" + e.getMessage()
-                        + "); the index templates go in without retention, so nothing deletes old data");
+                report.add(
+                        SERVICE,
+                        Outcome.NOTE,
+                        "data stream lifecycle",
+                        "this cluster refused it (" + e.getMessage()
+                                + "); the index templates go in without retention, so nothing deletes old data");
                 install(template, Retention.NONE, report);
                 return Retention.NONE;
             }
@@ -114,8 +134,11 @@ public final class ElasticsearchSetup implements SetupStep {
     }
 
     private static void refused(Asset asset, Refused e, SetupReport report) {
-        report.add(SERVICE, Outcome.FAILED, describe(asset), "Elasticsearch refused it with HTTP " + e.status()
-                + ": " + e.getMessage());
+        report.add(
+                SERVICE,
+                Outcome.FAILED,
+                describe(asset),
+                "Elasticsearch refused it with HTTP " + e.status() + ": " + e.getMessage());
     }
 
     static String describe(Asset asset) {

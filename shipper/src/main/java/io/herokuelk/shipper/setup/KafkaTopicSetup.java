@@ -1,5 +1,7 @@
 package io.herokuelk.shipper.setup;
 
+import io.herokuelk.shipper.config.KafkaNames;
+import io.herokuelk.shipper.setup.SetupReport.Outcome;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -24,9 +25,6 @@ import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-
-import io.herokuelk.shipper.config.KafkaNames;
-import io.herokuelk.shipper.setup.SetupReport.Outcome;
 
 /**
  * Creates the events, dead-letter and alerts topics, or brings existing ones up to the settings: more partitions when
@@ -63,8 +61,11 @@ public final class KafkaTopicSetup implements SetupStep {
 
     /** The topic configuration setup owns; everything else on the topic is left alone. */
     Map<String, String> wantedConfigs() {
-        return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retentionMs()),
-                TopicConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
+        return Map.of(
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(settings.retentionMs()),
+                TopicConfig.COMPRESSION_TYPE_CONFIG,
+                COMPRESSION);
     }
 
     @Override
@@ -76,13 +77,22 @@ public final class KafkaTopicSetup implements SetupStep {
             } catch (TopicAuthorizationException | ClusterAuthorizationException | PolicyViolationException e) {
                 refused(topic, e, refused, report);
             } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
-                report.add(SERVICE, Outcome.FAILED, "broker", "Kafka at " + where + " did not answer in time; check KAFKA_BOOTSTRAP_SERVERS (or KAFKA_URL) and that the broker"
-                        + " is running");
+                report.add(
+                        SERVICE,
+                        Outcome.FAILED,
+                        "broker",
+                        "Kafka at " + where
+                                + " did not answer in time; check KAFKA_BOOTSTRAP_SERVERS (or KAFKA_URL) and that the broker"
+                                + " is running");
                 return;
             } catch (ApiException e) {
-                report.add(SERVICE, Outcome.FAILED, "topic " + topic, "the broker refused (" + e.getClass()
-                        .getSimpleName() + ": " + e.getMessage() + "); on Heroku Kafka plans that do not allow it,"
-                        + " create the topic with `heroku kafka:topics:create`");
+                report.add(
+                        SERVICE,
+                        Outcome.FAILED,
+                        "topic " + topic,
+                        "the broker refused (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                + "); on Heroku Kafka plans that do not allow it,"
+                                + " create the topic with `heroku kafka:topics:create`");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -90,9 +100,13 @@ public final class KafkaTopicSetup implements SetupStep {
         }
         if (!refused.isEmpty()) {
             // A broker that refuses topics to clients (Heroku's Basic plans) refuses consumer groups as well.
-            report.add(SERVICE, Outcome.MANUAL, "commands", "on Heroku Kafka, run these (the CLI adds KAFKA_PREFIX"
-                    + " itself), then start the dynos:" + System.lineSeparator()
-                    + String.join(System.lineSeparator(), herokuCommands(refused)));
+            report.add(
+                    SERVICE,
+                    Outcome.MANUAL,
+                    "commands",
+                    "on Heroku Kafka, run these (the CLI adds KAFKA_PREFIX"
+                            + " itself), then start the dynos:" + System.lineSeparator()
+                            + String.join(System.lineSeparator(), herokuCommands(refused)));
         }
     }
 
@@ -110,8 +124,12 @@ public final class KafkaTopicSetup implements SetupStep {
         String why = "this broker does not let clients " + (exists ? "change" : "create") + " topics ("
                 + refusal.getClass().getSimpleName() + ")";
         if (exists) {
-            report.add(SERVICE, Outcome.MANUAL, "topic " + topic, why + "; its retention is set with `heroku"
-                    + " kafka:topics:retention-time " + unprefixed(topic) + " " + settings.retentionHours() + "h`");
+            report.add(
+                    SERVICE,
+                    Outcome.MANUAL,
+                    "topic " + topic,
+                    why + "; its retention is set with `heroku" + " kafka:topics:retention-time " + unprefixed(topic)
+                            + " " + settings.retentionHours() + "h`");
         } else {
             refusedTopics.add(topic);
             report.add(SERVICE, Outcome.MANUAL, "topic " + topic, why + "; create it as shown below");
@@ -122,8 +140,8 @@ public final class KafkaTopicSetup implements SetupStep {
     List<String> herokuCommands(List<String> refusedTopics) {
         List<String> commands = new ArrayList<>();
         for (String topic : refusedTopics) {
-            commands.add("  heroku kafka:topics:create " + unprefixed(topic) + " --partitions "
-                    + settings.partitions() + " --retention-time " + settings.retentionHours() + "h");
+            commands.add("  heroku kafka:topics:create " + unprefixed(topic) + " --partitions " + settings.partitions()
+                    + " --retention-time " + settings.retentionHours() + "h");
         }
         for (String group : List.of(names.indexerGroup(), names.alerterGroup(), names.notifierGroup())) {
             commands.add("  heroku kafka:consumer-groups:create " + unprefixed(group));
@@ -140,8 +158,12 @@ public final class KafkaTopicSetup implements SetupStep {
         if (existing.isEmpty()) {
             try {
                 create(topic);
-                report.add(SERVICE, Outcome.CREATED, "topic " + topic, settings.partitions() + " partitions, "
-                        + configText(wantedConfigs()) + ", replication factor " + replicationText());
+                report.add(
+                        SERVICE,
+                        Outcome.CREATED,
+                        "topic " + topic,
+                        settings.partitions() + " partitions, " + configText(wantedConfigs()) + ", replication factor "
+                                + replicationText());
                 return;
             } catch (TopicExistsException e) {
                 // Created by someone else meanwhile: bring that one up to the settings instead.
@@ -155,7 +177,8 @@ public final class KafkaTopicSetup implements SetupStep {
         List<String> kept = new ArrayList<>();
         int partitions = existing.get().partitions().size();
         if (partitions < settings.partitions()) {
-            await(admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(settings.partitions()))).all());
+            await(admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(settings.partitions())))
+                    .all());
             changes.add("partitions " + partitions + " -> " + settings.partitions());
         } else if (partitions > settings.partitions()) {
             kept.add(partitions + " partitions kept (KAFKA_PARTITIONS=" + settings.partitions()
@@ -181,7 +204,9 @@ public final class KafkaTopicSetup implements SetupStep {
 
     private Optional<TopicDescription> describe(String topic) throws TimeoutException, InterruptedException {
         try {
-            return Optional.of(admin.describeTopics(List.of(topic)).topicNameValues().get(topic)
+            return Optional.of(admin.describeTopics(List.of(topic))
+                    .topicNameValues()
+                    .get(topic)
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
@@ -192,10 +217,10 @@ public final class KafkaTopicSetup implements SetupStep {
     }
 
     private void create(String topic) throws TimeoutException, InterruptedException {
-        Optional<Short> replication = settings.replicationFactor() > 0
-                ? Optional.of(settings.replicationFactor()) : Optional.empty();
-        NewTopic newTopic = new NewTopic(topic, Optional.of(settings.partitions()), replication)
-                .configs(wantedConfigs());
+        Optional<Short> replication =
+                settings.replicationFactor() > 0 ? Optional.of(settings.replicationFactor()) : Optional.empty();
+        NewTopic newTopic =
+                new NewTopic(topic, Optional.of(settings.partitions()), replication).configs(wantedConfigs());
         await(admin.createTopics(List.of(newTopic)).all());
     }
 
@@ -204,7 +229,9 @@ public final class KafkaTopicSetup implements SetupStep {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config current;
         try {
-            current = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            current = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .get(resource);
         } catch (ExecutionException e) {
             throw rethrow(e);
@@ -241,9 +268,11 @@ public final class KafkaTopicSetup implements SetupStep {
 
     static String configText(Map<String, String> configs) {
         List<String> parts = new ArrayList<>();
-        new java.util.TreeMap<>(configs).forEach((name, value) -> parts.add(name + "=" + value
-                + (name.equals(TopicConfig.RETENTION_MS_CONFIG) ? " (" + Long.parseLong(value) / 3_600_000 + " h)"
-                : "")));
+        new java.util.TreeMap<>(configs)
+                .forEach((name, value) -> parts.add(name + "=" + value
+                        + (name.equals(TopicConfig.RETENTION_MS_CONFIG)
+                                ? " (" + Long.parseLong(value) / 3_600_000 + " h)"
+                                : "")));
         return String.join(", ", parts);
     }
 

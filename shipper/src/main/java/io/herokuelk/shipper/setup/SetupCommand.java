@@ -1,22 +1,20 @@
 package io.herokuelk.shipper.setup;
 
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.herokuelk.shipper.ShipperCommand;
+import io.herokuelk.shipper.ShipperVersion;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.index.ElasticsearchClients;
 import io.herokuelk.shipper.setup.kibana.KibanaSettings;
 import io.herokuelk.shipper.setup.kibana.KibanaSetup;
-import io.herokuelk.shipper.ShipperVersion;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,10 +25,15 @@ import picocli.CommandLine.Option;
  * Exits 0 when every action succeeded or was left to the user with the command to run (topics on Heroku Kafka's
  * Basic plans), 1 when a service was unreachable or refused something.
  */
-@Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = ShipperVersion.class,
-        description = {"Installs templates, lifecycle, topics, and (with Kibana) dashboards and rules.",
-                "Idempotent, one line per action. Exits 0 when everything is in place or left to a command it",
-                "prints (topics on Heroku Kafka's Basic plans), 1 otherwise."})
+@Command(
+        name = "setup",
+        mixinStandardHelpOptions = true,
+        versionProvider = ShipperVersion.class,
+        description = {
+            "Installs templates, lifecycle, topics, and (with Kibana) dashboards and rules.",
+            "Idempotent, one line per action. Exits 0 when everything is in place or left to a command it",
+            "prints (topics on Heroku Kafka's Basic plans), 1 otherwise."
+        })
 public final class SetupCommand implements ShipperCommand {
 
     /** How long the admin client tries before setup reports the broker unreachable. */
@@ -38,7 +41,9 @@ public final class SetupCommand implements ShipperCommand {
 
     private final PrintStream out;
 
-    @Option(names = KibanaSettings.URL_OPTION, paramLabel = "URL",
+    @Option(
+            names = KibanaSettings.URL_OPTION,
+            paramLabel = "URL",
             description = "the Kibana to load dashboards and rules into (over KIBANA_URL)")
     private String kibanaUrl;
 
@@ -58,9 +63,11 @@ public final class SetupCommand implements ShipperCommand {
      * @param setup         retention, partitions, replication
      * @param kibana        empty when no Kibana is named: the Kibana step is skipped
      */
-    public record Settings(ElasticsearchSettings elasticsearch, KafkaSettings kafka, SetupSettings setup,
-                           Optional<KibanaSettings> kibana) {
-    }
+    public record Settings(
+            ElasticsearchSettings elasticsearch,
+            KafkaSettings kafka,
+            SetupSettings setup,
+            Optional<KibanaSettings> kibana) {}
 
     @Override
     public Settings configuration(Map<String, String> environment) {
@@ -87,10 +94,12 @@ public final class SetupCommand implements ShipperCommand {
 
         SetupReport report = new SetupReport(out);
         try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
-             Admin admin = Admin.create(adminProperties(kafka))) {
+                Admin admin = Admin.create(adminProperties(kafka))) {
             // Order matters: index management before anything that writes or shows data (Kibana objects later).
             List<SetupStep> steps = List.of(
-                    new ElasticsearchSetup(new ClientElasticsearchCluster(client, elasticsearch.url().toString()),
+                    new ElasticsearchSetup(
+                            new ClientElasticsearchCluster(
+                                    client, elasticsearch.url().toString()),
                             settings.retentionDays()),
                     new KafkaTopicSetup(admin, kafka.names(), settings, kafka.bootstrapServers()),
                     KibanaSetup.step(kibana));

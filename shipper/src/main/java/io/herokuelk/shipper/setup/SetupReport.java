@@ -12,14 +12,23 @@ public final class SetupReport {
      * The outcome of one action. {@code FAILED} makes the command exit non-zero; the others do not. {@code MANUAL}:
      * the service does not let setup do it, and the line says what to run instead.
      */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, NOTE, MANUAL, FAILED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        SKIPPED,
+        NOTE,
+        MANUAL,
+        FAILED
+    }
 
     /** One action: which service, what happened, to what, and why when that is not obvious. */
     public record Line(String service, Outcome outcome, String subject, String detail) {
 
         String format() {
-            return String.format("%-13s %-9s %s%s", service, outcome.name().toLowerCase(Locale.ROOT), subject,
-                    detail.isEmpty() ? "" : ": " + detail);
+            return String.format(
+                    "%-13s %-9s %s%s",
+                    service, outcome.name().toLowerCase(Locale.ROOT), subject, detail.isEmpty() ? "" : ": " + detail);
         }
     }
 

@@ -18,7 +18,8 @@ public record SetupSettings(int retentionDays, int partitions, int retentionHour
         if (replication == 0) {
             env.problem("KAFKA_REPLICATION_FACTOR=0 is not a replication factor (use -1 for the broker's default)");
         }
-        return new SetupSettings(env.integer("ELASTICSEARCH_RETENTION_DAYS", 30, 1, 36_500),
+        return new SetupSettings(
+                env.integer("ELASTICSEARCH_RETENTION_DAYS", 30, 1, 36_500),
                 env.integer("KAFKA_PARTITIONS", 6, 1, 10_000),
                 env.integer("KAFKA_RETENTION_HOURS", 72, 1, 876_000),
                 (short) replication);

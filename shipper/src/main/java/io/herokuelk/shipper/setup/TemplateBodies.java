@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.setup;
 
+import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
+import io.herokuelk.elk.assets.ElasticsearchAssets.Kind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
-import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
-import io.herokuelk.elk.assets.ElasticsearchAssets.Kind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,8 +27,7 @@ final class TemplateBodies {
     }
 
     /** The body to PUT, and its digest. */
-    record Body(String json, String hash) {
-    }
+    record Body(String json, String hash) {}
 
     Body body(Asset asset, Retention retention) {
         ObjectNode root = (ObjectNode) json.readTree(asset.bytes());

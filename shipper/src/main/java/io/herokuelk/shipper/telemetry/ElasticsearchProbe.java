@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.telemetry;
 
-import java.time.Duration;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.index.ElasticsearchClients;
+import java.time.Duration;
 
 /**
  * Elasticsearch is usable when it answers the cluster's health with our credentials within 3 s and the cluster is

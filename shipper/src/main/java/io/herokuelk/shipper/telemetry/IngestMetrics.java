@@ -20,24 +20,43 @@ public final class IngestMetrics {
     private final Histogram publishSeconds;
 
     public IngestMetrics(PrometheusRegistry registry) {
-        requests = Counter.builder().name("shipper_drain_requests_total")
+        requests = Counter.builder()
+                .name("shipper_drain_requests_total")
                 .help("Drain requests by transport and the status answered")
-                .labelNames("transport", "status").register(registry);
-        bytes = Counter.builder().name("shipper_drain_bytes_total")
-                .help("Bytes received from drains").labelNames("transport").register(registry);
-        frames = Counter.builder().name("shipper_drain_frames_total")
-                .help("Octet-counted frames found in drain input").labelNames("transport").register(registry);
-        messages = Counter.builder().name("shipper_parse_messages_total")
-                .help("Messages published to Kafka as documents, by event.dataset").labelNames("dataset").register(registry);
-        headerFailures = Counter.builder().name("shipper_parse_header_failures_total")
+                .labelNames("transport", "status")
+                .register(registry);
+        bytes = Counter.builder()
+                .name("shipper_drain_bytes_total")
+                .help("Bytes received from drains")
+                .labelNames("transport")
+                .register(registry);
+        frames = Counter.builder()
+                .name("shipper_drain_frames_total")
+                .help("Octet-counted frames found in drain input")
+                .labelNames("transport")
+                .register(registry);
+        messages = Counter.builder()
+                .name("shipper_parse_messages_total")
+                .help("Messages published to Kafka as documents, by event.dataset")
+                .labelNames("dataset")
+                .register(registry);
+        headerFailures = Counter.builder()
+                .name("shipper_parse_header_failures_total")
                 .help("Published messages whose syslog header could not be read (indexed with fewer fields)")
                 .register(registry);
-        deadLetters = Counter.builder().name("shipper_dead_letters_total")
-                .help("Records sent to the dead-letter topic, by stage").labelNames("stage").register(registry);
-        logplexDropped = Counter.builder().name("shipper_logplex_dropped_messages_total")
-                .help("Messages Logplex reported dropping for a drain (L10), once per published batch").register(registry);
-        publishSeconds = Histogram.builder().name("shipper_kafka_publish_seconds")
-                .help("Time from a batch's first send to Kafka's last acknowledgement").register(registry);
+        deadLetters = Counter.builder()
+                .name("shipper_dead_letters_total")
+                .help("Records sent to the dead-letter topic, by stage")
+                .labelNames("stage")
+                .register(registry);
+        logplexDropped = Counter.builder()
+                .name("shipper_logplex_dropped_messages_total")
+                .help("Messages Logplex reported dropping for a drain (L10), once per published batch")
+                .register(registry);
+        publishSeconds = Histogram.builder()
+                .name("shipper_kafka_publish_seconds")
+                .help("Time from a batch's first send to Kafka's last acknowledgement")
+                .register(registry);
     }
 
     public void request(String transport, int status) {

@@ -6,8 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 /** The registry of a shipper process: its own metrics, and the JVM's and the process's (a tool about memory shows its own). */
 public final class JvmInstrumentation {
 
-    private JvmInstrumentation() {
-    }
+    private JvmInstrumentation() {}
 
     /** A new registry with {@code jvm_*} (memory pools, GC, threads, classes) and {@code process_*} (RSS, CPU) series. */
     public static PrometheusRegistry newRegistry() {

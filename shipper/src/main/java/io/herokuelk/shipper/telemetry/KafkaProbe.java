@@ -1,15 +1,13 @@
 package io.herokuelk.shipper.telemetry;
 
+import io.herokuelk.shipper.config.KafkaSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-
-import io.herokuelk.shipper.config.KafkaSettings;
 
 /** Kafka is usable when a broker answers who is in the cluster within a few seconds. */
 public final class KafkaProbe implements Readiness.Probe, AutoCloseable {
@@ -36,14 +34,20 @@ public final class KafkaProbe implements Readiness.Probe, AutoCloseable {
     @Override
     public void check() throws Exception {
         try {
-            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS)).nodes()
-                    .get(TIMEOUT_MS + 1_000L, TimeUnit.MILLISECONDS).size();
+            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
+                    .nodes()
+                    .get(TIMEOUT_MS + 1_000L, TimeUnit.MILLISECONDS)
+                    .size();
             if (brokers == 0) {
                 throw new IllegalStateException("Kafka at " + where + " lists no brokers");
             }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + where + " did not answer: " + (e.getCause() == null
-                    ? e.toString() : e.getCause().getMessage()), e);
+            throw new IllegalStateException(
+                    "Kafka at " + where + " did not answer: "
+                            + (e.getCause() == null
+                                    ? e.toString()
+                                    : e.getCause().getMessage()),
+                    e);
         }
     }
 

@@ -1,20 +1,17 @@
 package io.herokuelk.shipper.telemetry;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-
 import io.herokuelk.shipper.config.BasicAuthenticator;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,13 +53,16 @@ public final class MetricsServer implements AutoCloseable {
 
     /** Adds {@code /healthz} and {@code /readyz}. */
     public static void addProbes(HttpServer server, Readiness readiness) {
-        server.createContext("/healthz", exchange -> answer(exchange, 200, JSON.createObjectNode().put("status", "ok")));
+        server.createContext(
+                "/healthz",
+                exchange -> answer(exchange, 200, JSON.createObjectNode().put("status", "ok")));
         server.createContext("/readyz", exchange -> {
             boolean ready = readiness.ready();
             ObjectNode body = JSON.createObjectNode().put("status", ready ? "ready" : "unready");
             ObjectNode checks = body.putObject("checks");
             for (Map.Entry<String, Readiness.Status> check : new java.util.TreeMap<>(readiness.statuses()).entrySet()) {
-                checks.putObject(check.getKey()).put("status", check.getValue().up() ? "up" : "down")
+                checks.putObject(check.getKey())
+                        .put("status", check.getValue().up() ? "up" : "down")
                         .put("detail", check.getValue().detail());
             }
             answer(exchange, ready ? 200 : 503, body);
@@ -75,7 +75,8 @@ public final class MetricsServer implements AutoCloseable {
 
     private static void answer(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        try (exchange; OutputStream out = exchange.getResponseBody()) {
+        try (exchange;
+                OutputStream out = exchange.getResponseBody()) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(status, bytes.length);

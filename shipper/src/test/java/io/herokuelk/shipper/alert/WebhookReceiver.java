@@ -1,21 +1,18 @@
 package io.herokuelk.shipper.alert;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real HTTP server standing in for an alert webhook: it records every body it receives, with the arrival time. */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Received(long nanos, JsonNode body) {
-    }
+    record Received(long nanos, JsonNode body) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpServer server;

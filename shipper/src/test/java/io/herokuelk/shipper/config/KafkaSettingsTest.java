@@ -3,21 +3,19 @@ package io.herokuelk.shipper.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herokuelk.shipper.alert.AlerterSettings;
+import io.herokuelk.shipper.index.IndexerService;
+import io.herokuelk.shipper.index.IndexerSettings;
+import io.herokuelk.shipper.ingest.syslog.TestCertificates;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.shipper.alert.AlerterSettings;
-import io.herokuelk.shipper.index.IndexerService;
-import io.herokuelk.shipper.index.IndexerSettings;
-import io.herokuelk.shipper.ingest.syslog.TestCertificates;
 
 class KafkaSettingsTest {
 
@@ -40,8 +38,10 @@ class KafkaSettingsTest {
                 .containsEntry("ssl.endpoint.identification.algorithm", "")
                 .containsEntry("ssl.truststore.type", "PEM")
                 .containsEntry("ssl.keystore.type", "PEM");
-        assertThat(revealed(kafka, "ssl.truststore.certificates")).isEqualTo(client.certificate().trim());
-        assertThat(revealed(kafka, "ssl.keystore.certificate.chain")).isEqualTo(client.certificate().trim());
+        assertThat(revealed(kafka, "ssl.truststore.certificates"))
+                .isEqualTo(client.certificate().trim());
+        assertThat(revealed(kafka, "ssl.keystore.certificate.chain"))
+                .isEqualTo(client.certificate().trim());
         assertThat(revealed(kafka, "ssl.keystore.key")).isEqualTo(client.key().trim());
         assertThat(kafka.toString()).doesNotContain("BEGIN");
         assertThat(kafka.clientProperties().toString()).doesNotContain("BEGIN");
@@ -54,10 +54,14 @@ class KafkaSettingsTest {
         String pkcs1 = TestCertificates.pem("RSA PRIVATE KEY", pkcs1Inside(pkcs8));
 
         KafkaSettings kafka = read(Map.of(
-                "KAFKA_URL", "kafka+ssl://127.0.0.1:9096", // resolvable, so that the client gets as far as TLS
-                "KAFKA_TRUSTED_CERT", client.certificate(),
-                "KAFKA_CLIENT_CERT", client.certificate(),
-                "KAFKA_CLIENT_CERT_KEY", pkcs1));
+                "KAFKA_URL",
+                "kafka+ssl://127.0.0.1:9096", // resolvable, so that the client gets as far as TLS
+                "KAFKA_TRUSTED_CERT",
+                client.certificate(),
+                "KAFKA_CLIENT_CERT",
+                client.certificate(),
+                "KAFKA_CLIENT_CERT_KEY",
+                pkcs1));
 
         Password key = (Password) kafka.clientProperties().get("ssl.keystore.key");
         assertThat(key.value()).startsWith("-----BEGIN PRIVATE KEY-----");
@@ -78,23 +82,28 @@ class KafkaSettingsTest {
 
     @Test
     void kafkaBootstrapServersWinOverKafkaUrl() {
-        KafkaSettings kafka = read(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "broker.internal:9092",
-                "KAFKA_URL", HEROKU_URL));
+        KafkaSettings kafka = read(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker.internal:9092", "KAFKA_URL", HEROKU_URL));
 
         assertThat(kafka.bootstrapServers()).isEqualTo("broker.internal:9092");
-        assertThat(kafka.security()).as("TLS follows KAFKA_SSL, not the ignored KAFKA_URL").isEmpty();
+        assertThat(kafka.security())
+                .as("TLS follows KAFKA_SSL, not the ignored KAFKA_URL")
+                .isEmpty();
     }
 
     @Test
     void aBadKafkaUrlIsNamedWithoutAnyPasswordInIt() {
-        assertThatThrownBy(() -> read(Map.of("KAFKA_URL",
-                "https://broker:9096,kafka+ssl://broker-without-port,kafka+ssl://user:s3cret@broker:9096")))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).hasSize(3))
-                .hasMessageContaining("KAFKA_URL item 1 is not kafka+ssl://host:port or kafka://host:port: https://broker:9096")
+        assertThatThrownBy(() -> read(Map.of(
+                        "KAFKA_URL",
+                        "https://broker:9096,kafka+ssl://broker-without-port,kafka+ssl://user:s3cret@broker:9096")))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.problems()).hasSize(3))
+                .hasMessageContaining(
+                        "KAFKA_URL item 1 is not kafka+ssl://host:port or kafka://host:port: https://broker:9096")
                 .hasMessageContaining("KAFKA_URL item 2")
                 .hasMessageContaining("KAFKA_URL item 3")
-                .message().doesNotContain("s3cret");
+                .message()
+                .doesNotContain("s3cret");
         assertThatThrownBy(() -> read(Map.of("KAFKA_URL", "kafka://a:9092,kafka+ssl://b:9096")))
                 .hasMessageContaining("KAFKA_URL mixes kafka:// and kafka+ssl://");
         assertThatThrownBy(() -> read(Map.of("KAFKA_URL", " , ")))
@@ -106,26 +115,41 @@ class KafkaSettingsTest {
         TestCertificates.Pem client = TestCertificates.rsa();
         assertThatThrownBy(() -> read(Map.of("KAFKA_URL", HEROKU_URL, "KAFKA_CLIENT_CERT", client.certificate())))
                 .hasMessageContaining("KAFKA_CLIENT_CERT and KAFKA_CLIENT_CERT_KEY must be set together");
-        assertThatThrownBy(() -> read(Map.of("KAFKA_URL", HEROKU_URL, "KAFKA_CLIENT_CERT", client.certificate(),
-                "KAFKA_CLIENT_CERT_KEY", "-----BEGIN RSA PRIVATE KEY-----\nc2VjcmV0a2V5\n-----END RSA PRIVATE KEY-----")))
+        assertThatThrownBy(() -> read(Map.of(
+                        "KAFKA_URL",
+                        HEROKU_URL,
+                        "KAFKA_CLIENT_CERT",
+                        client.certificate(),
+                        "KAFKA_CLIENT_CERT_KEY",
+                        "-----BEGIN RSA PRIVATE KEY-----\nc2VjcmV0a2V5\n-----END RSA PRIVATE KEY-----")))
                 .hasMessageContaining("KAFKA_CLIENT_CERT_KEY is not a readable RSA private key")
-                .message().doesNotContain("c2VjcmV0a2V5");
+                .message()
+                .doesNotContain("c2VjcmV0a2V5");
     }
 
     @Test
     void kafkaPrefixStartsEveryTopicGroupAndTransactionalId() {
-        Map<String, String> variables = Map.of("KAFKA_URL", HEROKU_URL, "KAFKA_PREFIX", "columbia-12345.",
-                "INDEXER_GROUP_ID", "my-indexers");
+        Map<String, String> variables =
+                Map.of("KAFKA_URL", HEROKU_URL, "KAFKA_PREFIX", "columbia-12345.", "INDEXER_GROUP_ID", "my-indexers");
         Environment env = new Environment(variables);
         KafkaSettings kafka = KafkaSettings.from(env);
         IndexerSettings indexer = IndexerSettings.from(env, kafka);
         AlerterSettings alerter = AlerterSettings.from(env, kafka);
         env.validate();
 
-        assertThat(new String[] {kafka.eventsTopic(), kafka.deadLetterTopic(), kafka.alertsTopic(),
-                indexer.topic(), indexer.alertsTopic(), indexer.groupId(), alerter.eventsTopic(),
-                alerter.alertsTopic(), alerter.groupId(), alerter.notifierGroupId(),
-                kafka.names().alerterTransactions()})
+        assertThat(new String[] {
+                    kafka.eventsTopic(),
+                    kafka.deadLetterTopic(),
+                    kafka.alertsTopic(),
+                    indexer.topic(),
+                    indexer.alertsTopic(),
+                    indexer.groupId(),
+                    alerter.eventsTopic(),
+                    alerter.alertsTopic(),
+                    alerter.groupId(),
+                    alerter.notifierGroupId(),
+                    kafka.names().alerterTransactions()
+                })
                 .allSatisfy(name -> assertThat(name).startsWith("columbia-12345."));
         assertThat(indexer.groupId()).isEqualTo("columbia-12345.my-indexers");
         assertThat(kafka.eventsTopic()).isEqualTo("columbia-12345.heroku-logs");
@@ -135,11 +159,14 @@ class KafkaSettingsTest {
     void theIndexersFetchesHoldAboutOneBatchNotKafkasFiftyMegabytes() {
         Map<String, Object> defaults = fetchBounds(Map.of());
         assertThat(defaults.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG)).isEqualTo(5 * 1024 * 1024);
-        assertThat(defaults.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).isEqualTo(1024 * 1024);
+        assertThat(defaults.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG))
+                .isEqualTo(1024 * 1024);
         assertThat(fetchBounds(Map.of("INDEXER_BATCH_BYTES", "104857600")).get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG))
-                .as("capped however large the batch").isEqualTo(16 * 1024 * 1024);
+                .as("capped however large the batch")
+                .isEqualTo(16 * 1024 * 1024);
         assertThat(fetchBounds(Map.of("INDEXER_BATCH_BYTES", "65536")))
-                .as("never below one partition's fetch").containsEntry(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024)
+                .as("never below one partition's fetch")
+                .containsEntry(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024)
                 .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
     }
 
@@ -154,8 +181,16 @@ class KafkaSettingsTest {
     void withoutAPrefixTheNamesAreTheDefaults() {
         KafkaNames names = read(Map.of()).names();
 
-        assertThat(names).isEqualTo(new KafkaNames("", "heroku-logs", "heroku-logs-dead-letters", "heroku-alerts",
-                "heroku-elk-indexer", "heroku-elk-alerter", "heroku-elk-notifier", "heroku-elk-alerter-"));
+        assertThat(names)
+                .isEqualTo(new KafkaNames(
+                        "",
+                        "heroku-logs",
+                        "heroku-logs-dead-letters",
+                        "heroku-alerts",
+                        "heroku-elk-indexer",
+                        "heroku-elk-alerter",
+                        "heroku-elk-notifier",
+                        "heroku-elk-alerter-"));
     }
 
     private static KafkaSettings read(Map<String, String> variables) {

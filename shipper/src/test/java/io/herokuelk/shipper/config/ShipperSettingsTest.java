@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ShipperSettingsTest {
 
-    private static final Map<String, String> MINIMAL = Map.of("DRAIN_CREDENTIALS", "logplex:s3cret-long-enough-for-a-drain");
+    private static final Map<String, String> MINIMAL =
+            Map.of("DRAIN_CREDENTIALS", "logplex:s3cret-long-enough-for-a-drain");
 
     @Test
     void defaultsNeedOnlyDrainCredentials() {
@@ -31,31 +31,39 @@ class ShipperSettingsTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("DRAIN_CREDENTIALS")
                 .hasMessageContaining("DRAIN_AUTH=none");
-        assertThat(ShipperSettings.fromEnvironment(Map.of("DRAIN_AUTH", "none")).drain().authRequired()).isFalse();
+        assertThat(ShipperSettings.fromEnvironment(Map.of("DRAIN_AUTH", "none"))
+                        .drain()
+                        .authRequired())
+                .isFalse();
     }
 
     @Test
     void everyBadVariableIsNamedAndNoSecretIsPrinted() {
         assertThatThrownBy(() -> ShipperSettings.fromEnvironment(Map.of(
-                "DRAIN_CREDENTIALS", "logplex:s3cret-long-enough-for-a-drain,broken-without-password",
-                "PORT", "http",
-                "DRAIN_MAX_BODY_BYTES", "10",
-                "EVENT_ORIGINAL", "maybe",
-                "SYSLOG_TLS_PORT", "6514")))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).hasSize(5))
+                        "DRAIN_CREDENTIALS", "logplex:s3cret-long-enough-for-a-drain,broken-without-password",
+                        "PORT", "http",
+                        "DRAIN_MAX_BODY_BYTES", "10",
+                        "EVENT_ORIGINAL", "maybe",
+                        "SYSLOG_TLS_PORT", "6514")))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.problems()).hasSize(5))
                 .hasMessageContaining("PORT=http")
                 .hasMessageContaining("DRAIN_MAX_BODY_BYTES=10")
                 .hasMessageContaining("EVENT_ORIGINAL=maybe")
                 .hasMessageContaining("SYSLOG_TLS_CERT")
                 .hasMessageContaining("DRAIN_CREDENTIALS item 2")
-                .message().doesNotContain("s3cret").doesNotContain("broken-without-password");
+                .message()
+                .doesNotContain("s3cret")
+                .doesNotContain("broken-without-password");
     }
 
     @Test
     void herokuKafkaVariablesGiveTlsWithPemMaterialAndThePrefix() {
         Map<String, String> env = Map.of(
                 "DRAIN_AUTH", "none",
-                "KAFKA_URL", "kafka+ssl://ec2-1.compute.amazonaws.com:9096,kafka+ssl://ec2-2.compute.amazonaws.com:9096",
+                "KAFKA_URL",
+                        "kafka+ssl://ec2-1.compute.amazonaws.com:9096,kafka+ssl://ec2-2.compute.amazonaws.com:9096",
                 "KAFKA_TRUSTED_CERT", "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----",
                 "KAFKA_CLIENT_CERT", "-----BEGIN CERTIFICATE-----\nME\n-----END CERTIFICATE-----",
                 "KAFKA_CLIENT_CERT_KEY", "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----",

@@ -16,21 +16,27 @@ class BulkItemClassifierTest {
     @Test
     void overloadAndServerErrorsAreRetried() {
         assertThat(BulkItemClassifier.classify(429, null)).isEqualTo(ItemOutcome.RETRY);
-        assertThat(BulkItemClassifier.classify(503, "unavailable_shards_exception")).isEqualTo(ItemOutcome.RETRY);
-        assertThat(BulkItemClassifier.classify(400, "es_rejected_execution_exception")).isEqualTo(ItemOutcome.RETRY);
+        assertThat(BulkItemClassifier.classify(503, "unavailable_shards_exception"))
+                .isEqualTo(ItemOutcome.RETRY);
+        assertThat(BulkItemClassifier.classify(400, "es_rejected_execution_exception"))
+                .isEqualTo(ItemOutcome.RETRY);
     }
 
     @Test
     void mappingAndParsingErrorsAreRejected() {
         assertThat(BulkItemClassifier.classify(400, "mapper_parsing_exception")).isEqualTo(ItemOutcome.REJECTED);
-        assertThat(BulkItemClassifier.classify(400, "document_parsing_exception")).isEqualTo(ItemOutcome.REJECTED);
-        assertThat(BulkItemClassifier.classify(404, "index_not_found_exception")).isEqualTo(ItemOutcome.REJECTED);
+        assertThat(BulkItemClassifier.classify(400, "document_parsing_exception"))
+                .isEqualTo(ItemOutcome.REJECTED);
+        assertThat(BulkItemClassifier.classify(404, "index_not_found_exception"))
+                .isEqualTo(ItemOutcome.REJECTED);
     }
 
     @Test
     void aStoredItemIsStored() {
         assertThat(BulkItemClassifier.classify(BulkIndexerTest.answer(BulkIndexerTest.documents(1), d -> 201)
-                .items().getFirst())).isEqualTo(ItemOutcome.STORED);
+                        .items()
+                        .getFirst()))
+                .isEqualTo(ItemOutcome.STORED);
     }
 
     @Test

@@ -16,7 +16,8 @@ class DataStreamsTest {
     void datasetsFromOtherProducersAreCutDownToWhatAnIndexNameAllowsAndATemplateCovers() {
         assertThat(DataStreams.name("App.My-App/Requests", "default")).isEqualTo("logs-app.my_app_requests-default");
         assertThat(DataStreams.name("..heroku.hidden", "default")).isEqualTo("logs-heroku.hidden-default");
-        assertThat(DataStreams.name("My-App/Requests", "default")).as("no template covers it")
+        assertThat(DataStreams.name("My-App/Requests", "default"))
+                .as("no template covers it")
                 .isEqualTo("logs-heroku.app-default");
         assertThat(DataStreams.name("app.", "default")).isEqualTo("logs-heroku.app-default");
         assertThat(DataStreams.name(null, "default")).isEqualTo("logs-heroku.app-default");

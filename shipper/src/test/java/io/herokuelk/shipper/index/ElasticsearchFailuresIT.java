@@ -3,23 +3,6 @@ package io.herokuelk.shipper.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.testing.KafkaEndpoint;
@@ -30,6 +13,21 @@ import io.herokuelk.shipper.publish.EventHeaders;
 import io.herokuelk.shipper.testing.Metrics;
 import io.herokuelk.shipper.testing.TopicReader;
 import io.herokuelk.shipper.testing.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Whole-request failures on a real node of this class's own: a request larger than its
@@ -46,11 +44,14 @@ class ElasticsearchFailuresIT {
 
     @BeforeAll
     void startNode() throws Exception {
-        node = new ElasticsearchProcess(RealServices.runDirectory().resolve("elasticsearch-small-requests"), 0, 384,
+        node = new ElasticsearchProcess(
+                RealServices.runDirectory().resolve("elasticsearch-small-requests"),
+                0,
+                384,
                 Map.of("http.max_content_length", "64kb"));
         node.start();
-        client = ElasticsearchClients.create(ElasticsearchSettings.from(new Environment(Map.of("ELASTICSEARCH_URL",
-                node.address()))));
+        client = ElasticsearchClients.create(
+                ElasticsearchSettings.from(new Environment(Map.of("ELASTICSEARCH_URL", node.address()))));
     }
 
     @AfterAll
@@ -63,31 +64,45 @@ class ElasticsearchFailuresIT {
     void requestsTooLargeForTheNodeAreSplitAndALoneTooLargeDocumentIsDeadLettered(KafkaEndpoint kafka)
             throws Exception {
         String namespace = "split" + suffix();
-        Map<String, String> env = environment(kafka, namespace, Map.of("INDEXER_BATCH_DOCUMENTS", "200",
-                "INDEXER_BATCH_WAIT_MS", "2000"));
+        Map<String, String> env = environment(
+                kafka, namespace, Map.of("INDEXER_BATCH_DOCUMENTS", "200", "INDEXER_BATCH_WAIT_MS", "2000"));
         IndexerFixture.installTemplate(client, namespace);
         // 199 documents of about 1 KiB: a batch of about 200 KiB, three times what the node takes in one request.
         produce(kafka, env, 0, 199, 1000);
         produce(kafka, env, 199, 1, 80_000);
 
         try (var indexer = IndexerFixture.start(env)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(namespace) == 199
-                    && Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "dead_lettered") == 1);
-            assertThat(Metrics.counter(indexer.registry(), "indexer_elasticsearch_unavailable")).isZero();
-            assertThat(Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "stored")).isEqualTo(199);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> count(namespace) == 199
+                            && Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "dead_lettered")
+                                    == 1);
+            assertThat(Metrics.counter(indexer.registry(), "indexer_elasticsearch_unavailable"))
+                    .isZero();
+            assertThat(Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "stored"))
+                    .isEqualTo(199);
         }
-        var letters = TopicReader.read(kafka.bootstrapServers(), env.get("KAFKA_DEAD_LETTER_TOPIC"), 1,
-                Duration.ofSeconds(20));
-        assertThat(letters).singleElement().satisfies(letter -> assertThat(new String(
-                letter.headers().lastHeader(EventHeaders.REASON).value(), StandardCharsets.UTF_8))
-                .startsWith("request_status_413"));
+        var letters = TopicReader.read(
+                kafka.bootstrapServers(), env.get("KAFKA_DEAD_LETTER_TOPIC"), 1, Duration.ofSeconds(20));
+        assertThat(letters)
+                .singleElement()
+                .satisfies(letter -> assertThat(new String(
+                                letter.headers().lastHeader(EventHeaders.REASON).value(), StandardCharsets.UTF_8))
+                        .startsWith("request_status_413"));
     }
 
     @Test
     void aHungNodeIsNoticedAndTheGroupKeepsTheIndexerAndItsPlace(KafkaEndpoint kafka) throws Exception {
         String namespace = "hang" + suffix();
-        Map<String, String> env = environment(kafka, namespace, Map.of("ELASTICSEARCH_TIMEOUT_MS", "2000",
-                "INDEXER_MAX_POLL_INTERVAL_MS", "10000", "INDEXER_RETRY_MAX_MS", "2000"));
+        Map<String, String> env = environment(
+                kafka,
+                namespace,
+                Map.of(
+                        "ELASTICSEARCH_TIMEOUT_MS",
+                        "2000",
+                        "INDEXER_MAX_POLL_INTERVAL_MS",
+                        "10000",
+                        "INDEXER_RETRY_MAX_MS",
+                        "2000"));
         IndexerFixture.installTemplate(client, namespace);
         produce(kafka, env, 0, 50, 300);
 
@@ -97,8 +112,8 @@ class ElasticsearchFailuresIT {
             try {
                 produce(kafka, env, 50, 50, 300);
                 // Frozen for 25 s, two and a half times max.poll.interval.ms.
-                await().atMost(Duration.ofSeconds(20)).until(() ->
-                        Metrics.counter(indexer.registry(), "indexer_elasticsearch_unavailable") > 0);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> Metrics.counter(indexer.registry(), "indexer_elasticsearch_unavailable") > 0);
                 assertThat(indexer.service().stalledBecause()).contains("Elasticsearch is unavailable");
                 Thread.sleep(Duration.ofSeconds(20));
             } finally {
@@ -106,9 +121,10 @@ class ElasticsearchFailuresIT {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> count(namespace) == 100);
             assertThat(Metrics.counter(indexer.registry(), "indexer_partition_assignments"))
-                    .as("the group never took the partitions away").isEqualTo(1);
+                    .as("the group never took the partitions away")
+                    .isEqualTo(1);
             assertThat(Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "stored")
-                    + Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "already_stored"))
+                            + Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "already_stored"))
                     .isEqualTo(100);
             await().atMost(Duration.ofSeconds(10)).until(() -> indexer.service().stalledBecause() == null);
         }
@@ -117,30 +133,38 @@ class ElasticsearchFailuresIT {
     private Map<String, String> environment(KafkaEndpoint kafka, String namespace, Map<String, String> extra) {
         String topic = "failures-" + namespace;
         Topics.create(kafka.bootstrapServers(), 1, topic, topic + "-dead");
-        Map<String, String> env = new HashMap<>(IndexerFixture.environment(kafka.bootstrapServers(), node.address(),
-                topic, topic + "-dead", namespace));
+        Map<String, String> env = new HashMap<>(IndexerFixture.environment(
+                kafka.bootstrapServers(), node.address(), topic, topic + "-dead", namespace));
         env.putAll(extra);
         return env;
     }
 
     private static void produce(KafkaEndpoint kafka, Map<String, String> env, int from, int count, int bytes)
             throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             for (int i = from; i < from + count; i++) {
                 String document = "{\"@timestamp\":\"2026-11-26T10:00:00Z\",\"event\":{\"id\":\"e" + i
                         + "\"},\"message\":\"" + "x".repeat(bytes) + "\"}";
-                var record = new ProducerRecord<byte[], byte[]>(env.get("KAFKA_EVENTS_TOPIC"), null, null,
-                        document.getBytes(StandardCharsets.UTF_8), List.of(
-                        new RecordHeader(EventHeaders.ID, ("e" + i).getBytes(StandardCharsets.UTF_8)),
-                        new RecordHeader(EventHeaders.DATASET, "heroku.app".getBytes(StandardCharsets.UTF_8))));
+                var record = new ProducerRecord<byte[], byte[]>(
+                        env.get("KAFKA_EVENTS_TOPIC"),
+                        null,
+                        null,
+                        document.getBytes(StandardCharsets.UTF_8),
+                        List.of(
+                                new RecordHeader(EventHeaders.ID, ("e" + i).getBytes(StandardCharsets.UTF_8)),
+                                new RecordHeader(EventHeaders.DATASET, "heroku.app".getBytes(StandardCharsets.UTF_8))));
                 producer.send(record).get();
             }
         }
     }
 
     private void signal(String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.pid()))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor()).as("kill -%s", signal).isZero();
     }
 
@@ -148,7 +172,8 @@ class ElasticsearchFailuresIT {
         try {
             String target = "logs-*-" + namespace;
             client.indices().refresh(r -> r.index(target).allowNoIndices(true).ignoreUnavailable(true));
-            return client.count(c -> c.index(target).allowNoIndices(true).ignoreUnavailable(true)).count();
+            return client.count(c -> c.index(target).allowNoIndices(true).ignoreUnavailable(true))
+                    .count();
         } catch (Exception e) {
             return -1;
         }

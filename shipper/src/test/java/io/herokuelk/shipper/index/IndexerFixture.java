@@ -1,24 +1,21 @@
 package io.herokuelk.shipper.index;
 
-import java.io.StringReader;
-import java.util.HashMap;
-import java.util.Map;
-
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Real indexers for tests: each runs {@link IndexerLoop} on its own thread against the real broker and node. */
 final class IndexerFixture {
 
-    private IndexerFixture() {
-    }
+    private IndexerFixture() {}
 
-    static Map<String, String> environment(String bootstrap, String elasticsearchUrl, String topic,
-                                           String deadLetters, String namespace) {
+    static Map<String, String> environment(
+            String bootstrap, String elasticsearchUrl, String topic, String deadLetters, String namespace) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("ELASTICSEARCH_URL", elasticsearchUrl);
@@ -44,14 +41,15 @@ final class IndexerFixture {
 
     /** A data stream template for the test's namespace, mapping a few fields so that type errors can happen. */
     static void installTemplate(ElasticsearchClient client, String namespace) throws Exception {
-        client.indices().putIndexTemplate(t -> t
-                .name("indexer-test-" + namespace)
-                .indexPatterns("logs-*-" + namespace)
-                .dataStream(d -> d)
-                .priority(900L)
-                .template(tp -> tp
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(r -> r.time("1s")))
-                        .mappings(m -> m.withJson(new StringReader("""
+        client.indices()
+                .putIndexTemplate(t -> t.name("indexer-test-" + namespace)
+                        .indexPatterns("logs-*-" + namespace)
+                        .dataStream(d -> d)
+                        .priority(900L)
+                        .template(tp -> tp.settings(s -> s.numberOfShards("1")
+                                        .numberOfReplicas("0")
+                                        .refreshInterval(r -> r.time("1s")))
+                                .mappings(m -> m.withJson(new StringReader("""
                                 {"properties": {
                                   "@timestamp": {"type": "date"},
                                   "event": {"properties": {"id": {"type": "keyword"}}},

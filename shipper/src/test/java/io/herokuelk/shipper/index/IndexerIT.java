@@ -2,29 +2,6 @@ package io.herokuelk.shipper.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.herokuelk.elk.runner.ElasticsearchProcess;
 import io.herokuelk.elk.runner.Ports;
@@ -38,6 +15,27 @@ import io.herokuelk.shipper.testing.LogplexBodies;
 import io.herokuelk.shipper.testing.RunningIngest;
 import io.herokuelk.shipper.testing.TopicReader;
 import io.herokuelk.shipper.testing.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every event exactly once in Elasticsearch, through the real drain, broker and node: redelivered batches,
@@ -102,14 +100,20 @@ class IndexerIT {
         KafkaSettings kafkaSettings = KafkaSettings.from(env);
         IndexerSettings settings = IndexerSettings.from(env, kafkaSettings);
         List<Replay.Progress> reports = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             var producer = new KafkaProducer<>(IndexerService.deadLetterProducer(kafkaSettings),
-                     new ByteArraySerializer(), new ByteArraySerializer())) {
-            Replay replay = new Replay(consumer, IndexerService.bulkIndexer(client, settings),
+        try (var consumer = new KafkaConsumer<>(
+                        Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+                var producer = new KafkaProducer<>(
+                        IndexerService.deadLetterProducer(kafkaSettings),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            Replay replay = new Replay(
+                    consumer,
+                    IndexerService.bulkIndexer(client, settings),
                     new IndexDeadLetters(producer, s.deadLetters, client, target, java.time.Clock.systemUTC()),
-                    target, 100);
+                    target,
+                    100);
             Replay.Progress done = replay.run(s.topic, before, Instant.now().plusSeconds(1), reports::add);
 
             assertThat(done.total()).isEqualTo(4 * PER_BATCH);
@@ -157,8 +161,8 @@ class IndexerIT {
             node.start();
             Scenario s = new Scenario(node.address());
             try (ElasticsearchClient own = client(node.address());
-                 RunningIngest ingest = s.ingest();
-                 var indexer = IndexerFixture.start(s.env)) {
+                    RunningIngest ingest = s.ingest();
+                    var indexer = IndexerFixture.start(s.env)) {
                 s.postBatches(ingest, 0, 4);
                 awaitTrue(() -> count(own, s.namespace) >= 4 * PER_BATCH, Duration.ofSeconds(60));
 
@@ -187,12 +191,13 @@ class IndexerIT {
                     + status + "}\n"));
         }
         try (RunningIngest ingest = s.ingest()) {
-            assertThat(ingest.post("/logs/myapp", concat(frames), LogplexBodies.frameId(7), true).statusCode())
+            assertThat(ingest.post("/logs/myapp", concat(frames), LogplexBodies.frameId(7), true)
+                            .statusCode())
                     .isEqualTo(204);
         }
         try (var indexer = IndexerFixture.start(s.env)) {
-            List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.read(kafka.bootstrapServers(), s.deadLetters, 1,
-                    Duration.ofSeconds(60));
+            List<ConsumerRecord<byte[], byte[]>> letters =
+                    TopicReader.read(kafka.bootstrapServers(), s.deadLetters, 1, Duration.ofSeconds(60));
             assertThat(letters).hasSize(1);
             ConsumerRecord<byte[], byte[]> letter = letters.getFirst();
             assertThat(EventHeaders.text(letter.headers(), EventHeaders.STAGE)).isEqualTo("indexing");
@@ -201,21 +206,23 @@ class IndexerIT {
             awaitTrue(() -> count(client, s.namespace) >= 4, Duration.ofSeconds(30));
             Thread.sleep(1_000);
             assertThat(count(client, "logs-app.request-" + s.namespace, true)).isEqualTo(4);
-            awaitTrue(() -> count(client, DataStreams.name(DataStreams.DEAD_LETTER_DATASET, s.namespace), true) == 1,
+            awaitTrue(
+                    () -> count(client, DataStreams.name(DataStreams.DEAD_LETTER_DATASET, s.namespace), true) == 1,
                     Duration.ofSeconds(30));
         }
     }
 
     /** One test's own topics, namespace and consumer group, so tests never see each other's events. */
     private final class Scenario {
-        final String namespace = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        final String namespace =
+                "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         final String topic = "events-" + namespace;
         final String deadLetters = "dead-" + namespace;
         final Map<String, String> env;
 
         Scenario(String elasticsearchUrl) throws Exception {
-            env = new java.util.HashMap<>(IndexerFixture.environment(kafka.bootstrapServers(), elasticsearchUrl, topic,
-                    deadLetters, namespace));
+            env = new java.util.HashMap<>(IndexerFixture.environment(
+                    kafka.bootstrapServers(), elasticsearchUrl, topic, deadLetters, namespace));
             try (ElasticsearchClient own = client(elasticsearchUrl)) {
                 IndexerFixture.installTemplate(own, namespace);
             }
@@ -232,17 +239,25 @@ class IndexerIT {
         void postBatches(RunningIngest ingest, int from, int to) throws Exception {
             for (int batch = from; batch < to; batch++) {
                 byte[] body = LogplexBodies.routerLines(batch * PER_BATCH, PER_BATCH);
-                int status = ingest.post("/logs/myapp", body, LogplexBodies.frameId(batch), true).statusCode();
+                int status = ingest.post("/logs/myapp", body, LogplexBodies.frameId(batch), true)
+                        .statusCode();
                 assertThat(status).as("batch %d", batch).isEqualTo(204);
             }
         }
 
         Process indexerProcess() throws Exception {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
-                    System.getProperty("java.class.path"), "io.herokuelk.shipper.Main", "index")
+            ProcessBuilder builder = new ProcessBuilder(
+                            java.toString(),
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "io.herokuelk.shipper.Main",
+                            "index")
                     .redirectErrorStream(true)
-                    .redirectOutput(RealServices.runDirectory().resolve("indexer-" + namespace + ".log").toFile());
+                    .redirectOutput(RealServices.runDirectory()
+                            .resolve("indexer-" + namespace + ".log")
+                            .toFile());
             RealServices.runDirectory().toFile().mkdirs();
             builder.environment().putAll(env);
             return builder.start();
@@ -261,9 +276,11 @@ class IndexerIT {
     private static long count(ElasticsearchClient client, String target, boolean refresh) {
         try {
             if (refresh) {
-                client.indices().refresh(r -> r.index(target).allowNoIndices(true).ignoreUnavailable(true));
+                client.indices()
+                        .refresh(r -> r.index(target).allowNoIndices(true).ignoreUnavailable(true));
             }
-            return client.count(c -> c.index(target).allowNoIndices(true).ignoreUnavailable(true)).count();
+            return client.count(c -> c.index(target).allowNoIndices(true).ignoreUnavailable(true))
+                    .count();
         } catch (Exception e) {
             return -1;
         }
@@ -271,20 +288,28 @@ class IndexerIT {
 
     /** Request ids stored more than once (exact: a terms aggregation on one shard). */
     private static List<String> duplicatedRequestIds(ElasticsearchClient client, String namespace) throws Exception {
-        var response = client.search(s -> s.index("logs-*-" + namespace).size(0)
-                .aggregations("ids", a -> a.terms(t -> t.field("http.request.id").minDocCount(2).size(100))),
+        var response = client.search(
+                s -> s.index("logs-*-" + namespace)
+                        .size(0)
+                        .aggregations(
+                                "ids",
+                                a -> a.terms(t -> t.field("http.request.id")
+                                        .minDocCount(2)
+                                        .size(100))),
                 Void.class);
         return response.aggregations().get("ids").sterms().buckets().array().stream()
-                .map(bucket -> bucket.key().stringValue()).toList();
+                .map(bucket -> bucket.key().stringValue())
+                .toList();
     }
 
     private static double metric(IndexerFixture.Running indexer, String name) {
         return indexer.registry().scrape().stream()
                 .filter(snapshot -> snapshot.getMetadata().getPrometheusName().equals(name))
                 .flatMap(snapshot -> snapshot.getDataPoints().stream())
-                .mapToDouble(point -> ((io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot) point)
-                        .getValue())
-                .findFirst().orElse(Double.NaN);
+                .mapToDouble(point ->
+                        ((io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot) point).getValue())
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     private static byte[] concat(List<byte[]> parts) {

@@ -3,7 +3,6 @@ package io.herokuelk.shipper.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,8 @@ class OpenBatchTest {
     private static final TopicPartition P1 = new TopicPartition("events", 1);
 
     private static PendingDocument at(TopicPartition partition, long offset, int bytes) {
-        return new PendingDocument("id-" + partition.partition() + "-" + offset, "logs-x-default", new byte[bytes],
-                partition, offset);
+        return new PendingDocument(
+                "id-" + partition.partition() + "-" + offset, "logs-x-default", new byte[bytes], partition, offset);
     }
 
     @Test
@@ -26,8 +25,10 @@ class OpenBatchTest {
         batch.add(at(P0, 9, 10));
         batch.add(at(P0, 8, 10));
 
-        assertThat(batch.nextOffsets()).containsEntry(P0, new OffsetAndMetadata(10)).containsEntry(P1,
-                new OffsetAndMetadata(4)).hasSize(2);
+        assertThat(batch.nextOffsets())
+                .containsEntry(P0, new OffsetAndMetadata(10))
+                .containsEntry(P1, new OffsetAndMetadata(4))
+                .hasSize(2);
         assertThat(batch.size()).isEqualTo(4);
         assertThat(batch.bytes()).isEqualTo(40);
     }

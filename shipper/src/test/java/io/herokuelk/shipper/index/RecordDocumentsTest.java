@@ -2,13 +2,11 @@ package io.herokuelk.shipper.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.shipper.publish.EventHeaders;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.shipper.publish.EventHeaders;
 
 class RecordDocumentsTest {
 
@@ -16,7 +14,11 @@ class RecordDocumentsTest {
 
     @Test
     void theNamespaceIsAddedToTheDocumentAndNamesTheDataStream() {
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("events", 2, 42L, null,
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                "events",
+                2,
+                42L,
+                null,
                 bytes("{\"message\":\"hi\",\"data_stream\":{\"type\":\"logs\",\"dataset\":\"heroku.router\"}}"));
         record.headers().add(new RecordHeader(EventHeaders.ID, bytes("id-1")));
         record.headers().add(new RecordHeader(EventHeaders.DATASET, bytes("heroku.router")));
@@ -25,17 +27,19 @@ class RecordDocumentsTest {
 
         assertThat(document.id()).isEqualTo("id-1");
         assertThat(document.dataStream()).isEqualTo("logs-heroku.router-staging");
-        assertThat(new String(document.source(), StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"hi\","
-                + "\"data_stream\":{\"type\":\"logs\",\"dataset\":\"heroku.router\"},"
-                + "\"data_stream.namespace\":\"staging\"}");
+        assertThat(new String(document.source(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"message\":\"hi\","
+                        + "\"data_stream\":{\"type\":\"logs\",\"dataset\":\"heroku.router\"},"
+                        + "\"data_stream.namespace\":\"staging\"}");
     }
 
     @Test
     void emptyDocumentsTrailingSpaceAndNonObjectsAreHandled() {
         assertThat(text(documents.withNamespace(bytes("{ }\n")))).isEqualTo("{ \"data_stream.namespace\":\"staging\"}");
-        assertThat(text(documents.withNamespace(bytes("{\"a\":1}  ")))).isEqualTo(
-                "{\"a\":1,\"data_stream.namespace\":\"staging\"}");
-        assertThat(text(documents.withNamespace(bytes("[1,2]")))).as("left for Elasticsearch to refuse")
+        assertThat(text(documents.withNamespace(bytes("{\"a\":1}  "))))
+                .isEqualTo("{\"a\":1,\"data_stream.namespace\":\"staging\"}");
+        assertThat(text(documents.withNamespace(bytes("[1,2]"))))
+                .as("left for Elasticsearch to refuse")
                 .isEqualTo("[1,2]");
         assertThat(text(documents.withNamespace(bytes("")))).isEmpty();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class AppNamesTest {
@@ -13,7 +12,8 @@ class AppNamesTest {
 
     @Test
     void theQueryWinsThenThePathThenTheDrainToken() {
-        assertThat(names.resolve(URI.create("/logs/from-path?app=from-query"), "d.1111")).isEqualTo("from-query");
+        assertThat(names.resolve(URI.create("/logs/from-path?app=from-query"), "d.1111"))
+                .isEqualTo("from-query");
         assertThat(names.resolve(URI.create("/logs/from-path/"), "d.1111")).isEqualTo("from-path");
         assertThat(names.resolve(URI.create("/logs"), "d.1111")).isEqualTo("from-token");
     }

@@ -2,15 +2,6 @@ package io.herokuelk.shipper.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
-import org.junit.jupiter.api.Test;
-
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
@@ -21,6 +12,13 @@ import io.herokuelk.shipper.publish.EventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 
 class BatchIngestorTest {
 
@@ -35,11 +33,13 @@ class BatchIngestorTest {
         ParsedBatch batch = new DrainBodyParser(ParserSettings.defaults()).parseBody(body, context);
 
         new BatchIngestor(new RecordingPublisher(), new IngestMetrics(registry))
-                .ingest(batch, context, "https", body.length).get();
+                .ingest(batch, context, "https", body.length)
+                .get();
 
         assertThat(published).hasSize(batch.events().size());
         String metrics = scrape();
-        assertThat(metrics).contains("shipper_parse_messages_total{dataset=\"heroku.platform\"} 3.0")
+        assertThat(metrics)
+                .contains("shipper_parse_messages_total{dataset=\"heroku.platform\"} 3.0")
                 .contains("shipper_parse_messages_total{dataset=\"heroku.app\"} 2.0")
                 .contains("shipper_logplex_dropped_messages_total 13.0")
                 .contains("shipper_drain_bytes_total{transport=\"https\"} " + body.length + ".0");
@@ -56,11 +56,13 @@ class BatchIngestorTest {
 
         publisher.failNext = true;
         assertThat(ingestor.ingest(batch, context, "https", body.length)).isCompletedExceptionally();
-        assertThat(scrape()).doesNotContain("shipper_parse_messages_total{")
+        assertThat(scrape())
+                .doesNotContain("shipper_parse_messages_total{")
                 .contains("shipper_logplex_dropped_messages_total 0.0");
         ingestor.ingest(batch, context, "https", body.length).get();
 
-        assertThat(scrape()).contains("shipper_parse_messages_total{dataset=\"heroku.platform\"} 3.0")
+        assertThat(scrape())
+                .contains("shipper_parse_messages_total{dataset=\"heroku.platform\"} 3.0")
                 .contains("shipper_logplex_dropped_messages_total 13.0")
                 .contains("shipper_drain_bytes_total{transport=\"https\"} " + 2 * body.length + ".0")
                 .contains("shipper_kafka_publish_seconds_count 2");
@@ -87,7 +89,6 @@ class BatchIngestorTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

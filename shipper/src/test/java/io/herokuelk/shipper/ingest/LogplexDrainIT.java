@@ -2,6 +2,12 @@ package io.herokuelk.shipper.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.elk.testing.KafkaEndpoint;
+import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.testing.RunningIngest;
+import io.herokuelk.shipper.testing.TopicReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,19 +19,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.testing.RunningIngest;
-import io.herokuelk.shipper.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,11 +49,14 @@ class LogplexDrainIT {
 
     @Test
     void aPostedBodyArrivesInKafkaAsOneDocumentPerMessage(KafkaEndpoint kafka) throws Exception {
-        running = start(kafka.bootstrapServers(), Map.of("METRICS_CREDENTIALS",
-                RunningIngest.METRICS_USER + ":" + RunningIngest.METRICS_PASSWORD));
+        running = start(
+                kafka.bootstrapServers(),
+                Map.of("METRICS_CREDENTIALS", RunningIngest.METRICS_USER + ":" + RunningIngest.METRICS_PASSWORD));
         byte[] body = Files.readAllBytes(GOLDEN.resolve("router.logplex"));
-        int messages = new DrainBodyParser(running.settings().parser()).parseBody(body,
-                io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now())).events().size();
+        int messages = new DrainBodyParser(running.settings().parser())
+                .parseBody(body, io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now()))
+                .events()
+                .size();
 
         HttpResponse<String> response = post("/logs/myapp", body, "A1B2C3D4E5F60718293A4B5C6D7E8F90", true);
 
@@ -76,11 +77,16 @@ class LogplexDrainIT {
         running = start(kafka.bootstrapServers(), Map.of());
         byte[] body = Files.readAllBytes(GOLDEN.resolve("dyno-lines.logplex"));
 
-        assertThat(post("/logs?app=myapp", body, "0F0E0D0C0B0A09080706050403020100", true).statusCode()).isEqualTo(204);
-        assertThat(post("/logs?app=myapp", body, "0F0E0D0C0B0A09080706050403020100", true).statusCode()).isEqualTo(204);
+        assertThat(post("/logs?app=myapp", body, "0F0E0D0C0B0A09080706050403020100", true)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(post("/logs?app=myapp", body, "0F0E0D0C0B0A09080706050403020100", true)
+                        .statusCode())
+                .isEqualTo(204);
 
         List<String> ids = documents(kafka, events, 2).stream()
-                .map(document -> document.path("event").path("id").asString()).toList();
+                .map(document -> document.path("event").path("id").asString())
+                .toList();
         int perPost = ids.size() / 2;
         assertThat(ids).hasSize(perPost * 2);
         assertThat(ids.subList(perPost, ids.size())).containsExactlyElementsOf(ids.subList(0, perPost));
@@ -91,15 +97,16 @@ class LogplexDrainIT {
     void garbageBetweenFramesGoesToTheDeadLetterTopicAndItsNeighboursGoOn(KafkaEndpoint kafka) throws Exception {
         running = start(kafka.bootstrapServers(), Map.of());
         byte[] body = Files.readAllBytes(GOLDEN.resolve("garbage-between-frames.logplex"));
-        var parsed = new DrainBodyParser(running.settings().parser()).parseBody(body,
-                io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now()));
+        var parsed = new DrainBodyParser(running.settings().parser())
+                .parseBody(body, io.herokuelk.shipper.parse.DrainContext.of("x", java.time.Instant.now()));
         assertThat(parsed.garbage()).as("the golden body holds garbage").isNotEmpty();
 
         assertThat(post("/logs/myapp", body, null, true).statusCode()).isEqualTo(204);
 
-        assertThat(documents(kafka, events, parsed.events().size())).hasSize(parsed.events().size());
-        List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.read(kafka.bootstrapServers(), deadLetters,
-                parsed.garbage().size(), Duration.ofSeconds(30));
+        assertThat(documents(kafka, events, parsed.events().size()))
+                .hasSize(parsed.events().size());
+        List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.read(
+                kafka.bootstrapServers(), deadLetters, parsed.garbage().size(), Duration.ofSeconds(30));
         assertThat(letters).hasSize(parsed.garbage().size());
         assertThat(letters).allSatisfy(letter -> {
             assertThat(header(letter, "reason")).isNotBlank();
@@ -107,7 +114,8 @@ class LogplexDrainIT {
             assertThat(header(letter, "app")).isEqualTo("myapp");
         });
         assertThat(letters.stream().map(l -> new String(l.value(), StandardCharsets.UTF_8)))
-                .containsExactlyElementsOf(parsed.garbage().stream().map(g -> g.text()).toList());
+                .containsExactlyElementsOf(
+                        parsed.garbage().stream().map(g -> g.text()).toList());
     }
 
     @Test
@@ -116,14 +124,20 @@ class LogplexDrainIT {
         byte[] small = Files.readAllBytes(GOLDEN.resolve("dyno-lines.logplex"));
 
         assertThat(post("/logs", small, null, false).statusCode()).isEqualTo(401);
-        assertThat(send(request("/logs", small).header("Authorization", basic(USER, "wrong"))).statusCode())
+        assertThat(send(request("/logs", small).header("Authorization", basic(USER, "wrong")))
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(send(request("/logs", small).header("Authorization", basic(USER, PASSWORD))
-                .header("Content-Type", "text/plain")).statusCode()).isEqualTo(415);
+        assertThat(send(request("/logs", small)
+                                .header("Authorization", basic(USER, PASSWORD))
+                                .header("Content-Type", "text/plain"))
+                        .statusCode())
+                .isEqualTo(415);
         assertThat(post("/logs", new byte[4096], null, true).statusCode()).isEqualTo(413);
-        assertThat(send(HttpRequest.newBuilder(uri("/logs")).GET()).statusCode()).isEqualTo(405);
+        assertThat(send(HttpRequest.newBuilder(uri("/logs")).GET()).statusCode())
+                .isEqualTo(405);
         assertThat(post("/elsewhere", small, null, true).statusCode()).isEqualTo(404);
-        assertThat(TopicReader.read(kafka.bootstrapServers(), events, 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(TopicReader.read(kafka.bootstrapServers(), events, 1, Duration.ofSeconds(2)))
+                .isEmpty();
     }
 
     @Test
@@ -137,8 +151,10 @@ class LogplexDrainIT {
                 .header("User-Agent", "log-shuttle/0.19"));
 
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(documents(kafka, events, 1)).isNotEmpty()
-                .allSatisfy(d -> assertThat(d.path("heroku").path("app").asString()).isEqualTo("private-space-app"));
+        assertThat(documents(kafka, events, 1))
+                .isNotEmpty()
+                .allSatisfy(
+                        d -> assertThat(d.path("heroku").path("app").asString()).isEqualTo("private-space-app"));
     }
 
     @Test
@@ -166,7 +182,8 @@ class LogplexDrainIT {
 
     private List<JsonNode> documents(KafkaEndpoint kafka, String topic, int expected) {
         return TopicReader.read(kafka.bootstrapServers(), topic, expected, Duration.ofSeconds(30)).stream()
-                .map(record -> JSON.readTree(record.value())).toList();
+                .map(record -> JSON.readTree(record.value()))
+                .toList();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
@@ -178,7 +195,8 @@ class LogplexDrainIT {
         return running.metrics().body();
     }
 
-    private HttpResponse<String> post(String path, byte[] body, String frameId, boolean authenticated) throws Exception {
+    private HttpResponse<String> post(String path, byte[] body, String frameId, boolean authenticated)
+            throws Exception {
         return running.post(path, body, frameId, authenticated);
     }
 

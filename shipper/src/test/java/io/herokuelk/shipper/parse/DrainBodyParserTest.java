@@ -34,10 +34,17 @@ class DrainBodyParserTest {
         byte[] body = concat(frame(ROUTER), frame(APP), frame(APP));
         DrainContext first = new DrainContext("myapp", TOKEN, "0A1B2C3D4E5F60718293A4B5C6D7E8F9", NOW);
         DrainContext retry = new DrainContext("myapp", TOKEN, "0A1B2C3D4E5F60718293A4B5C6D7E8F9", NOW.plusSeconds(5));
-        List<String> ids = parser.parseBody(body, first).events().stream().map(ParsedEvent::id).toList();
-        assertThat(parser.parseBody(body, retry).events()).extracting(ParsedEvent::id).isEqualTo(ids);
-        assertThat(ids).containsExactly("0A1B2C3D4E5F60718293A4B5C6D7E8F9-0", "0A1B2C3D4E5F60718293A4B5C6D7E8F9-1",
-                "0A1B2C3D4E5F60718293A4B5C6D7E8F9-2");
+        List<String> ids = parser.parseBody(body, first).events().stream()
+                .map(ParsedEvent::id)
+                .toList();
+        assertThat(parser.parseBody(body, retry).events())
+                .extracting(ParsedEvent::id)
+                .isEqualTo(ids);
+        assertThat(ids)
+                .containsExactly(
+                        "0A1B2C3D4E5F60718293A4B5C6D7E8F9-0",
+                        "0A1B2C3D4E5F60718293A4B5C6D7E8F9-1",
+                        "0A1B2C3D4E5F60718293A4B5C6D7E8F9-2");
     }
 
     @Test
@@ -60,8 +67,8 @@ class DrainBodyParserTest {
 
     @Test
     void eventsCarryDatasetAndAPartitionKeyPerDyno() {
-        ParsedBatch batch = parser.parseBody(concat(frame(ROUTER), frame(APP)),
-                new DrainContext("myapp", TOKEN, null, NOW));
+        ParsedBatch batch =
+                parser.parseBody(concat(frame(ROUTER), frame(APP)), new DrainContext("myapp", TOKEN, null, NOW));
         assertThat(batch.frames()).isEqualTo(2);
         assertThat(batch.events()).extracting(ParsedEvent::dataset).containsExactly("heroku.router", "heroku.app");
         assertThat(batch.events()).extracting(ParsedEvent::partitionKey).containsExactly("myapp/web.1", "myapp/web.2");
@@ -72,7 +79,8 @@ class DrainBodyParserTest {
     void routerLinesWithoutAServingDynoAreKeyedByTheRouter() {
         String h10 = "<158>1 2026-11-26T10:00:02+00:00 host heroku router - at=error code=H10 desc=\"App crashed\" "
                 + "method=GET path=\"/\" host=myapp.herokuapp.com dyno= connect= service= status=503 bytes=\n";
-        assertThat(parser.parseMessage(ascii(h10), DrainContext.of("myapp", NOW)).partitionKey())
+        assertThat(parser.parseMessage(ascii(h10), DrainContext.of("myapp", NOW))
+                        .partitionKey())
                 .isEqualTo("myapp/router");
     }
 
@@ -88,7 +96,8 @@ class DrainBodyParserTest {
     void theOriginalCanBeLeftOutButNotWhenTheHeaderWasUnreadable() {
         DrainBodyParser lean = new DrainBodyParser(ParserSettings.defaults().withIncludeOriginal(false));
         DrainContext context = new DrainContext("myapp", TOKEN, null, NOW);
-        assertThat(doc(lean.parseMessage(ascii(APP), context)).path("event").has("original")).isFalse();
+        assertThat(doc(lean.parseMessage(ascii(APP), context)).path("event").has("original"))
+                .isFalse();
         ParsedEvent bad = lean.parseMessage(ascii("not syslog at all\n"), context);
         assertThat(bad.headerParsed()).isFalse();
         JsonNode d = doc(bad);
@@ -111,8 +120,8 @@ class DrainBodyParserTest {
 
     @Test
     void invalidUtf8StaysValidJson() {
-        byte[] line = concat(ascii("<190>1 2026-11-26T10:00:00Z host app web.1 - bad "), new byte[] {(byte) 0xC3},
-                ascii(" byte\n"));
+        byte[] line = concat(
+                ascii("<190>1 2026-11-26T10:00:00Z host app web.1 - bad "), new byte[] {(byte) 0xC3}, ascii(" byte\n"));
         JsonNode d = doc(parser.parseMessage(line, DrainContext.of("myapp", NOW)));
         assertThat(d.path("message").stringValue()).isEqualTo("bad \uFFFD byte");
     }
@@ -129,8 +138,8 @@ class DrainBodyParserTest {
             frames.add(frame(concat(ascii(head), piece)));
         }
         frames.add(frame(APP));
-        ParsedBatch batch = parser.parseBody(concat(frames.toArray(byte[][]::new)),
-                new DrainContext("myapp", TOKEN, "F1", NOW));
+        ParsedBatch batch =
+                parser.parseBody(concat(frames.toArray(byte[][]::new)), new DrainContext("myapp", TOKEN, "F1", NOW));
         assertThat(batch.frames()).isEqualTo(3);
         assertThat(batch.events()).hasSize(2);
         JsonNode joined = doc(batch.events().getFirst());
@@ -145,8 +154,8 @@ class DrainBodyParserTest {
         String head1 = "<190>1 2026-11-26T10:05:03Z host app web.1 - ";
         String head2 = "<190>1 2026-11-26T10:05:03Z host app web.2 - ";
         String piece = "{\"message\":\"" + "x".repeat(10_000 - 12);
-        ParsedBatch batch = parser.parseBody(concat(frame(head1 + piece), frame(head2 + "rest\"}")),
-                DrainContext.of("myapp", NOW));
+        ParsedBatch batch =
+                parser.parseBody(concat(frame(head1 + piece), frame(head2 + "rest\"}")), DrainContext.of("myapp", NOW));
         assertThat(batch.events()).hasSize(2);
     }
 
@@ -160,9 +169,12 @@ class DrainBodyParserTest {
         assertThat(d.path("event").path("id").stringValue()).isEqualTo("F2-0");
         assertThat(d.path("app_json.event.id").stringValue()).isEqualTo("mine");
         assertThat(d.path("heroku").path("dyno").stringValue()).isEqualTo("web.1");
-        assertThat(d.path("app_json.heroku").path("dyno").stringValue()).as("heroku.* is the shipper's, whole")
+        assertThat(d.path("app_json.heroku").path("dyno").stringValue())
+                .as("heroku.* is the shipper's, whole")
                 .isEqualTo("fake");
-        assertThat(d.path("heroku").path("memory").isMissingNode()).as("an app cannot forge memory figures").isTrue();
+        assertThat(d.path("heroku").path("memory").isMissingNode())
+                .as("an app cannot forge memory figures")
+                .isTrue();
         assertThat(d.path("app_json.heroku.memory.quota_pct").doubleValue()).isEqualTo(190.0);
         assertThat(d.path("event.action").stringValue()).isEqualTo("a");
         assertThat(d.path("app_json.log").stringValue()).isEqualTo("flat");
@@ -172,9 +184,11 @@ class DrainBodyParserTest {
     void aSyslogStreamMayBeNewlineDelimited() {
         SyslogStreamParser stream = parser.newStream();
         DrainContext context = DrainContext.of("myapp", NOW);
-        byte[] input = ascii("<190>1 2026-11-26T10:00:00Z d.x app web.1 - - one\n"
-                + "<190>1 2026-11-26T10:00:01Z d.x app web.1 - - two\r\n\n<190>1 2026-11-26T10:00:02Z d.x app web.1 - - th");
-        List<ParsedEvent> events = new ArrayList<>(stream.feed(input, 0, input.length, context).events());
+        byte[] input = ascii(
+                "<190>1 2026-11-26T10:00:00Z d.x app web.1 - - one\n"
+                        + "<190>1 2026-11-26T10:00:01Z d.x app web.1 - - two\r\n\n<190>1 2026-11-26T10:00:02Z d.x app web.1 - - th");
+        List<ParsedEvent> events =
+                new ArrayList<>(stream.feed(input, 0, input.length, context).events());
         assertThat(stream.newlineDelimited()).isTrue();
         assertThat(events).hasSize(2);
         byte[] rest = ascii("ree\n");
@@ -185,8 +199,8 @@ class DrainBodyParserTest {
 
     @Test
     void garbageInABodyComesBackBesideTheEvents() {
-        ParsedBatch batch = parser.parseBody(concat(frame(APP), ascii("junk"), frame(ROUTER)),
-                DrainContext.of("myapp", NOW));
+        ParsedBatch batch =
+                parser.parseBody(concat(frame(APP), ascii("junk"), frame(ROUTER)), DrainContext.of("myapp", NOW));
         assertThat(batch.events()).hasSize(2);
         assertThat(batch.garbage()).singleElement().satisfies(g -> {
             assertThat(g.text()).isEqualTo("junk");
@@ -198,7 +212,8 @@ class DrainBodyParserTest {
     void fieldNamesAreWrittenAsNestedObjects() {
         JsonNode d = doc(parser.parseMessage(ascii(ROUTER), DrainContext.of("myapp", NOW)));
         assertThat(d.path("http").path("request").path("method").stringValue()).isEqualTo("GET");
-        assertThat(d.path("log").path("syslog").path("facility").path("code").asInt()).isEqualTo(19);
+        assertThat(d.path("log").path("syslog").path("facility").path("code").asInt())
+                .isEqualTo(19);
         assertThat(d.path("event").path("duration").asLong()).isEqualTo(3_000_000L);
         assertThat(FieldNames.named("http.request.method")).isSameAs(FieldNames.HTTP_REQUEST_METHOD);
     }

@@ -48,7 +48,8 @@ class GoldenFilesTest {
             inputs = files.filter(p -> format(p) != null).sorted().toList();
         }
         assertThat(inputs).as("golden inputs in %s", DIR.toAbsolutePath()).isNotEmpty();
-        return inputs.stream().map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> check(input)));
+        return inputs.stream()
+                .map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> check(input)));
     }
 
     private void check(Path input) throws IOException {
@@ -58,7 +59,8 @@ class GoldenFilesTest {
             Files.writeString(expectedFile, String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
             return;
         }
-        assertThat(expectedFile).as("expectation for %s (run with -Dgolden.update=true to create it)", input)
+        assertThat(expectedFile)
+                .as("expectation for %s (run with -Dgolden.update=true to create it)", input)
                 .exists();
         List<String> expected = Files.readAllLines(expectedFile, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank())

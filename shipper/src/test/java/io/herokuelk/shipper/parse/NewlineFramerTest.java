@@ -32,7 +32,9 @@ class NewlineFramerTest {
         String big = "<190>1 " + "x".repeat(2500);
         FramedBytes out = frame(ascii("<190>1 before\n" + big + "\n<190>1 after\n"), 1024, 100);
         assertThat(out.frames).containsExactly("<190>1 before", "<190>1 after");
-        assertThat(out.garbage).hasSize(3).allSatisfy(g -> assertThat(g.length()).isLessThanOrEqualTo(1024));
+        assertThat(out.garbage)
+                .hasSize(3)
+                .allSatisfy(g -> assertThat(g.length()).isLessThanOrEqualTo(1024));
         assertThat(out.garbageBytes()).isEqualTo(big.length());
         assertThat(out.garbage.getFirst().reason()).isEqualTo("line longer than the maximum message size 1024");
         assertThat(out.garbage.getFirst().offset()).isEqualTo("<190>1 before\n".length());

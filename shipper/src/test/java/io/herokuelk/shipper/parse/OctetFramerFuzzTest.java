@@ -24,6 +24,7 @@ class OctetFramerFuzzTest {
 
     /** Fixed so failures reproduce; {@code -Dfuzz.seed=N} explores other inputs. */
     private static final long SEED = Long.getLong("fuzz.seed", 0x5eed_0003L);
+
     private static final int MAX = 4096;
     private static final byte[] NOISE = ascii("0123456789  <<>>\n\r-abcxyz\u0000\u00ff");
 
@@ -89,11 +90,15 @@ class OctetFramerFuzzTest {
             OctetFramer wholeFramer = new OctetFramer(MAX);
             FramedBytes whole = FramedBytes.stream(wholeFramer, input, input.length);
             assertFrames(whole, messages, label);
-            assertThat(wholeFramer.garbageBytes() + wholeFramer.separatorBytes()).as(label).isEqualTo(spliced);
+            assertThat(wholeFramer.garbageBytes() + wholeFramer.separatorBytes())
+                    .as(label)
+                    .isEqualTo(spliced);
             OctetFramer chunkedFramer = new OctetFramer(MAX);
             FramedBytes chunked = FramedBytes.stream(chunkedFramer, input, 1 + random.nextInt(50));
             assertFrames(chunked, messages, label + " (chunked)");
-            assertThat(chunkedFramer.garbageBytes() + chunkedFramer.separatorBytes()).as(label).isEqualTo(spliced);
+            assertThat(chunkedFramer.garbageBytes() + chunkedFramer.separatorBytes())
+                    .as(label)
+                    .isEqualTo(spliced);
         }
     }
 
@@ -116,7 +121,9 @@ class OctetFramerFuzzTest {
             String label = "huge length " + declared;
             FramedBytes whole = FramedBytes.frameBody(input, MAX);
             assertFrames(whole, List.of(before, after), label);
-            assertThat(whole.garbage).as(label).singleElement()
+            assertThat(whole.garbage)
+                    .as(label)
+                    .singleElement()
                     .satisfies(g -> assertThat(g.bytes()).isEqualTo(huge));
             checkAccounting(input, random, label);
         }
@@ -174,14 +181,16 @@ class OctetFramerFuzzTest {
     private static void checkAccounting(byte[] input, Random random, String label) {
         OctetFramer whole = new OctetFramer(MAX);
         FramedBytes a = FramedBytes.stream(whole, input, Math.max(1, input.length));
-        assertThat(whole.framedBytes() + whole.separatorBytes() + whole.garbageBytes()).as(label)
+        assertThat(whole.framedBytes() + whole.separatorBytes() + whole.garbageBytes())
+                .as(label)
                 .isEqualTo(input.length);
         assertThat(a.garbageBytes()).as(label).isEqualTo(whole.garbageBytes());
         assertThat(whole.pendingBytes()).as(label).isZero();
 
         OctetFramer chunked = new OctetFramer(MAX);
         FramedBytes b = FramedBytes.stream(chunked, input, 1 + random.nextInt(40));
-        assertThat(chunked.framedBytes() + chunked.separatorBytes() + chunked.garbageBytes()).as(label + " (chunked)")
+        assertThat(chunked.framedBytes() + chunked.separatorBytes() + chunked.garbageBytes())
+                .as(label + " (chunked)")
                 .isEqualTo(input.length);
         assertThat(b.garbageBytes()).as(label).isEqualTo(chunked.garbageBytes());
         assertThat(chunked.pendingBytes()).as(label).isZero();
@@ -191,7 +200,8 @@ class OctetFramerFuzzTest {
     }
 
     private static void assertFrames(FramedBytes out, List<byte[]> expected, String label) {
-        assertThat(out.frameBytes).as("%s: frames %s, garbage %s", label, out.frames, out.garbage)
+        assertThat(out.frameBytes)
+                .as("%s: frames %s, garbage %s", label, out.frames, out.garbage)
                 .hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             assertThat(out.frameBytes.get(i)).as(label + ", frame " + i).isEqualTo(expected.get(i));
@@ -204,11 +214,12 @@ class OctetFramerFuzzTest {
      */
     private static byte[] message(Random random, boolean anything) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ascii("<190>1 2026-11-26T10:00:00." + (100000 + random.nextInt(900000))
-                + "+00:00 host app web." + (1 + random.nextInt(9)) + " - "));
+        out.writeBytes(ascii("<190>1 2026-11-26T10:00:00." + (100000 + random.nextInt(900000)) + "+00:00 host app web."
+                + (1 + random.nextInt(9)) + " - "));
         int len = random.nextInt(random.nextInt(10) == 0 ? 3000 : 120);
         for (int i = 0; i < len; i++) {
-            byte b = anything ? (random.nextBoolean() ? NOISE[random.nextInt(NOISE.length)] : (byte) random.nextInt(256))
+            byte b = anything
+                    ? (random.nextBoolean() ? NOISE[random.nextInt(NOISE.length)] : (byte) random.nextInt(256))
                     : (byte) (' ' + random.nextInt(95));
             out.write(!anything && b == '<' ? '(' : b);
         }

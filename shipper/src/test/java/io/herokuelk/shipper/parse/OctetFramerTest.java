@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class OctetFramerTest {
 
-    static final String A = "<190>1 2026-11-26T10:00:00.123456+00:00 host app web.1 - State changed from starting to up\n";
-    static final String B = "<158>1 2026-11-26T10:00:01+00:00 host heroku router - at=info method=GET path=\"/\" status=200\n";
-    static final String L10 = "<172>1 2026-11-26T10:02:00+00:00 host heroku logplex - Error L10 (output buffer overflow): "
-            + "12 messages dropped since 2026-11-26T09:59:00+00:00.";
+    static final String A =
+            "<190>1 2026-11-26T10:00:00.123456+00:00 host app web.1 - State changed from starting to up\n";
+    static final String B =
+            "<158>1 2026-11-26T10:00:01+00:00 host heroku router - at=info method=GET path=\"/\" status=200\n";
+    static final String L10 =
+            "<172>1 2026-11-26T10:02:00+00:00 host heroku logplex - Error L10 (output buffer overflow): "
+                    + "12 messages dropped since 2026-11-26T09:59:00+00:00.";
 
     @Test
     void splitsByDeclaredLengthNotByNewline() {
@@ -62,11 +65,14 @@ class OctetFramerTest {
 
     @Test
     void aHugeDeclaredLengthIsGarbageWithoutAllocatingIt() {
-        byte[] body = concat(frame(A), ascii("99999999 <190>1 2026-11-26T10:00:00+00:00 host app web.1 - x\n"), frame(B));
+        byte[] body =
+                concat(frame(A), ascii("99999999 <190>1 2026-11-26T10:00:00+00:00 host app web.1 - x\n"), frame(B));
         FramedBytes out = FramedBytes.frameBody(body, 65536);
         assertThat(out.frames).containsExactly(A, B);
-        assertThat(out.garbage).singleElement().satisfies(g -> assertThat(g.reason())
-                .isEqualTo("declared length 99999999 exceeds the maximum message size 65536"));
+        assertThat(out.garbage)
+                .singleElement()
+                .satisfies(g -> assertThat(g.reason())
+                        .isEqualTo("declared length 99999999 exceeds the maximum message size 65536"));
     }
 
     @Test
@@ -85,8 +91,10 @@ class OctetFramerTest {
         byte[] lying = ascii((A.length() + 4) + " " + A);
         FramedBytes out = FramedBytes.frameBody(concat(frame(B), lying, frame(B)), 65536);
         assertThat(out.frames).containsExactly(B, B);
-        assertThat(out.garbage).singleElement().satisfies(g -> assertThat(g.reason())
-                .isEqualTo("declared length 95 runs into the next frame, which starts after 91 bytes"));
+        assertThat(out.garbage)
+                .singleElement()
+                .satisfies(g -> assertThat(g.reason())
+                        .isEqualTo("declared length 95 runs into the next frame, which starts after 91 bytes"));
     }
 
     @Test
@@ -105,8 +113,9 @@ class OctetFramerTest {
         byte[] body = concat(frame(A), ascii("93 <158>1 2026"));
         FramedBytes out = FramedBytes.stream(framer, body, 7);
         assertThat(out.frames).containsExactly(A);
-        assertThat(out.garbage).singleElement().satisfies(g ->
-                assertThat(g.reason()).isEqualTo("truncated frame: declared 93 bytes, 11 present"));
+        assertThat(out.garbage)
+                .singleElement()
+                .satisfies(g -> assertThat(g.reason()).isEqualTo("truncated frame: declared 93 bytes, 11 present"));
         assertThat(framer.pendingBytes()).isZero();
     }
 
@@ -129,7 +138,9 @@ class OctetFramerTest {
         java.util.Arrays.fill(junk, (byte) 'x');
         FramedBytes out = FramedBytes.frameBody(concat(frame(A), junk, frame(B)), 1024);
         assertThat(out.frames).containsExactly(A, B);
-        assertThat(out.garbage).hasSize(5).allSatisfy(g -> assertThat(g.length()).isLessThanOrEqualTo(1024));
+        assertThat(out.garbage)
+                .hasSize(5)
+                .allSatisfy(g -> assertThat(g.length()).isLessThanOrEqualTo(1024));
         assertThat(out.garbageBytes()).isEqualTo(5000);
     }
 
@@ -138,7 +149,9 @@ class OctetFramerTest {
         byte[] body = concat(frame(A), ascii("junk 7"), frame(B), frame(A));
         FramedBytes out = FramedBytes.frameBody(body, 65536);
         assertThat(out.frames).containsExactly(A, B, A);
-        assertThat(out.garbage).singleElement().satisfies(g -> assertThat(g.text()).isEqualTo("junk 7"));
+        assertThat(out.garbage)
+                .singleElement()
+                .satisfies(g -> assertThat(g.text()).isEqualTo("junk 7"));
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SyslogHeaderParserTest {
 
@@ -37,16 +37,16 @@ class SyslogHeaderParserTest {
     void readsTheOlderLayoutWithTheDynoInAppNameAndTheTokenInProcId() throws Exception {
         SyslogHeader h = parse("<45>1 2026-11-26T10:04:02+00:00 heroku web.1 d.1b2c3d4e-0000-4000-8000-000000000001 - "
                 + "Error R14 (Memory quota exceeded)");
-        assertThat(Origin.of(h)).isEqualTo(
-                new Origin("heroku", "web.1", "web", "d.1b2c3d4e-0000-4000-8000-000000000001"));
+        assertThat(Origin.of(h))
+                .isEqualTo(new Origin("heroku", "web.1", "web", "d.1b2c3d4e-0000-4000-8000-000000000001"));
     }
 
     @Test
     void readsTheSyslogDrainLayoutAndSkipsMsgIdAndStructuredData() throws Exception {
         String line = "<190>1 2026-11-26T10:00:00.123456+00:00 d.1b2c3d4e-0000-4000-8000-000000000001 app web.2 - - "
                 + "Started GET \"/\"";
-        assertThat(Origin.of(parse(line))).isEqualTo(
-                new Origin("app", "web.2", "web", "d.1b2c3d4e-0000-4000-8000-000000000001"));
+        assertThat(Origin.of(parse(line)))
+                .isEqualTo(new Origin("app", "web.2", "web", "d.1b2c3d4e-0000-4000-8000-000000000001"));
         assertThat(text(line)).isEqualTo("Started GET \"/\"");
         assertThat(text("<190>1 2026-11-26T10:00:00Z d.x app web.2 - [id@1 a=\"x]y\" b=\"2\"][other] text"))
                 .isEqualTo("text");
@@ -54,9 +54,12 @@ class SyslogHeaderParserTest {
 
     @Test
     void keepsTheTextWholeInTheHttpsLayout() throws Exception {
-        assertThat(text("<190>1 2026-11-26T10:00:00Z host app web.1 - - a dash")).isEqualTo("- a dash");
-        assertThat(text("<190>1 2026-11-26T10:00:00Z host app web.1 - [INFO] started")).isEqualTo("[INFO] started");
-        assertThat(text("<190>1 2026-11-26T10:00:00Z host app web.1 -  two spaces")).isEqualTo(" two spaces");
+        assertThat(text("<190>1 2026-11-26T10:00:00Z host app web.1 - - a dash"))
+                .isEqualTo("- a dash");
+        assertThat(text("<190>1 2026-11-26T10:00:00Z host app web.1 - [INFO] started"))
+                .isEqualTo("[INFO] started");
+        assertThat(text("<190>1 2026-11-26T10:00:00Z host app web.1 -  two spaces"))
+                .isEqualTo(" two spaces");
         assertThat(text("<190>1 2026-11-26T10:00:00Z host app web.1")).isEmpty();
     }
 
@@ -75,15 +78,17 @@ class SyslogHeaderParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "hello | message does not start with <PRI>",
-        "<1900>1 2026-11-26T10:00:00Z host app web.1 - x | priority is not a number of at most 3 digits followed by '>'",
-        "<192>1 2026-11-26T10:00:00Z host app web.1 - x | priority 192 is above 191",
-        "<13>Nov 26 10:00:00 host app: x | syslog version is not 1 (not an RFC 5424 message)",
-        "<190>1 2026-02-30T10:00:00Z host app web.1 - x | timestamp is not RFC 3339: 2026-02-30T10:00:00Z",
-        "<190>1 2026-11-26T10:00:00 host app web.1 - x | timestamp is not RFC 3339: 2026-11-26T10:00:00",
-        "<190>1 2026-11-26T10:00:00Z host app | header ends before PROCID",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hello | message does not start with <PRI>",
+                "<1900>1 2026-11-26T10:00:00Z host app web.1 - x | priority is not a number of at most 3 digits followed by '>'",
+                "<192>1 2026-11-26T10:00:00Z host app web.1 - x | priority 192 is above 191",
+                "<13>Nov 26 10:00:00 host app: x | syslog version is not 1 (not an RFC 5424 message)",
+                "<190>1 2026-02-30T10:00:00Z host app web.1 - x | timestamp is not RFC 3339: 2026-02-30T10:00:00Z",
+                "<190>1 2026-11-26T10:00:00 host app web.1 - x | timestamp is not RFC 3339: 2026-11-26T10:00:00",
+                "<190>1 2026-11-26T10:00:00Z host app | header ends before PROCID",
+            })
     void namesWhatIsWrongWithABadHeader(String line, String reason) {
         assertThatThrownBy(() -> parse(line)).hasMessage(reason);
     }

@@ -2,6 +2,12 @@ package io.herokuelk.shipper.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.elk.runner.KafkaCluster;
+import io.herokuelk.elk.runner.KafkaProcess;
+import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.shipper.testing.RunningIngest;
+import io.herokuelk.shipper.testing.TopicReader;
+import io.herokuelk.shipper.testing.Topics;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +21,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,13 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import io.herokuelk.elk.runner.KafkaCluster;
-import io.herokuelk.elk.runner.KafkaProcess;
-import io.herokuelk.elk.testing.RealServices;
-import io.herokuelk.shipper.testing.RunningIngest;
-import io.herokuelk.shipper.testing.TopicReader;
-import io.herokuelk.shipper.testing.Topics;
 
 /**
  * The drain on a replicated cluster (3 brokers, replication factor 3, {@code min.insync.replicas=2}), as separate
@@ -65,8 +63,8 @@ class BrokerLossIT {
         Map<String, Integer> statuses = new TreeMap<>();
         Set<String> acknowledged = new HashSet<>();
         int killedNode;
-        try (RunningIngest ingest = RunningIngest.start(cluster.address(), events, events + "-dead",
-                Map.of("DRAIN_PUBLISH_TIMEOUT_MS", "4000"))) {
+        try (RunningIngest ingest = RunningIngest.start(
+                cluster.address(), events, events + "-dead", Map.of("DRAIN_PUBLISH_TIMEOUT_MS", "4000"))) {
             LogplexSender sender = new LogplexSender(ingest, statuses);
             for (int batch = 0; batch < 40; batch++) {
                 acknowledged.addAll(sender.post(batch, LINES));
@@ -85,30 +83,41 @@ class BrokerLossIT {
         System.out.println("[broker-loss] killed broker " + killedNode + "; answers: " + statuses + "; acknowledged "
                 + acknowledged.size() + " of " + BATCHES * LINES + " lines");
 
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.read(cluster.address(), events, acknowledged.size(),
-                Duration.ofSeconds(60));
+        List<ConsumerRecord<byte[], byte[]>> records =
+                TopicReader.read(cluster.address(), events, acknowledged.size(), Duration.ofSeconds(60));
         Map<String, Set<String>> idsByMarker = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             String document = new String(record.value(), StandardCharsets.UTF_8);
             Matcher marker = MARKER.matcher(document);
             String id = new String(record.headers().lastHeader("event.id").value(), StandardCharsets.UTF_8);
             if (marker.find()) {
-                idsByMarker.computeIfAbsent(marker.group(1), m -> new HashSet<>()).add(id);
+                idsByMarker
+                        .computeIfAbsent(marker.group(1), m -> new HashSet<>())
+                        .add(id);
             }
         }
-        assertThat(statuses.keySet()).as("answers Logplex acts on: delivered, or retry later")
+        assertThat(statuses.keySet())
+                .as("answers Logplex acts on: delivered, or retry later")
                 .isSubsetOf("204", "429", "503", "connection error");
         assertThat(acknowledged).as("lines acknowledged").hasSizeGreaterThan(BATCHES * LINES * 9 / 10);
-        assertThat(acknowledged).as("acknowledged lines missing from the topic")
+        assertThat(acknowledged)
+                .as("acknowledged lines missing from the topic")
                 .allSatisfy(marker -> assertThat(idsByMarker).containsKey(marker));
-        assertThat(idsByMarker.values()).as("a line written twice keeps its event id (stored once)")
+        assertThat(idsByMarker.values())
+                .as("a line written twice keeps its event id (stored once)")
                 .allSatisfy(ids -> assertThat(ids).hasSize(1));
     }
 
     private int leaderOfFirstPartition(String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.address()))) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
-                    .partitions().getFirst().leader().id();
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .getFirst()
+                    .leader()
+                    .id();
         }
     }
 
@@ -132,7 +141,9 @@ class BrokerLossIT {
                 String marker = batch + "-" + i;
                 markers.add(marker);
                 String message = "<190>1 2026-11-26T10:00:00.000000+00:00 host app web.1 - marker-" + marker + "\n";
-                body.append(message.getBytes(StandardCharsets.UTF_8).length).append(' ').append(message);
+                body.append(message.getBytes(StandardCharsets.UTF_8).length)
+                        .append(' ')
+                        .append(message);
             }
             String frameId = String.format("%032X", batch + 1L);
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
@@ -146,7 +157,9 @@ class BrokerLossIT {
                     if (response.statusCode() != 429 && response.statusCode() != 503) {
                         return List.of();
                     }
-                    Thread.sleep(1000L * Integer.parseInt(response.headers().firstValue("Retry-After").orElse("1")));
+                    Thread.sleep(1000L
+                            * Integer.parseInt(
+                                    response.headers().firstValue("Retry-After").orElse("1")));
                 } catch (java.io.IOException e) {
                     statuses.merge("connection error", 1, Integer::sum);
                     Thread.sleep(1000);

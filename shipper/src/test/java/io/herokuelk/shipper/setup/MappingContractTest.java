@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
+import io.herokuelk.elk.assets.ElasticsearchAssets.Kind;
+import io.herokuelk.shipper.parse.Field;
+import io.herokuelk.shipper.parse.FieldNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.elk.assets.ElasticsearchAssets;
-import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
-import io.herokuelk.elk.assets.ElasticsearchAssets.Kind;
-import io.herokuelk.shipper.parse.Field;
-import io.herokuelk.shipper.parse.FieldNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,9 +35,16 @@ class MappingContractTest {
      * Fields of the golden app lines that are the app's own, beyond the contract: kept in _source, not mapped
      * ({@code dynamic: false}), which is the guard against mapping explosion working.
      */
-    static final Set<String> APP_OWN_UNMAPPED = Set.of("@version", "level_value", "payload", "app_json.service.name",
-            "app.memory.dyno_quota_mb", "app_json.data_stream.dataset", "app_json.data_stream.namespace",
-            "app_json.ecs.version", "app_json.heroku.router.dyno");
+    static final Set<String> APP_OWN_UNMAPPED = Set.of(
+            "@version",
+            "level_value",
+            "payload",
+            "app_json.service.name",
+            "app.memory.dyno_quota_mb",
+            "app_json.data_stream.dataset",
+            "app_json.data_stream.namespace",
+            "app_json.ecs.version",
+            "app_json.heroku.router.dyno");
 
     private static final Set<String> NUMERIC = Set.of("long", "integer", "short", "float", "double", "half_float");
 
@@ -78,7 +82,9 @@ class MappingContractTest {
     static List<JsonNode> goldenDocuments() throws IOException {
         List<JsonNode> documents = new ArrayList<>();
         try (Stream<Path> files = Files.list(GOLDEN)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".expected.ndjson")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".expected.ndjson"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(file)) {
                     if (!line.isBlank()) {
                         documents.add(JSON.readTree(line));
@@ -109,8 +115,10 @@ class MappingContractTest {
     void everyContractFieldIsMappedForHerokuAndAppStreams() {
         for (String template : List.of("heroku-elk-logs-heroku", "heroku-elk-logs-app")) {
             Map<String, String> mapped = mappedFields(template);
-            List<String> missing = FieldNames.inWriteOrder().stream().map(Field::name)
-                    .filter(name -> !mapped.containsKey(name)).toList();
+            List<String> missing = FieldNames.inWriteOrder().stream()
+                    .map(Field::name)
+                    .filter(name -> !mapped.containsKey(name))
+                    .toList();
             assertEquals(List.of(), missing, template);
         }
     }
@@ -126,7 +134,9 @@ class MappingContractTest {
                 continue;
             }
             withDataset++;
-            flatten(document).keySet().stream().filter(name -> !mapped.containsKey(name)).forEach(unmapped::add);
+            flatten(document).keySet().stream()
+                    .filter(name -> !mapped.containsKey(name))
+                    .forEach(unmapped::add);
         }
         assertTrue(withDataset > 50, "golden documents found: " + withDataset);
         assertEquals(APP_OWN_UNMAPPED, unmapped);
@@ -145,12 +155,17 @@ class MappingContractTest {
             assertEquals("long", mapped.get("event.duration"));
             assertEquals("keyword", mapped.get("event.original"));
             mapped.forEach((name, type) -> {
-                if (name.endsWith("_mb") || name.endsWith("_pct") || name.endsWith("_ms")
+                if (name.endsWith("_mb")
+                        || name.endsWith("_pct")
+                        || name.endsWith("_ms")
                         || name.startsWith("heroku.load.")) {
                     assertTrue(Set.of("float", "double").contains(type), name + " is " + type);
                 }
-                if (name.endsWith("_code") || name.endsWith(".bytes") || name.endsWith(".pgpgin")
-                        || name.endsWith(".pgpgout") || name.endsWith(".dropped")) {
+                if (name.endsWith("_code")
+                        || name.endsWith(".bytes")
+                        || name.endsWith(".pgpgin")
+                        || name.endsWith(".pgpgout")
+                        || name.endsWith(".dropped")) {
                     assertEquals("long", type, name);
                 }
             });

@@ -1,7 +1,6 @@
 package io.herokuelk.shipper.setup;
 
 import java.util.Map;
-
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.server.policy.CreateTopicPolicy;
 
@@ -12,8 +11,7 @@ import org.apache.kafka.server.policy.CreateTopicPolicy;
 public final class RefuseTopicCreation implements CreateTopicPolicy {
 
     @Override
-    public void configure(Map<String, ?> configs) {
-    }
+    public void configure(Map<String, ?> configs) {}
 
     @Override
     public void validate(RequestMetadata request) throws PolicyViolationException {
@@ -21,6 +19,5 @@ public final class RefuseTopicCreation implements CreateTopicPolicy {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herokuelk.elk.assets.ElasticsearchAssets;
+import io.herokuelk.elk.testing.ElasticsearchEndpoint;
+import io.herokuelk.elk.testing.KafkaEndpoint;
+import io.herokuelk.elk.testing.RealServices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -28,11 +31,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.herokuelk.elk.assets.ElasticsearchAssets;
-import io.herokuelk.elk.testing.ElasticsearchEndpoint;
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,8 +62,10 @@ class SetupIT {
         bootstrap = kafka.bootstrapServers();
         // A dead-letter topic that exists with too few partitions and other retention: setup must grow it.
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(DEAD_LETTERS, 1, (short) 1)
-                    .configs(Map.of("retention.ms", "3600000")))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic(DEAD_LETTERS, 1, (short) 1).configs(Map.of("retention.ms", "3600000"))))
+                    .all()
+                    .get();
         }
         first = setup(es, bootstrap);
         second = setup(es, bootstrap);
@@ -95,16 +95,18 @@ class SetupIT {
     void setupRunsTwiceAndTheSecondRunChangesNothing() {
         assertEquals(0, first.exit(), first.output());
         assertEquals(0, second.exit(), second.output());
-        assertTrue(first.output().contains("ILM is not available on this cluster (the minimal distribution);"
-                + " retention is set by data stream lifecycle instead"), first.output());
+        assertTrue(
+                first.output()
+                        .contains("ILM is not available on this cluster (the minimal distribution);"
+                                + " retention is set by data stream lifecycle instead"),
+                first.output());
         for (String line : second.lines("elasticsearch")) {
             assertTrue(line.matches("elasticsearch +(unchanged|skipped|note) .*"), line);
         }
         assertEquals(3, second.lines("kafka").size(), second.output()); // events, dead letters, alerts
         second.lines("kafka").forEach(line -> assertTrue(line.matches("kafka +unchanged +topic .*"), line));
         assertTrue(first.output().contains("created   topic " + EVENTS), first.output());
-        assertTrue(first.output().contains("updated   topic " + DEAD_LETTERS + ": partitions 1 -> 3"),
-                first.output());
+        assertTrue(first.output().contains("updated   topic " + DEAD_LETTERS + ": partitions 1 -> 3"), first.output());
     }
 
     @Test
@@ -115,9 +117,10 @@ class SetupIT {
         for (ElasticsearchAssets.Asset asset : ElasticsearchAssets.indexTemplates()) {
             HttpResponse<String> response = get("/_index_template/" + asset.name());
             assertEquals(200, response.statusCode(), asset.name());
-            JsonNode template = MappingContractTest.JSON.readTree(response.body())
-                    .at("/index_templates/0/index_template");
-            assertEquals("30d", template.at("/template/lifecycle/data_retention").asString(), asset.name());
+            JsonNode template =
+                    MappingContractTest.JSON.readTree(response.body()).at("/index_templates/0/index_template");
+            assertEquals(
+                    "30d", template.at("/template/lifecycle/data_retention").asString(), asset.name());
             assertEquals(200, template.get("priority").asInt());
         }
         assertEquals(404, get("/_component_template/heroku-elk@ilm").statusCode(), "no ILM component without ILM");
@@ -127,10 +130,18 @@ class SetupIT {
     void topicsHaveThePartitionsAndConfigs() throws Exception {
         try (Admin admin = admin()) {
             for (String topic : List.of(EVENTS, DEAD_LETTERS)) {
-                assertEquals(3, admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                        .partitions().size(), topic);
+                assertEquals(
+                        3,
+                        admin.describeTopics(List.of(topic))
+                                .allTopicNames()
+                                .get()
+                                .get(topic)
+                                .partitions()
+                                .size(),
+                        topic);
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-                Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                Config config =
+                        admin.describeConfigs(List.of(resource)).all().get().get(resource);
                 assertEquals("172800000", config.get("retention.ms").value(), topic);
                 assertEquals("lz4", config.get("compression.type").value(), topic);
             }
@@ -159,10 +170,15 @@ class SetupIT {
     private static int createGoldenDocuments(String prefix) throws Exception {
         int created = 0;
         try (Stream<Path> files = Files.list(MappingContractTest.GOLDEN)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".expected.ndjson")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".expected.ndjson"))
+                    .sorted()
+                    .toList()) {
                 // One namespace per golden file: the files share Frame-Ids, so their event ids repeat across files.
-                String namespace = prefix + file.getFileName().toString().replace(".expected.ndjson", "")
-                        .replace('-', '_');
+                String namespace = prefix
+                        + file.getFileName()
+                                .toString()
+                                .replace(".expected.ndjson", "")
+                                .replace('-', '_');
                 StringBuilder bulk = new StringBuilder();
                 for (String line : Files.readAllLines(file)) {
                     JsonNode document = line.isBlank() ? null : MappingContractTest.JSON.readTree(line);
@@ -170,8 +186,13 @@ class SetupIT {
                         continue; // framing dead letters go to Kafka's dead-letter topic, not to a data stream
                     }
                     String stream = "logs-" + document.at("/event/dataset").asString() + "-" + namespace;
-                    bulk.append("{\"create\":{\"_index\":\"").append(stream).append("\",\"_id\":\"")
-                            .append(document.at("/event/id").asString()).append("\"}}\n").append(line).append('\n');
+                    bulk.append("{\"create\":{\"_index\":\"")
+                            .append(stream)
+                            .append("\",\"_id\":\"")
+                            .append(document.at("/event/id").asString())
+                            .append("\"}}\n")
+                            .append(line)
+                            .append('\n');
                     created++;
                 }
                 if (bulk.isEmpty()) {
@@ -187,8 +208,10 @@ class SetupIT {
     private static void assertAllCreated(int created) throws Exception {
         assertTrue(created > 50, "documents created: " + created);
         // ignore_malformed would hide a value of the wrong type: there must be none.
-        JsonNode ignored = json(send("POST", "/logs-*-setupit_*/_search", "{\"query\":{\"exists\":{\"field\":"
-                + "\"_ignored\"}},\"size\":5,\"track_total_hits\":true}"));
+        JsonNode ignored = json(send(
+                "POST",
+                "/logs-*-setupit_*/_search",
+                "{\"query\":{\"exists\":{\"field\":" + "\"_ignored\"}},\"size\":5,\"track_total_hits\":true}"));
         assertEquals(0, ignored.at("/hits/total/value").asInt(), ignored.toString());
         JsonNode count = json(send("POST", "/logs-*-setupit_*/_count", "{}"));
         assertEquals(created, count.get("count").asInt());
@@ -206,21 +229,30 @@ class SetupIT {
             document.put("custom_" + i, "value " + i);
         }
         String stream = "logs-app.request-setupwide";
-        JsonNode answer = json(send("PUT", "/" + stream + "/_create/setupit-wide-1?refresh=true",
-                document.toString()));
+        JsonNode answer = json(send("PUT", "/" + stream + "/_create/setupit-wide-1?refresh=true", document.toString()));
         assertEquals("created", answer.get("result").asString(), answer.toString());
         Map<String, String> actual = new HashMap<>();
-        JsonNode mapping = json(get("/" + stream + "/_mapping")).properties().iterator().next().getValue();
+        JsonNode mapping = json(get("/" + stream + "/_mapping"))
+                .properties()
+                .iterator()
+                .next()
+                .getValue();
         collectTypes(mapping.at("/mappings/properties"), "", actual);
-        assertEquals(Optional.empty(), actual.keySet().stream()
-                .filter(name -> name.startsWith("custom_") || name.startsWith("app.extra")).findAny());
-        assertTrue(actual.size() <= MappingContractTest.mappedFields("heroku-elk-logs-app").size(),
+        assertEquals(
+                Optional.empty(),
+                actual.keySet().stream()
+                        .filter(name -> name.startsWith("custom_") || name.startsWith("app.extra"))
+                        .findAny());
+        assertTrue(
+                actual.size()
+                        <= MappingContractTest.mappedFields("heroku-elk-logs-app")
+                                .size(),
                 "fields mapped: " + actual.size());
         // A data stream has no GET by id (that needs the backing index): search by id instead.
-        JsonNode source = json(send("POST", "/" + stream + "/_search",
-                "{\"query\":{\"ids\":{\"values\":[\"setupit-wide-1\"]}}}")).at("/hits/hits/0/_source");
-        assertEquals("value 999", source.get("custom_999").asString(),
-                "unknown fields stay in _source");
+        JsonNode source = json(send(
+                        "POST", "/" + stream + "/_search", "{\"query\":{\"ids\":{\"values\":[\"setupit-wide-1\"]}}}"))
+                .at("/hits/hits/0/_source");
+        assertEquals("value 999", source.get("custom_999").asString(), "unknown fields stay in _source");
     }
 
     @Test
@@ -234,14 +266,20 @@ class SetupIT {
         assertTrue(dynos.size() > 0, memory.toString());
         assertTrue(dynos.get(0).at("/over_time/buckets/0/rss/value").asDouble() > 0, memory.toString());
 
-        JsonNode codes = json(send("POST", "/logs-heroku.*-setupitagg_*/_search",
+        JsonNode codes = json(send(
+                "POST",
+                "/logs-heroku.*-setupitagg_*/_search",
                 "{\"size\":0,\"aggs\":{\"codes\":{\"terms\":{\"field\":\"event.code\",\"size\":50}}}}"));
         Set<String> seen = new java.util.TreeSet<>();
-        codes.at("/aggregations/codes/buckets").forEach(bucket -> seen.add(bucket.get("key").asString()));
+        codes.at("/aggregations/codes/buckets")
+                .forEach(bucket -> seen.add(bucket.get("key").asString()));
         assertTrue(seen.containsAll(Set.of("H12", "R14")), seen.toString());
 
-        JsonNode latency = json(send("POST", "/logs-heroku.router-setupitagg_*/_search", "{\"size\":0,\"aggs\":{\"p\":"
-                + "{\"percentiles\":{\"field\":\"heroku.router.service_ms\",\"percents\":[50,99]}}}}"));
+        JsonNode latency = json(send(
+                "POST",
+                "/logs-heroku.router-setupitagg_*/_search",
+                "{\"size\":0,\"aggs\":{\"p\":"
+                        + "{\"percentiles\":{\"field\":\"heroku.router.service_ms\",\"percents\":[50,99]}}}}"));
         assertTrue(latency.at("/aggregations/p/values/99.0").asDouble() > 0, latency.toString());
     }
 
@@ -272,15 +310,17 @@ class SetupIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(es + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(es + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(es + path)).method(method,
-                        HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", path.startsWith("/_bulk") ? "application/x-ndjson" : "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(es + path))
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", path.startsWith("/_bulk") ? "application/x-ndjson" : "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.herokuelk.shipper.config.ConfigurationException;
 import io.herokuelk.shipper.config.Environment;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class SetupSettingsTest {
 
@@ -22,8 +20,8 @@ class SetupSettingsTest {
 
     @Test
     void everyBadVariableIsNamed() {
-        Environment env = new Environment(Map.of("KAFKA_PARTITIONS", "0", "KAFKA_REPLICATION_FACTOR", "0",
-                "ELASTICSEARCH_RETENTION_DAYS", "soon"));
+        Environment env = new Environment(Map.of(
+                "KAFKA_PARTITIONS", "0", "KAFKA_REPLICATION_FACTOR", "0", "ELASTICSEARCH_RETENTION_DAYS", "soon"));
         SetupSettings.from(env);
         ConfigurationException problems = assertThrows(ConfigurationException.class, env::validate);
         String all = String.join("\n", problems.problems());

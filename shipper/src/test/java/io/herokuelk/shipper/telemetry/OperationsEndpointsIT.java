@@ -3,6 +3,10 @@ package io.herokuelk.shipper.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.elk.testing.KafkaEndpoint;
+import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.shipper.testing.RunningIngest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,16 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
-import io.herokuelk.shipper.testing.RunningIngest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,21 +47,26 @@ class OperationsEndpointsIT {
         try (EmbeddedKafka broker = new EmbeddedKafka(data)) {
             broker.start();
             running = start(broker.address(), Map.of());
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(get("/readyz").statusCode()).isEqualTo(200));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(get("/readyz").statusCode()).isEqualTo(200));
             JsonNode ready = JSON.readTree(get("/readyz").body());
             assertThat(ready.path("status").asString()).isEqualTo("ready");
-            assertThat(ready.path("checks").path("kafka").path("status").asString()).isEqualTo("up");
+            assertThat(ready.path("checks").path("kafka").path("status").asString())
+                    .isEqualTo("up");
 
             broker.close();
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(get("/readyz").statusCode()).isEqualTo(503));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(get("/readyz").statusCode()).isEqualTo(503));
             JsonNode unready = JSON.readTree(get("/readyz").body());
             assertThat(unready.path("status").asString()).isEqualTo("unready");
-            assertThat(unready.path("checks").path("kafka").path("status").asString()).isEqualTo("down");
-            assertThat(unready.path("checks").path("kafka").path("detail").asString()).contains("did not answer");
-            assertThat(get("/healthz").statusCode()).as("liveness does not follow the broker").isEqualTo(200);
+            assertThat(unready.path("checks").path("kafka").path("status").asString())
+                    .isEqualTo("down");
+            assertThat(unready.path("checks").path("kafka").path("detail").asString())
+                    .contains("did not answer");
+            assertThat(get("/healthz").statusCode())
+                    .as("liveness does not follow the broker")
+                    .isEqualTo(200);
         }
     }
 
@@ -73,13 +76,24 @@ class OperationsEndpointsIT {
 
         assertThat(get("/metrics").statusCode()).isEqualTo(404);
         int port = running.service().metricsPort().orElseThrow();
-        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "jvm_gc_collection_seconds", "jvm_threads_current",
-                "process_resident_memory_bytes", "shipper_logplex_dropped_messages_total");
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).contains("\"kafka\"");
+        assertThat(metrics.body())
+                .contains(
+                        "jvm_memory_used_bytes",
+                        "jvm_gc_collection_seconds",
+                        "jvm_threads_current",
+                        "process_resident_memory_bytes",
+                        "shipper_logplex_dropped_messages_total");
+        assertThat(HTTP.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("\"kafka\"");
     }
 
     @Test
@@ -88,11 +102,15 @@ class OperationsEndpointsIT {
 
         HttpResponse<String> anonymous = get("/metrics");
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("Basic"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(running.send(HttpRequest.newBuilder(running.uri("/metrics"))
-                .header("Authorization", RunningIngest.basic(RunningIngest.USER, RunningIngest.PASSWORD)))
-                .statusCode()).as("the drain's credentials are not the metrics'").isEqualTo(401);
+                                .header(
+                                        "Authorization",
+                                        RunningIngest.basic(RunningIngest.USER, RunningIngest.PASSWORD)))
+                        .statusCode())
+                .as("the drain's credentials are not the metrics'")
+                .isEqualTo(401);
         HttpResponse<String> signedIn = running.metrics();
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.body()).contains("jvm_memory_used_bytes", "process_resident_memory_bytes");

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Builds {@code application/logplex-1} bodies of realistic router lines, for tests and load. */
 public final class LogplexBodies {
 
-    private LogplexBodies() {
-    }
+    private LogplexBodies() {}
 
     /** One octet-counted frame around a message. */
     public static byte[] frame(String message) {
@@ -23,12 +22,19 @@ public final class LogplexBodies {
     public static byte[] routerLines(int first, int count) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(count * 330);
         for (int i = first; i < first + count; i++) {
-            body.writeBytes(frame(String.format(Locale.ROOT,
+            body.writeBytes(frame(String.format(
+                    Locale.ROOT,
                     "<158>1 2026-11-26T10:%02d:%02d.%06d+00:00 host heroku router - at=info method=GET"
                             + " path=\"/api/notes/%d\" host=myapp.herokuapp.com request_id=req-%08d"
                             + " fwd=\"203.0.113.7\" dyno=web.%d connect=0ms service=%dms status=200 bytes=1532"
                             + " protocol=https\n",
-                    (i / 60) % 60, i % 60, i % 1_000_000, i % 97, i, 1 + i % 3, 5 + i % 400)));
+                    (i / 60) % 60,
+                    i % 60,
+                    i % 1_000_000,
+                    i % 97,
+                    i,
+                    1 + i % 3,
+                    5 + i % 400)));
         }
         return body.toByteArray();
     }

@@ -1,5 +1,8 @@
 package io.herokuelk.shipper.testing;
 
+import io.herokuelk.shipper.config.ShipperSettings;
+import io.herokuelk.shipper.ingest.IngestService;
+import io.herokuelk.shipper.telemetry.JvmInstrumentation;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,11 +14,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-
-import io.herokuelk.shipper.config.ShipperSettings;
-import io.herokuelk.shipper.ingest.IngestService;
-import io.herokuelk.shipper.telemetry.JvmInstrumentation;
-
 /** The real HTTPS drain receiver on a free port, publishing to a real broker, and a client to post to it. */
 public final class RunningIngest implements AutoCloseable {
 
@@ -23,11 +21,13 @@ public final class RunningIngest implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery staple";
     /** {@code METRICS_CREDENTIALS}, when a test sets it: what {@link #metrics()} signs in with. */
     public static final String METRICS_USER = "prometheus";
+
     public static final String METRICS_PASSWORD = "scrape-me-0123456789";
 
     private final ShipperSettings settings;
     private final IngestService service;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private RunningIngest(ShipperSettings settings, IngestService service) {
         this.settings = settings;
@@ -35,8 +35,9 @@ public final class RunningIngest implements AutoCloseable {
     }
 
     /** Starts with drain credentials {@link #USER}:{@link #PASSWORD} and the given extra variables. */
-    public static RunningIngest start(String bootstrap, String eventsTopic, String deadLetterTopic,
-                                     Map<String, String> extra) throws IOException {
+    public static RunningIngest start(
+            String bootstrap, String eventsTopic, String deadLetterTopic, Map<String, String> extra)
+            throws IOException {
         Map<String, String> env = new HashMap<>(Map.of(
                 "PORT", "0",
                 "DRAIN_CREDENTIALS", USER + ":" + PASSWORD,
@@ -77,7 +78,8 @@ public final class RunningIngest implements AutoCloseable {
     }
 
     public HttpRequest.Builder request(String path, byte[] body) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+        return HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
@@ -87,7 +89,8 @@ public final class RunningIngest implements AutoCloseable {
 
     /** {@code /metrics} on the drain's port, signed in with {@link #METRICS_USER}. */
     public HttpResponse<String> metrics() throws Exception {
-        return send(HttpRequest.newBuilder(uri("/metrics")).GET()
+        return send(HttpRequest.newBuilder(uri("/metrics"))
+                .GET()
                 .header("Authorization", basic(METRICS_USER, METRICS_PASSWORD)));
     }
 

@@ -27,8 +27,12 @@ final class AlertPrinter implements Consumer<ReceivedAlert> {
             console.mark("ALERT " + alert.rule() + " (" + alert.severity() + ") firing for " + where);
             console.detail(alert.summary());
             if (!alert.figures().isEmpty()) {
-                console.detail("figures: " + String.join(", ", alert.figures().entrySet().stream()
-                        .map(figure -> figure.getKey() + "=" + figure.getValue()).toList()));
+                console.detail("figures: "
+                        + String.join(
+                                ", ",
+                                alert.figures().entrySet().stream()
+                                        .map(figure -> figure.getKey() + "=" + figure.getValue())
+                                        .toList()));
             }
             List<String> memory = alert.memory();
             if (!memory.isEmpty()) {

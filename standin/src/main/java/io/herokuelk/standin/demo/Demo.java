@@ -39,8 +39,7 @@ public final class Demo {
     /** Marks a folder as the demo's own, so that emptying it at the next run can never hit anything else. */
     static final String MARKER = ".heroku-elk-demo";
 
-    private Demo() {
-    }
+    private Demo() {}
 
     public static void main(String[] args) throws Exception {
         DemoPace pace = DemoPace.named("default");
@@ -91,21 +90,25 @@ public final class Demo {
             Files.writeString(rules, DemoRules.yaml(pace));
             shipperEnvironment.put("ALERT_RULES_FILE", rules.toString());
         }
-        String credentials = DrainCredentials.resolve(environment, settings.directory()).split(",")[0].strip();
+        String credentials = DrainCredentials.resolve(environment, settings.directory())
+                .split(",")[0]
+                .strip();
         Path shipperJar = Path.of(System.getProperty(LocalStack.SHIPPER_JAR_PROPERTY, "shipper/target/shipper.jar"))
                 .toAbsolutePath();
-        LocalStack stack = new LocalStack(LocalStack.services(settings, shipperJar, credentials, shipperEnvironment),
-                "", System.out);
+        LocalStack stack = new LocalStack(
+                LocalStack.services(settings, shipperJar, credentials, shipperEnvironment), "", System.out);
         StandIn[] standIn = new StandIn[1];
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread shutdown = new Thread(() -> {
-            if (standIn[0] != null) {
-                standIn[0].close();
-            }
-            stack.stop();
-            receiver.close();
-            stopped.countDown();
-        }, "demo-shutdown");
+        Thread shutdown = new Thread(
+                () -> {
+                    if (standIn[0] != null) {
+                        standIn[0].close();
+                    }
+                    stack.stop();
+                    receiver.close();
+                    stopped.countDown();
+                },
+                "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         console.mark("Starting Kafka, Elasticsearch and the shipper (setup, ingest, indexer, alerter) in "
@@ -123,19 +126,37 @@ public final class Demo {
 
         PlatformWatch platform = new PlatformWatch(console);
         ManagerSettings manager = ManagerSettings.heroku().withSampleInterval(pace.metricsInterval());
-        standIn[0] = StandIn.start(LogplexSettings.defaults(drain), 1, Path.of("").toAbsolutePath(), manager,
-                demoSettings.routerPort(), Duration.ofSeconds(30), platform, clock);
+        standIn[0] = StandIn.start(
+                LogplexSettings.defaults(drain),
+                1,
+                Path.of("").toAbsolutePath(),
+                manager,
+                demoSettings.routerPort(),
+                Duration.ofSeconds(30),
+                platform,
+                clock);
         console.mark("Heroku stand-in up: router " + standIn[0].routerUrl() + ", runtime metrics every "
                 + pace.metricsInterval().toSeconds() + " s, Logplex to the drain as " + APP_NAME);
 
         Release frugal = DemoReleases.frugal(pace, Release.webCommand(Files.readAllLines(Path.of("app/Procfile"))));
         try (HttpClient client = HttpClient.newHttpClient()) {
-            Incident.Outcome outcome = new Incident(standIn[0], receiver, console, pace, client,
-                    new OnDemandDiagnosis(shipperJar, elasticsearch, APP_NAME))
+            Incident.Outcome outcome = new Incident(
+                            standIn[0],
+                            receiver,
+                            console,
+                            pace,
+                            client,
+                            new OnDemandDiagnosis(shipperJar, elasticsearch, APP_NAME))
                     .play(DemoReleases.bad(pace), DemoReleases.workerFix(pace), frugal);
             Thread.sleep(Duration.ofSeconds(3)); // the last lines through Logplex, Kafka and the indexer
-            DemoReport.print(console, outcome, standIn[0].logplex().stats(), platform,
-                    new ElasticsearchCounts(client, elasticsearch).counts(), elasticsearch, standIn[0].routerUrl());
+            DemoReport.print(
+                    console,
+                    outcome,
+                    standIn[0].logplex().stats(),
+                    platform,
+                    new ElasticsearchCounts(client, elasticsearch).counts(),
+                    elasticsearch,
+                    standIn[0].routerUrl());
             if (exitAfterReport) {
                 return outcome.complete() ? 0 : 1;
             }

@@ -18,20 +18,52 @@ import java.util.List;
  * @param requestsPerSecond traffic through the router all along
  * @param timeLapse       how much shorter than Heroku's the rule windows are (1 for none)
  */
-public record DemoPace(String name, Duration metricsInterval, Duration approach, Duration overshoot, Duration atPeak,
-                       Duration alertWait, Duration resolveWait, double requestsPerSecond, int timeLapse) {
+public record DemoPace(
+        String name,
+        Duration metricsInterval,
+        Duration approach,
+        Duration overshoot,
+        Duration atPeak,
+        Duration alertWait,
+        Duration resolveWait,
+        double requestsPerSecond,
+        int timeLapse) {
 
     public static DemoPace named(String name) {
         return switch (name) {
-            case "quick" -> new DemoPace("quick", Duration.ofSeconds(2), Duration.ofSeconds(24),
-                    Duration.ofSeconds(16), Duration.ofSeconds(8), Duration.ofSeconds(120), Duration.ofSeconds(90),
-                    8, 10);
-            case "default" -> new DemoPace("default", Duration.ofSeconds(5), Duration.ofSeconds(50),
-                    Duration.ofSeconds(40), Duration.ofSeconds(20), Duration.ofSeconds(240), Duration.ofSeconds(150),
-                    10, 4);
-            case "heroku" -> new DemoPace("heroku", Duration.ofSeconds(20), Duration.ofMinutes(8),
-                    Duration.ofMinutes(4), Duration.ofMinutes(3), Duration.ofMinutes(25), Duration.ofMinutes(10),
-                    10, 1);
+            case "quick" ->
+                new DemoPace(
+                        "quick",
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(24),
+                        Duration.ofSeconds(16),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(120),
+                        Duration.ofSeconds(90),
+                        8,
+                        10);
+            case "default" ->
+                new DemoPace(
+                        "default",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(50),
+                        Duration.ofSeconds(40),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(240),
+                        Duration.ofSeconds(150),
+                        10,
+                        4);
+            case "heroku" ->
+                new DemoPace(
+                        "heroku",
+                        Duration.ofSeconds(20),
+                        Duration.ofMinutes(8),
+                        Duration.ofMinutes(4),
+                        Duration.ofMinutes(3),
+                        Duration.ofMinutes(25),
+                        Duration.ofMinutes(10),
+                        10,
+                        1);
             default -> throw new IllegalArgumentException("Unknown pace '" + name + "'; paces: " + names());
         };
     }

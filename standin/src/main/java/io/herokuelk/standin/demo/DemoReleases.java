@@ -17,8 +17,7 @@ final class DemoReleases {
     /** What Heroku's JVM tooling sets for a 512 MB dyno: sized for one JVM. */
     static final String PLATFORM_JAVA_TOOL_OPTIONS = "-Xmx300m -Xss512k -XX:CICompilerCount=2";
 
-    private DemoReleases() {
-    }
+    private DemoReleases() {}
 
     static Release bad(DemoPace pace) {
         Map<String, String> vars = common(pace);

@@ -8,8 +8,7 @@ import java.util.Map;
 /** The closing report: the timeline, the figures, what reached Elasticsearch and how to look at it there. */
 final class DemoReport {
 
-    private DemoReport() {
-    }
+    private DemoReport() {}
 
     private static String row(String release, double mb) {
         return String.format(Locale.ROOT, "  %-36s %5.0f MB  %4.0f%% of 512 MB", release, mb, mb / 512 * 100);
@@ -23,22 +22,32 @@ final class DemoReport {
             console.detail("  v1 at its R14: no diagnosis arrived");
         } else {
             Double predicted = r14.figures().get("one_process_estimate_mb");
-            console.detail("  v1 at its R14: " + r14.headline() + (predicted == null ? "" : String.format(Locale.ROOT,
-                    "; one process would hold about %.0f MB", predicted)) + String.format(Locale.ROOT,
-                    "; v2 (one process) measured %.0f MB", outcome.afterWorkerFixMb()));
+            console.detail("  v1 at its R14: " + r14.headline()
+                    + (predicted == null
+                            ? ""
+                            : String.format(Locale.ROOT, "; one process would hold about %.0f MB", predicted))
+                    + String.format(Locale.ROOT, "; v2 (one process) measured %.0f MB", outcome.afterWorkerFixMb()));
         }
         ReceivedDiagnosis v2 = outcome.workerFixDiagnosis();
         if (v2 == null) {
             console.detail("  v2 on demand: shipper.jar diagnose gave no answer");
         } else {
             console.detail("  v2 on demand (shipper.jar diagnose): " + v2.headline() + " " + v2.summary());
-            console.detail(String.format(Locale.ROOT, "    v3 (the app's Procfile: a capped heap, components built on"
-                    + " first use) measured %.0f MB", outcome.afterFrugalMb()));
+            console.detail(String.format(
+                    Locale.ROOT,
+                    "    v3 (the app's Procfile: a capped heap, components built on" + " first use) measured %.0f MB",
+                    outcome.afterFrugalMb()));
         }
     }
 
-    static void print(Console console, Incident.Outcome outcome, LogplexStats drain, PlatformWatch platform,
-                      Map<String, Long> counts, URI elasticsearch, URI router) {
+    static void print(
+            Console console,
+            Incident.Outcome outcome,
+            LogplexStats drain,
+            PlatformWatch platform,
+            Map<String, Long> counts,
+            URI elasticsearch,
+            URI router) {
         console.blank();
         console.say("Report");
         console.detail("Timeline:");
@@ -55,26 +64,34 @@ final class DemoReport {
         console.detail("Alerts fired: " + String.join(", ", outcome.fired()) + "; resolved: "
                 + String.join(", ", outcome.resolved()) + ".");
         console.detail("Heroku lines: " + platform.r14Lines() + " R14, " + platform.r15Lines() + " R15.");
-        console.detail(String.format(Locale.ROOT, "Traffic: %d requests, %d answered 2xx/3xx, %d 4xx, %d 5xx, %d failed;"
-                        + " p50 %d ms, p99 %d ms.", outcome.traffic().sent(), outcome.traffic().succeeded(),
-                outcome.traffic().clientErrors(), outcome.traffic().serverErrors(), outcome.traffic().failed(),
-                outcome.traffic().p50Ms(), outcome.traffic().p99Ms()));
+        console.detail(String.format(
+                Locale.ROOT,
+                "Traffic: %d requests, %d answered 2xx/3xx, %d 4xx, %d 5xx, %d failed;" + " p50 %d ms, p99 %d ms.",
+                outcome.traffic().sent(),
+                outcome.traffic().succeeded(),
+                outcome.traffic().clientErrors(),
+                outcome.traffic().serverErrors(),
+                outcome.traffic().failed(),
+                outcome.traffic().p50Ms(),
+                outcome.traffic().p99Ms()));
         console.detail("Logplex: " + drain.messagesDelivered() + " lines in " + drain.batchesDelivered()
                 + " batches delivered, " + drain.retries() + " retries, " + drain.messagesDropped() + " dropped.");
         console.detail("");
         console.detail("In Elasticsearch (" + elasticsearch + "), counted just now:");
-        counts.forEach((what, count) -> console.detail(String.format(Locale.ROOT, "  %-32s %s", what,
-                count < 0 ? "(no answer)" : count)));
+        counts.forEach((what, count) ->
+                console.detail(String.format(Locale.ROOT, "  %-32s %s", what, count < 0 ? "(no answer)" : count)));
         console.detail("");
         console.detail("Look for yourself:");
-        ElasticsearchCounts.QUERIES.forEach((what, query) ->
-                console.detail("  curl -s '" + elasticsearch + query + "'    # " + what));
+        ElasticsearchCounts.QUERIES.forEach(
+                (what, query) -> console.detail("  curl -s '" + elasticsearch + query + "'    # " + what));
         console.detail("  curl -s '" + elasticsearch + "/logs-heroku_elk.alert-*/_search?sort=@timestamp:asc&size=20"
                 + "&filter_path=hits.hits._source.message'    # the alerts, oldest first");
         console.detail("  curl -s '" + router + "/health'    # the fixed app, through the router");
         console.blank();
-        console.say(outcome.complete() ? "The story is complete: every expected alert fired and resolved."
-                : "The story is NOT complete: expected " + String.join(", ", Incident.EXPECTED_RULES)
-                        + " to fire and resolve.");
+        console.say(
+                outcome.complete()
+                        ? "The story is complete: every expected alert fired and resolved."
+                        : "The story is NOT complete: expected " + String.join(", ", Incident.EXPECTED_RULES)
+                                + " to fire and resolve.");
     }
 }

@@ -10,8 +10,7 @@ import java.time.Duration;
  */
 final class DemoRules {
 
-    private DemoRules() {
-    }
+    private DemoRules() {}
 
     static String yaml(DemoPace pace) {
         int lapse = pace.timeLapse();
@@ -56,16 +55,19 @@ final class DemoRules {
                     type: drain_loss
                     severity: warning
                     clear_after: %s
-                """.formatted(lapse, pace.name(), seconds(pace.metricsInterval()),
-                seconds(Duration.ofMinutes(10).dividedBy(lapse)),
-                seconds(Duration.ofMinutes(3).dividedBy(lapse)),
-                seconds(Duration.ofMinutes(30).dividedBy(lapse)),
-                seconds(Duration.ofMinutes(2).dividedBy(lapse)),
-                seconds(Duration.ofMinutes(10).dividedBy(lapse)),
-                seconds(Duration.ofMinutes(15).dividedBy(lapse)),
-                seconds(pace.metricsInterval().multipliedBy(3)),
-                seconds(Duration.ofMinutes(5).dividedBy(lapse)),
-                seconds(Duration.ofMinutes(10).dividedBy(lapse)));
+                """.formatted(
+                        lapse,
+                        pace.name(),
+                        seconds(pace.metricsInterval()),
+                        seconds(Duration.ofMinutes(10).dividedBy(lapse)),
+                        seconds(Duration.ofMinutes(3).dividedBy(lapse)),
+                        seconds(Duration.ofMinutes(30).dividedBy(lapse)),
+                        seconds(Duration.ofMinutes(2).dividedBy(lapse)),
+                        seconds(Duration.ofMinutes(10).dividedBy(lapse)),
+                        seconds(Duration.ofMinutes(15).dividedBy(lapse)),
+                        seconds(pace.metricsInterval().multipliedBy(3)),
+                        seconds(Duration.ofMinutes(5).dividedBy(lapse)),
+                        seconds(Duration.ofMinutes(10).dividedBy(lapse)));
     }
 
     private static String seconds(Duration duration) {

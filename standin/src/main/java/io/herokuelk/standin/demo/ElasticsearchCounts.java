@@ -32,7 +32,8 @@ final class ElasticsearchCounts {
     private static Map<String, String> queries() {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("R14 lines", count("logs-heroku.platform-*", "event.code:R14"));
-        queries.put("runtime-metrics memory samples", count("logs-heroku.runtime_metrics-*", "heroku.memory.quota_pct:*"));
+        queries.put(
+                "runtime-metrics memory samples", count("logs-heroku.runtime_metrics-*", "heroku.memory.quota_pct:*"));
         queries.put("router lines", count("logs-heroku.router-*", null));
         queries.put("app request events", count("logs-app.request-*", null));
         queries.put("app memory events", count("logs-app.memory-*", null));
@@ -41,8 +42,8 @@ final class ElasticsearchCounts {
     }
 
     private static String count(String streams, String query) {
-        return "/" + streams + "/_count" + (query == null ? ""
-                : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        return "/" + streams + "/_count"
+                + (query == null ? "" : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     }
 
     /** Refreshes, then counts each query; -1 where Elasticsearch did not answer. */
@@ -51,10 +52,15 @@ final class ElasticsearchCounts {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Map.Entry<String, String> query : QUERIES.entrySet()) {
-            String body = send(HttpRequest.newBuilder(elasticsearch.resolve(query.getValue())).GET());
+            String body = send(HttpRequest.newBuilder(elasticsearch.resolve(query.getValue()))
+                    .GET());
             long count = -1;
             if (body != null) {
-                count = JsonMapper.builder().build().readTree(body).path("count").asLong(-1);
+                count = JsonMapper.builder()
+                        .build()
+                        .readTree(body)
+                        .path("count")
+                        .asLong(-1);
             }
             counts.put(query.getKey(), count);
         }
@@ -63,8 +69,8 @@ final class ElasticsearchCounts {
 
     private String send(HttpRequest.Builder request) throws InterruptedException {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {
             return null;

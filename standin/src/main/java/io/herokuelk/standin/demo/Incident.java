@@ -31,9 +31,16 @@ final class Incident {
      * @param r14Diagnosis        what the R14 alert's diagnosis said, or null
      * @param workerFixDiagnosis  what {@code shipper.jar diagnose} said of the worker fix's memory, or null
      */
-    record Outcome(double baselineMb, double peakMb, double afterWorkerFixMb, double afterFrugalMb, Set<String> fired,
-                   Set<String> resolved, LoadGenerator.Totals traffic, ReceivedDiagnosis r14Diagnosis,
-                   ReceivedDiagnosis workerFixDiagnosis) {
+    record Outcome(
+            double baselineMb,
+            double peakMb,
+            double afterWorkerFixMb,
+            double afterFrugalMb,
+            Set<String> fired,
+            Set<String> resolved,
+            LoadGenerator.Totals traffic,
+            ReceivedDiagnosis r14Diagnosis,
+            ReceivedDiagnosis workerFixDiagnosis) {
 
         boolean complete() {
             return fired.containsAll(EXPECTED_RULES) && resolved.containsAll(fired);
@@ -48,22 +55,29 @@ final class Incident {
     private final OnDemandDiagnosis diagnose;
     private volatile double peakMb;
 
-    Incident(StandIn standIn, AlertReceiver alerts, Console console, DemoPace pace, HttpClient client,
-             OnDemandDiagnosis diagnose) {
+    Incident(
+            StandIn standIn,
+            AlertReceiver alerts,
+            Console console,
+            DemoPace pace,
+            HttpClient client,
+            OnDemandDiagnosis diagnose) {
         this.standIn = standIn;
         this.alerts = alerts;
         this.console = console;
         this.pace = pace;
         this.client = client;
         this.diagnose = diagnose;
-        standIn.manager().onSample(sample -> peakMb = Math.max(peakMb, sample.usage().quotaUsedMb()));
+        standIn.manager()
+                .onSample(sample -> peakMb = Math.max(peakMb, sample.usage().quotaUsedMb()));
     }
 
     Outcome play(Release bad, Release workerFix, Release frugal) throws InterruptedException {
         Dyno web1 = standIn.formation().dynos().getFirst();
         DynoManager manager = standIn.manager();
         console.mark("Deploying " + bad.version() + ", the bad deployment: " + bad.processes() + " JVMs per dyno"
-                + " (2 x 2 cores + 1), every component loaded at start, JAVA_TOOL_OPTIONS=" + DemoReleases.PLATFORM_JAVA_TOOL_OPTIONS
+                + " (2 x 2 cores + 1), every component loaded at start, JAVA_TOOL_OPTIONS="
+                + DemoReleases.PLATFORM_JAVA_TOOL_OPTIONS
                 + " in each");
         standIn.formation().start(bad);
         console.mark("web.1 is up with " + web1.processes().size() + " processes; traffic on at "
@@ -72,40 +86,60 @@ final class Incident {
             load.start(pace.requestsPerSecond());
             sleep(pace.metricsInterval().multipliedBy(2));
             double baseline = manager.read(web1).usage().quotaUsedMb();
-            console.mark(String.format(Locale.ROOT, "Baseline of the bad deployment: %.0f MB of 512 MB (%.0f%%);"
-                    + " now the workers' memory climbs", baseline, baseline / 512 * 100));
+            console.mark(String.format(
+                    Locale.ROOT,
+                    "Baseline of the bad deployment: %.0f MB of 512 MB (%.0f%%);" + " now the workers' memory climbs",
+                    baseline,
+                    baseline / 512 * 100));
             climb(web1, baseline);
 
-            deploy(load, workerFix, "the worker fix: WEB_CONCURRENCY=1, one JVM, still loading everything at start"
-                    + " with the platform's JVM defaults");
+            deploy(
+                    load,
+                    workerFix,
+                    "the worker fix: WEB_CONCURRENCY=1, one JVM, still loading everything at start"
+                            + " with the platform's JVM defaults");
             Instant workerFixUp = Instant.now();
             awaitResolves(web1);
             Duration settle = Duration.between(workerFixUp, Instant.now());
             double afterWorkerFix = measure(web1, "After the worker fix");
             // No alert fires now; what is left is asked for, as an operator would ask the shipper.
             Thread.sleep(Duration.ofSeconds(3)); // the last samples through Logplex, Kafka and the indexer
-            ReceivedDiagnosis workerFixDiagnosis = diagnose.of(web1.name(), Duration.between(workerFixUp,
-                    Instant.now()).plusMinutes(1));
+            ReceivedDiagnosis workerFixDiagnosis = diagnose.of(
+                    web1.name(), Duration.between(workerFixUp, Instant.now()).plusMinutes(1));
             if (workerFixDiagnosis != null) {
                 console.mark("shipper.jar diagnose of web.1 now: " + workerFixDiagnosis.headline() + " "
                         + workerFixDiagnosis.summary());
             }
 
-            deploy(load, frugal, "what was never needed removed: the app's Procfile (bounded heap and threads,"
-                    + " components built on first use): " + frugal.command());
+            deploy(
+                    load,
+                    frugal,
+                    "what was never needed removed: the app's Procfile (bounded heap and threads,"
+                            + " components built on first use): " + frugal.command());
             // Measured after as long under the same traffic as the worker fix was, so that the two compare.
             sleep(settle);
             double afterFrugal = measure(web1, "After the frugal release");
             load.stop();
-            return new Outcome(baseline, peakMb, afterWorkerFix, afterFrugal, rules(true), rules(false),
-                    load.totals(), firstDiagnosis("r14"), workerFixDiagnosis);
+            return new Outcome(
+                    baseline,
+                    peakMb,
+                    afterWorkerFix,
+                    afterFrugal,
+                    rules(true),
+                    rules(false),
+                    load.totals(),
+                    firstDiagnosis("r14"),
+                    workerFixDiagnosis);
         }
     }
 
     /** The diagnosis of the first firing notification of a rule, or null. */
     private ReceivedDiagnosis firstDiagnosis(String rule) {
-        return alerts.received().stream().filter(a -> a.firing() && a.rule().equals(rule) && a.diagnosis() != null)
-                .map(ReceivedAlert::diagnosis).findFirst().orElse(null);
+        return alerts.received().stream()
+                .filter(a -> a.firing() && a.rule().equals(rule) && a.diagnosis() != null)
+                .map(ReceivedAlert::diagnosis)
+                .findFirst()
+                .orElse(null);
     }
 
     /** A new release, deployed as Heroku does without preboot: traffic pauses while the dyno restarts. */
@@ -124,7 +158,6 @@ final class Incident {
         return memory;
     }
 
-
     /** Climbs, then holds the peak until the expected alerts fired (or the pace's patience ran out). */
     private void climb(Dyno web1, double baseline) throws InterruptedException {
         MemoryClimb climb = new MemoryClimb(client, standIn.routerUrl(), standIn.manager(), web1, pace, PEAK_MB);
@@ -135,17 +168,18 @@ final class Incident {
             double memory = climb.step(baseline, since);
             peakMb = Math.max(peakMb, memory);
             if (!Instant.now().isBefore(lastShown.plus(pace.metricsInterval().multipliedBy(2)))) {
-                console.say(String.format(Locale.ROOT, "web.1 memory %.0f MB of 512 MB (%.0f%%)", memory,
-                        memory / 512 * 100));
+                console.say(String.format(
+                        Locale.ROOT, "web.1 memory %.0f MB of 512 MB (%.0f%%)", memory, memory / 512 * 100));
                 lastShown = Instant.now();
             }
-            boolean heldPeak = since.compareTo(pace.approach().plus(pace.overshoot()).plus(pace.atPeak())) >= 0;
+            boolean heldPeak =
+                    since.compareTo(pace.approach().plus(pace.overshoot()).plus(pace.atPeak())) >= 0;
             if (heldPeak && rules(true).containsAll(EXPECTED_RULES)) {
                 return;
             }
             if (since.compareTo(pace.alertWait()) >= 0) {
-                console.mark("Not every expected alert arrived within " + pace.alertWait().toSeconds()
-                        + " s; applying the fix anyway");
+                console.mark("Not every expected alert arrived within "
+                        + pace.alertWait().toSeconds() + " s; applying the fix anyway");
                 return;
             }
             Thread.sleep(Duration.ofSeconds(1));
@@ -158,14 +192,19 @@ final class Incident {
         while (!rules(false).containsAll(rules(true)) && Instant.now().isBefore(deadline)) {
             if (!Instant.now().isBefore(lastShown.plus(pace.metricsInterval().multipliedBy(2)))) {
                 double memory = standIn.manager().read(web1).usage().quotaUsedMb();
-                console.say(String.format(Locale.ROOT, "web.1 memory %.0f MB of 512 MB (%.0f%%); waiting for %s",
-                        memory, memory / 512 * 100, String.join(", ", unresolved())));
+                console.say(String.format(
+                        Locale.ROOT,
+                        "web.1 memory %.0f MB of 512 MB (%.0f%%); waiting for %s",
+                        memory,
+                        memory / 512 * 100,
+                        String.join(", ", unresolved())));
                 lastShown = Instant.now();
             }
             Thread.sleep(Duration.ofSeconds(1));
         }
         if (!rules(false).containsAll(rules(true))) {
-            console.mark("Still open after " + pace.resolveWait().toSeconds() + " s: " + String.join(", ", unresolved()));
+            console.mark(
+                    "Still open after " + pace.resolveWait().toSeconds() + " s: " + String.join(", ", unresolved()));
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,9 +30,19 @@ final class OnDemandDiagnosis {
 
     /** The diagnosis of {@code dyno} over the last {@code window}, or null when the command gave none. */
     ReceivedDiagnosis of(String dyno, Duration window) throws InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-jar", shipperJar.toString(), "diagnose", "--app", app, "--dyno", dyno,
-                "--window", Math.max(1, window.toSeconds()) + "s", "--json");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-jar",
+                shipperJar.toString(),
+                "diagnose",
+                "--app",
+                app,
+                "--dyno",
+                dyno,
+                "--window",
+                Math.max(1, window.toSeconds()) + "s",
+                "--json");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("ELASTICSEARCH_URL", elasticsearch.toString());
         try {

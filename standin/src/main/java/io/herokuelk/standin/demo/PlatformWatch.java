@@ -29,7 +29,8 @@ final class PlatformWatch implements LogSink {
             lastProcessRunning = text;
         } else if (text.startsWith("Error R14")) {
             if (r14Lines.incrementAndGet() == 1) {
-                console.mark("Heroku logs its first R14 for " + line.procId() + ": " + lastProcessRunning + " / " + text);
+                console.mark(
+                        "Heroku logs its first R14 for " + line.procId() + ": " + lastProcessRunning + " / " + text);
             }
         } else if (text.startsWith("Error R15")) {
             if (r15Lines.incrementAndGet() == 1) {

@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
  * A diagnosis as the shipper writes it ({@code heroku_elk.diagnosis} of an alert document, or {@code shipper.jar
  * diagnose --json}), reduced to what the demo prints.
  */
-record ReceivedDiagnosis(String cause, String confidence, String summary, List<String> signals, List<String> others,
-                         Map<String, Double> figures) {
+record ReceivedDiagnosis(
+        String cause,
+        String confidence,
+        String summary,
+        List<String> signals,
+        List<String> others,
+        Map<String, Double> figures) {
 
     /** Null when the node holds no diagnosis. */
     static ReceivedDiagnosis from(JsonNode node) {
@@ -25,8 +29,12 @@ record ReceivedDiagnosis(String cause, String confidence, String summary, List<S
                 figures.put(entry.getKey(), entry.getValue().asDouble());
             }
         });
-        return new ReceivedDiagnosis(node.path("cause").asString(), node.path("confidence").asString(""),
-                node.path("summary").asString(""), strings(node.path("signals")), strings(node.path("others")),
+        return new ReceivedDiagnosis(
+                node.path("cause").asString(),
+                node.path("confidence").asString(""),
+                node.path("summary").asString(""),
+                strings(node.path("signals")),
+                strings(node.path("others")),
                 figures);
     }
 

@@ -106,7 +106,8 @@ public final class Dyno {
             this.release = release;
             startedGeneration = ++generation;
             stopping = false;
-            dynoId = "heroku." + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999) + "." + UUID.randomUUID();
+            dynoId =
+                    "heroku." + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999) + "." + UUID.randomUUID();
             changeState(DynoState.STARTING);
             platform("Starting process with command `" + release.command() + "`");
             started = new ArrayList<>();
@@ -134,8 +135,7 @@ public final class Dyno {
         builder.environment().clear();
         builder.environment().putAll(environment(release, port, workerIndex));
         Process process = builder.start();
-        Thread.ofVirtual().name(name + "-stdout").start(
-                new StdoutCapture(process.getInputStream(), name, sink, clock));
+        Thread.ofVirtual().name(name + "-stdout").start(new StdoutCapture(process.getInputStream(), name, sink, clock));
         process.onExit().thenAccept(exited -> exited(startedGeneration, exited.exitValue()));
         return new Worker(process, port);
     }
@@ -179,8 +179,8 @@ public final class Dyno {
                 changeState(DynoState.UP);
                 return;
             }
-            platform("Error R10 (Boot timeout) -> Web process failed to bind to $PORT within "
-                    + bootTimeout.toSeconds() + " seconds of launch");
+            platform("Error R10 (Boot timeout) -> Web process failed to bind to $PORT within " + bootTimeout.toSeconds()
+                    + " seconds of launch");
             platform("Stopping process with SIGKILL");
             stopping = true; // the exits that follow are this kill's, not a crash of their own
         }
@@ -210,8 +210,8 @@ public final class Dyno {
         current.forEach(worker -> ProcessGroups.signal(worker.process(), false));
         boolean graceful = awaitExit(current, stopGrace);
         if (!graceful) {
-            platform("Error R12 (Exit timeout) -> At least one process failed to exit within "
-                    + stopGrace.toSeconds() + " seconds of SIGTERM");
+            platform("Error R12 (Exit timeout) -> At least one process failed to exit within " + stopGrace.toSeconds()
+                    + " seconds of SIGTERM");
             platform("Stopping remaining processes with SIGKILL");
             killAll(current);
         }
@@ -289,7 +289,9 @@ public final class Dyno {
 
     /** The status the dyno manager reports: the first process's, as a dyno has one command. */
     private static int exitStatus(List<Worker> current) {
-        return current.isEmpty() || current.getFirst().process().isAlive() ? 0 : current.getFirst().process().exitValue();
+        return current.isEmpty() || current.getFirst().process().isAlive()
+                ? 0
+                : current.getFirst().process().exitValue();
     }
 
     private void changeState(DynoState next) {

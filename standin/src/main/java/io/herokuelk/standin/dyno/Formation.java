@@ -61,7 +61,8 @@ public final class Formation implements RoutingTable, AutoCloseable {
 
     @Override
     public Optional<RouteTarget> pick() {
-        List<Dyno> up = dynos.stream().filter(dyno -> dyno.state() == DynoState.UP).toList();
+        List<Dyno> up =
+                dynos.stream().filter(dyno -> dyno.state() == DynoState.UP).toList();
         if (up.isEmpty()) {
             return Optional.empty();
         }

@@ -17,8 +17,7 @@ final class ProcessGroups {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final boolean AVAILABLE = Files.isExecutable(SETSID);
 
-    private ProcessGroups() {
-    }
+    private ProcessGroups() {}
 
     /** The command line that runs a Procfile command in a group of its own (where {@code setsid} exists). */
     static List<String> command(String shellCommand) {

@@ -30,7 +30,8 @@ public final class ProcessTreeMemory {
     public MemoryUsage of(List<ProcessHandle> roots) {
         MemoryUsage sum = MemoryUsage.NONE;
         for (ProcessHandle root : roots) {
-            List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
+            List<ProcessHandle> tree =
+                    Stream.concat(Stream.of(root), root.descendants()).toList();
             for (ProcessHandle process : tree) {
                 sum = sum.plus(of(process.pid()));
             }

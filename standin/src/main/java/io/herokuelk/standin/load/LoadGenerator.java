@@ -34,8 +34,8 @@ public final class LoadGenerator implements AutoCloseable {
     private volatile ScheduledFuture<?> schedule;
 
     /** What the load saw so far. */
-    public record Totals(long sent, long succeeded, long clientErrors, long serverErrors, long failed,
-                         long p50Ms, long p99Ms) {
+    public record Totals(
+            long sent, long succeeded, long clientErrors, long serverErrors, long failed, long p50Ms, long p99Ms) {
 
         public long answered() {
             return succeeded + clientErrors + serverErrors;
@@ -79,19 +79,18 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private void send(long start) {
-        client.sendAsync(mix.next(), HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, error) -> {
-                    latencyMs.incrementAndGet((int) Math.min(MAX_MS, (System.nanoTime() - start) / 1_000_000));
-                    if (error != null) {
-                        failed.incrementAndGet();
-                    } else if (response.statusCode() >= 500) {
-                        serverErrors.incrementAndGet();
-                    } else if (response.statusCode() >= 400) {
-                        clientErrors.incrementAndGet();
-                    } else {
-                        succeeded.incrementAndGet();
-                    }
-                });
+        client.sendAsync(mix.next(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            latencyMs.incrementAndGet((int) Math.min(MAX_MS, (System.nanoTime() - start) / 1_000_000));
+            if (error != null) {
+                failed.incrementAndGet();
+            } else if (response.statusCode() >= 500) {
+                serverErrors.incrementAndGet();
+            } else if (response.statusCode() >= 400) {
+                clientErrors.incrementAndGet();
+            } else {
+                succeeded.incrementAndGet();
+            }
+        });
     }
 
     public Totals totals() {
@@ -99,8 +98,14 @@ public final class LoadGenerator implements AutoCloseable {
         for (int i = 0; i < counts.length; i++) {
             counts[i] = latencyMs.get(i);
         }
-        return new Totals(sent.get(), succeeded.get(), clientErrors.get(), serverErrors.get(), failed.get(),
-                percentile(counts, 0.50), percentile(counts, 0.99));
+        return new Totals(
+                sent.get(),
+                succeeded.get(),
+                clientErrors.get(),
+                serverErrors.get(),
+                failed.get(),
+                percentile(counts, 0.50),
+                percentile(counts, 0.99));
     }
 
     static long percentile(long[] counts, double fraction) {

@@ -11,8 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class TrafficMix {
 
-    private static final String[] WORDS = {"memory", "quota", "dyno", "router", "kafka", "drain", "heap", "worker",
-            "request", "latency", "elastic", "alert", "process", "restart", "metrics"};
+    private static final String[] WORDS = {
+        "memory", "quota", "dyno", "router", "kafka", "drain", "heap", "worker", "request", "latency", "elastic",
+        "alert", "process", "restart", "metrics"
+    };
 
     /** Longer than the router's H12 timeout, so the router, not the client, decides when a request took too long. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -9,5 +9,4 @@ package io.herokuelk.standin.logplex;
  * @param lineCount    frames that are sinks' lines (the report excluded)
  * @param loss         the loss the body reports, or {@code null}
  */
-record Batch(String frameId, byte[] body, int messageCount, int lineCount, Loss loss) {
-}
+record Batch(String frameId, byte[] body, int messageCount, int lineCount, Loss loss) {}

@@ -49,16 +49,24 @@ final class DrainClient implements AutoCloseable {
                 return true;
             }
             if (outcome.result() == Result.REFUSED) {
-                LOG.log(System.Logger.Level.WARNING, "drain {0} refused a batch of {1} messages ({2}); dropped",
-                        url, batch.messageCount(), last);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "drain {0} refused a batch of {1} messages ({2}); dropped",
+                        url,
+                        batch.messageCount(),
+                        last);
                 return false;
             }
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "drain {0} did not take a batch of {1} messages ({2}); dropped",
-                url, batch.messageCount(), last);
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "drain {0} did not take a batch of {1} messages ({2}); dropped",
+                url,
+                batch.messageCount(),
+                last);
         return false;
     }
 
@@ -79,7 +87,8 @@ final class DrainClient implements AutoCloseable {
 
     private Attempt attempt(HttpRequest request) {
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             Result result = Result.of(status);
             counters.answered(status, result == Result.DELIVERED ? null : "HTTP " + status);
             return new Attempt(result, "HTTP " + status);
@@ -120,7 +129,9 @@ final class DrainClient implements AutoCloseable {
     }
 
     private enum Result {
-        DELIVERED, RETRY, REFUSED;
+        DELIVERED,
+        RETRY,
+        REFUSED;
 
         static Result of(int status) {
             if (status >= 200 && status < 300) {
@@ -132,6 +143,5 @@ final class DrainClient implements AutoCloseable {
     }
 
     /** What one attempt came to, and how to say it in the log and the stats. */
-    private record Attempt(Result result, String description) {
-    }
+    private record Attempt(Result result, String description) {}
 }

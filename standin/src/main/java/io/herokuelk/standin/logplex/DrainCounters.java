@@ -48,7 +48,15 @@ final class DrainCounters {
     }
 
     LogplexStats snapshot(int buffered) {
-        return new LogplexStats(batchesDelivered.get(), messagesDelivered.get(), retries.get(), batchesDropped.get(),
-                messagesDropped.get(), bufferOverflows.get(), buffered, lastStatus, lastError);
+        return new LogplexStats(
+                batchesDelivered.get(),
+                messagesDelivered.get(),
+                retries.get(),
+                batchesDropped.get(),
+                messagesDropped.get(),
+                bufferOverflows.get(),
+                buffered,
+                lastStatus,
+                lastError);
     }
 }

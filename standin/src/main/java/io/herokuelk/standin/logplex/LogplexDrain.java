@@ -136,8 +136,8 @@ public final class LogplexDrain implements LogSink, AutoCloseable {
     }
 
     private BatchBuilder newBatch() {
-        return new BatchBuilder(settings.batchTargetBytes(), settings.maxBatchMessages(), ledger.take(),
-                clock.instant());
+        return new BatchBuilder(
+                settings.batchTargetBytes(), settings.maxBatchMessages(), ledger.take(), clock.instant());
     }
 
     private void sendLossReport() {

@@ -22,10 +22,19 @@ import java.util.UUID;
  * @param closeTimeout     how long {@link LogplexDrain#close()} waits for the buffer to be sent
  * @param userAgent        the {@code User-Agent} header
  */
-public record LogplexSettings(URI drainUrl, String drainToken, int bufferCapacity, int batchTargetBytes,
-                              int maxBatchMessages, Duration flushInterval, int maxTries, Duration retryPause,
-                              Duration connectTimeout, Duration requestTimeout, Duration closeTimeout,
-                              String userAgent) {
+public record LogplexSettings(
+        URI drainUrl,
+        String drainToken,
+        int bufferCapacity,
+        int batchTargetBytes,
+        int maxBatchMessages,
+        Duration flushInterval,
+        int maxTries,
+        Duration retryPause,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration closeTimeout,
+        String userAgent) {
 
     public static final int DEFAULT_BUFFER_CAPACITY = 10_000;
     public static final int DEFAULT_BATCH_TARGET_BYTES = 100 * 1024;
@@ -49,9 +58,19 @@ public record LogplexSettings(URI drainUrl, String drainToken, int bufferCapacit
 
     /** Logplex's behaviour: 10,000 lines of buffer, 100 KiB batches, 1 s flushes, 3 tries, 3 s / 5 s timeouts. */
     public static LogplexSettings defaults(URI drainUrl) {
-        return new LogplexSettings(drainUrl, newDrainToken(), DEFAULT_BUFFER_CAPACITY, DEFAULT_BATCH_TARGET_BYTES,
-                DEFAULT_MAX_BATCH_MESSAGES, Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), DEFAULT_USER_AGENT);
+        return new LogplexSettings(
+                drainUrl,
+                newDrainToken(),
+                DEFAULT_BUFFER_CAPACITY,
+                DEFAULT_BATCH_TARGET_BYTES,
+                DEFAULT_MAX_BATCH_MESSAGES,
+                Duration.ofSeconds(1),
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                DEFAULT_USER_AGENT);
     }
 
     public static String newDrainToken() {
@@ -59,43 +78,131 @@ public record LogplexSettings(URI drainUrl, String drainToken, int bufferCapacit
     }
 
     public LogplexSettings withDrainToken(String token) {
-        return new LogplexSettings(drainUrl, token, bufferCapacity, batchTargetBytes, maxBatchMessages,
-                flushInterval, maxTries, retryPause, connectTimeout, requestTimeout, closeTimeout, userAgent);
+        return new LogplexSettings(
+                drainUrl,
+                token,
+                bufferCapacity,
+                batchTargetBytes,
+                maxBatchMessages,
+                flushInterval,
+                maxTries,
+                retryPause,
+                connectTimeout,
+                requestTimeout,
+                closeTimeout,
+                userAgent);
     }
 
     public LogplexSettings withBufferCapacity(int lines) {
-        return new LogplexSettings(drainUrl, drainToken, lines, batchTargetBytes, maxBatchMessages,
-                flushInterval, maxTries, retryPause, connectTimeout, requestTimeout, closeTimeout, userAgent);
+        return new LogplexSettings(
+                drainUrl,
+                drainToken,
+                lines,
+                batchTargetBytes,
+                maxBatchMessages,
+                flushInterval,
+                maxTries,
+                retryPause,
+                connectTimeout,
+                requestTimeout,
+                closeTimeout,
+                userAgent);
     }
 
     public LogplexSettings withBatchLimits(int targetBytes, int maxMessages) {
-        return new LogplexSettings(drainUrl, drainToken, bufferCapacity, targetBytes, maxMessages,
-                flushInterval, maxTries, retryPause, connectTimeout, requestTimeout, closeTimeout, userAgent);
+        return new LogplexSettings(
+                drainUrl,
+                drainToken,
+                bufferCapacity,
+                targetBytes,
+                maxMessages,
+                flushInterval,
+                maxTries,
+                retryPause,
+                connectTimeout,
+                requestTimeout,
+                closeTimeout,
+                userAgent);
     }
 
     public LogplexSettings withFlushInterval(Duration interval) {
-        return new LogplexSettings(drainUrl, drainToken, bufferCapacity, batchTargetBytes, maxBatchMessages,
-                interval, maxTries, retryPause, connectTimeout, requestTimeout, closeTimeout, userAgent);
+        return new LogplexSettings(
+                drainUrl,
+                drainToken,
+                bufferCapacity,
+                batchTargetBytes,
+                maxBatchMessages,
+                interval,
+                maxTries,
+                retryPause,
+                connectTimeout,
+                requestTimeout,
+                closeTimeout,
+                userAgent);
     }
 
     public LogplexSettings withRetries(int tries, Duration pause) {
-        return new LogplexSettings(drainUrl, drainToken, bufferCapacity, batchTargetBytes, maxBatchMessages,
-                flushInterval, tries, pause, connectTimeout, requestTimeout, closeTimeout, userAgent);
+        return new LogplexSettings(
+                drainUrl,
+                drainToken,
+                bufferCapacity,
+                batchTargetBytes,
+                maxBatchMessages,
+                flushInterval,
+                tries,
+                pause,
+                connectTimeout,
+                requestTimeout,
+                closeTimeout,
+                userAgent);
     }
 
     public LogplexSettings withTimeouts(Duration connect, Duration request) {
-        return new LogplexSettings(drainUrl, drainToken, bufferCapacity, batchTargetBytes, maxBatchMessages,
-                flushInterval, maxTries, retryPause, connect, request, closeTimeout, userAgent);
+        return new LogplexSettings(
+                drainUrl,
+                drainToken,
+                bufferCapacity,
+                batchTargetBytes,
+                maxBatchMessages,
+                flushInterval,
+                maxTries,
+                retryPause,
+                connect,
+                request,
+                closeTimeout,
+                userAgent);
     }
 
     public LogplexSettings withCloseTimeout(Duration timeout) {
-        return new LogplexSettings(drainUrl, drainToken, bufferCapacity, batchTargetBytes, maxBatchMessages,
-                flushInterval, maxTries, retryPause, connectTimeout, requestTimeout, timeout, userAgent);
+        return new LogplexSettings(
+                drainUrl,
+                drainToken,
+                bufferCapacity,
+                batchTargetBytes,
+                maxBatchMessages,
+                flushInterval,
+                maxTries,
+                retryPause,
+                connectTimeout,
+                requestTimeout,
+                timeout,
+                userAgent);
     }
 
     public LogplexSettings withUserAgent(String agent) {
-        return new LogplexSettings(drainUrl, drainToken, bufferCapacity, batchTargetBytes, maxBatchMessages,
-                flushInterval, maxTries, retryPause, connectTimeout, requestTimeout, closeTimeout, agent);
+        return new LogplexSettings(
+                drainUrl,
+                drainToken,
+                bufferCapacity,
+                batchTargetBytes,
+                maxBatchMessages,
+                flushInterval,
+                maxTries,
+                retryPause,
+                connectTimeout,
+                requestTimeout,
+                closeTimeout,
+                agent);
     }
 
     /** Without the drain's password: settings end up in logs and reports. */

@@ -14,7 +14,13 @@ package io.herokuelk.standin.logplex;
  * @param lastError         why the latest attempt failed ({@code HTTP 503}, {@code timeout}, ...), {@code null} when
  *                          it succeeded or none was made
  */
-public record LogplexStats(long batchesDelivered, long messagesDelivered, long retries, long batchesDropped,
-                           long messagesDropped, long bufferOverflows, int buffered, int lastStatus,
-                           String lastError) {
-}
+public record LogplexStats(
+        long batchesDelivered,
+        long messagesDelivered,
+        long retries,
+        long batchesDropped,
+        long messagesDropped,
+        long bufferOverflows,
+        int buffered,
+        int lastStatus,
+        String lastError) {}

@@ -30,13 +30,13 @@ final class SyslogFormat {
     private static final DateTimeFormatter SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'+00:00'").withZone(ZoneOffset.UTC);
 
-    private SyslogFormat() {
-    }
+    private SyslogFormat() {}
 
     /** The line's bytes go out as they are: a piece of a split line may end inside a UTF-8 character. */
     static byte[] message(LogLine line) {
         byte[] header = ("<" + pri(line) + ">1 " + MICROS.format(line.time()) + " host " + token(line.appName()) + " "
-                + token(line.procId()) + " - ").getBytes(StandardCharsets.UTF_8);
+                        + token(line.procId()) + " - ")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] text = line.bytes() == null ? new byte[0] : line.bytes();
         int length = text.length;
         if (length > 0 && text[length - 1] == '\n') {
@@ -54,7 +54,8 @@ final class SyslogFormat {
      */
     static byte[] overflow(Loss loss, Instant now) {
         return ("<" + PRI_LOGPLEX + ">1 " + SECONDS.format(now) + " host heroku logplex - Error L10 (output buffer "
-                + "overflow): " + loss.count() + " messages dropped since " + SECONDS.format(loss.since()) + ".")
+                        + "overflow): " + loss.count() + " messages dropped since " + SECONDS.format(loss.since())
+                        + ".")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -46,8 +46,8 @@ public final class DynoManager implements AutoCloseable {
     private final List<java.util.function.Consumer<Sample>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    public DynoManager(Formation formation, ProcessTreeMemory memory, LogSink sink, Clock clock,
-                       ManagerSettings settings) {
+    public DynoManager(
+            Formation formation, ProcessTreeMemory memory, LogSink sink, Clock clock, ManagerSettings settings) {
         this.formation = formation;
         this.memory = memory;
         this.sink = sink;
@@ -70,7 +70,8 @@ public final class DynoManager implements AutoCloseable {
     public void start() {
         long sampleMillis = settings.sampleInterval().toMillis();
         long checkMillis = settings.checkInterval().toMillis();
-        scheduler.scheduleAtFixedRate(() -> guarded(this::sampleAll), sampleMillis, sampleMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(
+                () -> guarded(this::sampleAll), sampleMillis, sampleMillis, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> guarded(this::enforceR15), checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -91,7 +92,9 @@ public final class DynoManager implements AutoCloseable {
                 continue;
             }
             Sample sample = read(dyno);
-            platform(dyno, RuntimeMetricsLines.memorySample(dyno.name(), dyno.dynoId(), sample.usage(), settings.quotaMb()));
+            platform(
+                    dyno,
+                    RuntimeMetricsLines.memorySample(dyno.name(), dyno.dynoId(), sample.usage(), settings.quotaMb()));
             platform(dyno, RuntimeMetricsLines.loadSample(dyno.name(), dyno.dynoId(), load));
             if (sample.usage().quotaUsedMb() > settings.quotaMb()) {
                 platform(dyno, RuntimeMetricsLines.processRunning(sample.usage(), settings.quotaMb()));
@@ -120,15 +123,18 @@ public final class DynoManager implements AutoCloseable {
         if (closed) {
             return;
         }
-        scheduler.schedule(() -> Thread.ofVirtual().name(dyno.name() + "-restart").start(() -> {
-            try {
-                if (!closed && dyno.state() == DynoState.CRASHED) {
-                    dyno.start(dyno.release());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }), settings.restartDelay().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> Thread.ofVirtual().name(dyno.name() + "-restart").start(() -> {
+                    try {
+                        if (!closed && dyno.state() == DynoState.CRASHED) {
+                            dyno.start(dyno.release());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }),
+                settings.restartDelay().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void platform(Dyno dyno, String text) {
@@ -147,8 +153,9 @@ public final class DynoManager implements AutoCloseable {
     private static double[] loadAverages() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
-                    Double.parseDouble(fields[2])};
+            return new double[] {
+                Double.parseDouble(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2])
+            };
         } catch (IOException | RuntimeException e) {
             return new double[] {0, 0, 0};
         }

@@ -11,14 +11,14 @@ import java.time.Duration;
  * @param checkInterval  between checks for the R15 limit, which Heroku enforces at once rather than per sample
  * @param restartDelay   before a crashed dyno is started again
  */
-public record ManagerSettings(double quotaMb, double r15Factor, Duration sampleInterval, Duration checkInterval,
-                              Duration restartDelay) {
+public record ManagerSettings(
+        double quotaMb, double r15Factor, Duration sampleInterval, Duration checkInterval, Duration restartDelay) {
 
     public static final double ECO_QUOTA_MB = 512;
 
     public static ManagerSettings heroku() {
-        return new ManagerSettings(ECO_QUOTA_MB, 2.0, Duration.ofSeconds(20), Duration.ofSeconds(1),
-                Duration.ofSeconds(10));
+        return new ManagerSettings(
+                ECO_QUOTA_MB, 2.0, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     public ManagerSettings withSampleInterval(Duration interval) {

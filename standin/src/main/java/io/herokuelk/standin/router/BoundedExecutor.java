@@ -10,8 +10,8 @@ import java.util.concurrent.Semaphore;
  */
 final class BoundedExecutor implements java.util.concurrent.Executor, AutoCloseable {
 
-    private final ExecutorService threads =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("router-", 0).factory());
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("router-", 0).factory());
     private final Semaphore permits;
 
     BoundedExecutor(int limit) {

@@ -13,13 +13,15 @@ import java.time.Duration;
  */
 final class ConnectProbe {
 
-    enum Outcome { CONNECTED, REFUSED, TIMED_OUT }
-
-    record Result(Outcome outcome, long millis) {
+    enum Outcome {
+        CONNECTED,
+        REFUSED,
+        TIMED_OUT
     }
 
-    private ConnectProbe() {
-    }
+    record Result(Outcome outcome, long millis) {}
+
+    private ConnectProbe() {}
 
     static Result connect(InetSocketAddress address, Duration timeout) {
         long started = System.nanoTime();

@@ -27,8 +27,9 @@ final class Forwarder {
 
     private static final System.Logger LOG = System.getLogger(Forwarder.class.getName());
     private static final byte[] ERROR_PAGE = ("<!DOCTYPE html><html><head><title>Application Error</title></head>"
-            + "<body><h1>Application Error</h1><p>An error occurred in the application and your page could not be "
-            + "served.</p></body></html>\n").getBytes(StandardCharsets.UTF_8);
+                    + "<body><h1>Application Error</h1><p>An error occurred in the application and your page could not be "
+                    + "served.</p></body></html>\n")
+            .getBytes(StandardCharsets.UTF_8);
 
     private final RouterSettings settings;
     private final RoutingTable table;
@@ -64,9 +65,13 @@ final class Forwarder {
         URI uri = exchange.getRequestURI();
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String clientIp = exchange.getRemoteAddress().getAddress().getHostAddress();
-        RequestFacts request = new RequestFacts(exchange.getRequestMethod(), path,
-                ProxyHeaders.hostForLine(in.getFirst("Host")), RequestIds.keepOrCreate(in.getFirst("X-Request-ID")),
-                ProxyHeaders.forwardedFor(in.get("X-Forwarded-For"), clientIp), "http");
+        RequestFacts request = new RequestFacts(
+                exchange.getRequestMethod(),
+                path,
+                ProxyHeaders.hostForLine(in.getFirst("Host")),
+                RequestIds.keepOrCreate(in.getFirst("X-Request-ID")),
+                ProxyHeaders.forwardedFor(in.get("X-Forwarded-For"), clientIp),
+                "http");
 
         byte[] body;
         try {
@@ -95,8 +100,8 @@ final class Forwarder {
             target = again.get();
             connected = ConnectProbe.connect(target.address(), settings.connectTimeout());
             if (connected.outcome() != ConnectProbe.Outcome.CONNECTED) {
-                RouterError error = connected.outcome() == ConnectProbe.Outcome.TIMED_OUT
-                        ? RouterError.H19 : RouterError.H21;
+                RouterError error =
+                        connected.outcome() == ConnectProbe.Outcome.TIMED_OUT ? RouterError.H19 : RouterError.H21;
                 fail(exchange, RouterLine.error(error, request, target.dyno(), connected.millis(), -1, 503, -1));
                 return;
             }
@@ -113,13 +118,29 @@ final class Forwarder {
             response = call.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            fail(exchange, RouterLine.error(RouterError.H12, request, target.dyno(), connected.millis(),
-                    ConnectProbe.millisSince(serviceStart), 503, 0));
+            fail(
+                    exchange,
+                    RouterLine.error(
+                            RouterError.H12,
+                            request,
+                            target.dyno(),
+                            connected.millis(),
+                            ConnectProbe.millisSince(serviceStart),
+                            503,
+                            0));
             return;
         } catch (ExecutionException e) {
             // Connected, and then closed or reset without a full answer: the dyno crashed or dropped it.
-            fail(exchange, RouterLine.error(RouterError.H13, request, target.dyno(), connected.millis(),
-                    ConnectProbe.millisSince(serviceStart), 503, 0));
+            fail(
+                    exchange,
+                    RouterLine.error(
+                            RouterError.H13,
+                            request,
+                            target.dyno(),
+                            connected.millis(),
+                            ConnectProbe.millisSince(serviceStart),
+                            503,
+                            0));
             return;
         } catch (InterruptedException e) {
             call.cancel(true);
@@ -131,21 +152,38 @@ final class Forwarder {
         try {
             respond(exchange, response, answer);
         } catch (IOException e) {
-            log(RouterLine.error(RouterError.H27, request, target.dyno(), connected.millis(),
-                    ConnectProbe.millisSince(serviceStart), 499, -1));
+            log(RouterLine.error(
+                    RouterError.H27,
+                    request,
+                    target.dyno(),
+                    connected.millis(),
+                    ConnectProbe.millisSince(serviceStart),
+                    499,
+                    -1));
             return;
         }
-        log(RouterLine.info(request, target.dyno(), connected.millis(), ConnectProbe.millisSince(serviceStart),
-                response.statusCode(), answer.length));
+        log(RouterLine.info(
+                request,
+                target.dyno(),
+                connected.millis(),
+                ConnectProbe.millisSince(serviceStart),
+                response.statusCode(),
+                answer.length));
     }
 
-    private HttpRequest outgoing(HttpExchange exchange, RequestFacts request, InetSocketAddress address, String path,
-                                 byte[] body, long startedAt) {
+    private HttpRequest outgoing(
+            HttpExchange exchange,
+            RequestFacts request,
+            InetSocketAddress address,
+            String path,
+            byte[] body,
+            long startedAt) {
         Headers in = exchange.getRequestHeaders();
         boolean hasBody = body.length > 0 || in.containsKey("Content-Length") || in.containsKey("Transfer-Encoding");
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + hostPort(address) + path))
-                .method(request.method(), hasBody
-                        ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
+                .method(
+                        request.method(),
+                        hasBody ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
         Set<String> connectionTokens = ProxyHeaders.connectionTokens(in.get("Connection"));
         for (Map.Entry<String, List<String>> header : in.entrySet()) {
             if (ProxyHeaders.forwardsRequestHeader(header.getKey(), connectionTokens)) {
@@ -177,10 +215,10 @@ final class Forwarder {
         }
     }
 
-    private static void respond(HttpExchange exchange, HttpResponse<byte[]> response, byte[] body)
-            throws IOException {
+    private static void respond(HttpExchange exchange, HttpResponse<byte[]> response, byte[] body) throws IOException {
         Headers out = exchange.getResponseHeaders();
-        Set<String> connectionTokens = ProxyHeaders.connectionTokens(response.headers().allValues("Connection"));
+        Set<String> connectionTokens =
+                ProxyHeaders.connectionTokens(response.headers().allValues("Connection"));
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":") && ProxyHeaders.forwardsResponseHeader(name, connectionTokens)) {
                 out.put(name, List.copyOf(values));

@@ -9,15 +9,31 @@ import java.util.Set;
 final class ProxyHeaders {
 
     /** RFC 9110 hop-by-hop headers: they describe one connection, not the message. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
     /** Set by the router itself, or by the HTTP client and server from the body. */
-    private static final Set<String> REQUEST_OWN = Set.of("host", "content-length", "expect", "x-request-id",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-port", "x-request-start", "via");
+    private static final Set<String> REQUEST_OWN = Set.of(
+            "host",
+            "content-length",
+            "expect",
+            "x-request-id",
+            "x-forwarded-for",
+            "x-forwarded-proto",
+            "x-forwarded-port",
+            "x-request-start",
+            "via");
+
     private static final Set<String> RESPONSE_OWN = Set.of("content-length", "date");
 
-    private ProxyHeaders() {
-    }
+    private ProxyHeaders() {}
 
     /** The header names a {@code Connection} header lists, which are hop-by-hop too. */
     static Set<String> connectionTokens(List<String> connectionValues) {

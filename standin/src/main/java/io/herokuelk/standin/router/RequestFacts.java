@@ -10,5 +10,4 @@ package io.herokuelk.standin.router;
  * @param fwd       {@code X-Forwarded-For} as the dyno gets it: any incoming list, then the client's address
  * @param protocol  {@code http}, the scheme the client used
  */
-record RequestFacts(String method, String path, String host, String requestId, String fwd, String protocol) {
-}
+record RequestFacts(String method, String path, String host, String requestId, String fwd, String protocol) {}

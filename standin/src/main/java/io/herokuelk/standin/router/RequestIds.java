@@ -8,10 +8,11 @@ final class RequestIds {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9+=/-]{20,200}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String keepOrCreate(String incoming) {
-        return incoming != null && VALID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && VALID.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
     }
 }

@@ -64,8 +64,10 @@ public final class Router implements AutoCloseable {
             executor.close();
             http.shutdownNow();
             clientThreads.shutdownNow();
-            throw new UncheckedIOException("the router cannot listen on "
-                    + settings.bindAddress().getHostAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "the router cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.port()
+                            + ": " + e.getMessage(),
+                    e);
         }
         server.createContext("/", forwarder::handle);
         server.setExecutor(executor);

@@ -2,7 +2,6 @@ package io.herokuelk.standin.router;
 
 /** The router's H codes this stand-in produces, with Heroku's descriptions. */
 enum RouterError {
-
     H10("App crashed", "error"),
     H12("Request timeout", "error"),
     H13("Connection closed without response", "error"),

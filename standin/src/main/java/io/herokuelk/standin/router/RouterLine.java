@@ -8,16 +8,21 @@ package io.herokuelk.standin.router;
  */
 final class RouterLine {
 
-    private RouterLine() {
-    }
+    private RouterLine() {}
 
     static String info(RequestFacts request, String dyno, long connectMs, long serviceMs, int status, long bytes) {
         return "at=info " + rest(request, dyno, connectMs, serviceMs, status, bytes);
     }
 
     /** Negative numbers stand for empty values. */
-    static String error(RouterError error, RequestFacts request, String dyno, long connectMs, long serviceMs,
-                        int status, long bytes) {
+    static String error(
+            RouterError error,
+            RequestFacts request,
+            String dyno,
+            long connectMs,
+            long serviceMs,
+            int status,
+            long bytes) {
         return "at=" + error.level + " code=" + error.name() + " desc=" + quoted(error.description) + " "
                 + rest(request, dyno, connectMs, serviceMs, status, bytes);
     }

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param requestTimeout        time for a dyno to answer before H12 (Heroku: 30 s)
  * @param maxConcurrentRequests requests forwarded at once; more wait their turn, like Heroku's router queue
  */
-public record RouterSettings(InetAddress bindAddress, int port, Duration connectTimeout, Duration requestTimeout,
-                             int maxConcurrentRequests) {
+public record RouterSettings(
+        InetAddress bindAddress,
+        int port,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int maxConcurrentRequests) {
 
     public RouterSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -36,8 +40,8 @@ public record RouterSettings(InetAddress bindAddress, int port, Duration connect
 
     /** The defaults on this port (0: a free one). */
     public static RouterSettings defaults(int port) {
-        return new RouterSettings(InetAddress.getLoopbackAddress(), port, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 256);
+        return new RouterSettings(
+                InetAddress.getLoopbackAddress(), port, Duration.ofSeconds(5), Duration.ofSeconds(30), 256);
     }
 
     public RouterSettings withBindAddress(InetAddress address) {

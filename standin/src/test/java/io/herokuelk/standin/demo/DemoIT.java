@@ -28,11 +28,17 @@ class DemoIT {
         Path output = MODULE.resolve("target/demo-it.log");
         Path stackDir = MODULE.resolve("target/demo-it-stack");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m",
                 "-Dheroku-elk.elasticsearch.home=" + System.getProperty("heroku-elk.elasticsearch.home"),
                 "-Dheroku-elk.shipper.jar=" + System.getProperty("shipper.jar"),
-                "-cp", MODULE.resolve("target/classes") + ":" + Files.readString(MODULE.resolve("target/runtime.classpath")).strip(),
-                Demo.class.getName(), "--pace=quick", "--exit"));
+                "-cp",
+                MODULE.resolve("target/classes") + ":"
+                        + Files.readString(MODULE.resolve("target/runtime.classpath"))
+                                .strip(),
+                Demo.class.getName(),
+                "--pace=quick",
+                "--exit"));
         ProcessBuilder demo = new ProcessBuilder(command)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
@@ -47,7 +53,9 @@ class DemoIT {
         try {
             boolean finished = process.waitFor(15, TimeUnit.MINUTES);
             String log = read(output);
-            assertThat(finished).as("the demo finished within 15 minutes; its output so far:%n%s", log).isTrue();
+            assertThat(finished)
+                    .as("the demo finished within 15 minutes; its output so far:%n%s", log)
+                    .isTrue();
             assertThat(process.exitValue()).as("exit status; output:%n%s", log).isZero();
             assertThat(log)
                     .contains("ALERT memory-trend (warning) firing for demo-app web.1")
@@ -58,12 +66,14 @@ class DemoIT {
                     .contains("Deploying v3")
                     .contains("The story is complete");
             // The R14's diagnosis, from the webhook body: the five processes, with their figures and the fix.
-            assertThat(log).containsPattern("ALERT r14 [^\\n]*\\n(?:        [^\\n]*\\n)*        diagnosis:"
-                    + " too_many_processes \\(high\\) web\\.1 runs 5 app processes holding \\d+-\\d+ MB each");
+            assertThat(log)
+                    .containsPattern("ALERT r14 [^\\n]*\\n(?:        [^\\n]*\\n)*        diagnosis:"
+                            + " too_many_processes \\(high\\) web\\.1 runs 5 app processes holding \\d+-\\d+ MB each");
             assertThat(log).contains("what to do: Run fewer processes per dyno: set WEB_CONCURRENCY=1 (it is 5)");
             // The report puts each diagnosis beside what the next fix measured; v2's comes from shipper.jar diagnose.
-            assertThat(log).containsPattern("v1 at its R14: too_many_processes \\(high\\); one process would hold"
-                    + " about \\d+ MB; v2 \\(one process\\) measured \\d+ MB");
+            assertThat(log)
+                    .containsPattern("v1 at its R14: too_many_processes \\(high\\); one process would hold"
+                            + " about \\d+ MB; v2 \\(one process\\) measured \\d+ MB");
             assertThat(log).contains("v2 on demand (shipper.jar diagnose): ");
             // The predictive warning comes before the quota is crossed.
             assertThat(log.indexOf("ALERT memory-trend")).isLessThan(log.indexOf("ALERT r14"));
@@ -88,14 +98,18 @@ class DemoIT {
     private static void assertShipperLogsAreJsonLines(Path logs) throws IOException {
         for (String process : List.of("ingest", "indexer", "alerter")) {
             Path file = logs.resolve(process + ".log");
-            assertThat(Files.readAllLines(file)).as("lines of %s that are not JSON objects", file).isNotEmpty()
-                    .filteredOn(line -> !(line.startsWith("{") && line.endsWith("}"))).isEmpty();
+            assertThat(Files.readAllLines(file))
+                    .as("lines of %s that are not JSON objects", file)
+                    .isNotEmpty()
+                    .filteredOn(line -> !(line.startsWith("{") && line.endsWith("}")))
+                    .isEmpty();
         }
     }
 
     /** A count from the report's "In Elasticsearch" table. */
     private static long count(String log, String what) {
-        Matcher matcher = Pattern.compile("(?m)^\\s+" + Pattern.quote(what) + "\\s+(\\d+)\\s*$").matcher(log);
+        Matcher matcher = Pattern.compile("(?m)^\\s+" + Pattern.quote(what) + "\\s+(\\d+)\\s*$")
+                .matcher(log);
         assertThat(matcher.find()).as("the report counts %s", what).isTrue();
         return Long.parseLong(matcher.group(1));
     }

@@ -18,10 +18,13 @@ class DemoSettingsTest {
     @Test
     void theDemoKeepsItsDataApartFromTheStacksUnlessToldOtherwise() {
         DemoSettings settings = DemoSettings.fromEnvironment(Map.of());
-        assertThat(settings.stack().directory().endsWith(Path.of(".local", "demo"))).isTrue();
+        assertThat(settings.stack().directory().endsWith(Path.of(".local", "demo")))
+                .isTrue();
         assertThat(settings.routerPort()).isEqualTo(8080);
         assertThat(DemoSettings.fromEnvironment(Map.of("STACK_DIR", temporary.toString(), "ROUTER_PORT", "0"))
-                .stack().directory()).isEqualTo(temporary);
+                        .stack()
+                        .directory())
+                .isEqualTo(temporary);
     }
 
     @Test

@@ -18,19 +18,22 @@ class ProcessTreeMemoryTest {
     /** A /proc/<pid>/status as Linux writes it, tabs and padding included, with the fields that matter. */
     private void status(long pid, long anonKb, long fileKb, long shmemKb, long swapKb) throws IOException {
         Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
-        Files.writeString(dir.resolve("status"), String.join("\n",
-                "Name:\tjava",
-                "State:\tS (sleeping)",
-                "Pid:\t" + pid,
-                "VmPeak:\t 4000000 kB",
-                "VmRSS:\t  " + (anonKb + fileKb + shmemKb) + " kB",
-                "RssAnon:\t  " + anonKb + " kB",
-                "RssFile:\t   " + fileKb + " kB",
-                "RssShmem:\t    " + shmemKb + " kB",
-                "VmData:\t  999999 kB",
-                "VmSwap:\t     " + swapKb + " kB",
-                "Threads:\t20",
-                ""));
+        Files.writeString(
+                dir.resolve("status"),
+                String.join(
+                        "\n",
+                        "Name:\tjava",
+                        "State:\tS (sleeping)",
+                        "Pid:\t" + pid,
+                        "VmPeak:\t 4000000 kB",
+                        "VmRSS:\t  " + (anonKb + fileKb + shmemKb) + " kB",
+                        "RssAnon:\t  " + anonKb + " kB",
+                        "RssFile:\t   " + fileKb + " kB",
+                        "RssShmem:\t    " + shmemKb + " kB",
+                        "VmData:\t  999999 kB",
+                        "VmSwap:\t     " + swapKb + " kB",
+                        "Threads:\t20",
+                        ""));
     }
 
     @Test
@@ -39,7 +42,7 @@ class ProcessTreeMemoryTest {
 
         MemoryUsage usage = new ProcessTreeMemory(proc).of(4242);
 
-        assertThat(usage.rssMb()).isCloseTo(105.0, within(1e-9));   // (102,400 + 5,120) kB
+        assertThat(usage.rssMb()).isCloseTo(105.0, within(1e-9)); // (102,400 + 5,120) kB
         assertThat(usage.cacheMb()).isCloseTo(20.0, within(1e-9));
         assertThat(usage.swapMb()).isCloseTo(1.0, within(1e-9));
         assertThat(usage.totalMb()).isCloseTo(126.0, within(1e-9));

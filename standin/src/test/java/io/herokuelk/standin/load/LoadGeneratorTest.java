@@ -27,6 +27,7 @@ class LoadGeneratorTest {
 
     /** Requests the server saw, by the status it answered. */
     private final Map<Integer, AtomicLong> answered = new ConcurrentHashMap<>();
+
     private final Map<String, AtomicLong> paths = new ConcurrentHashMap<>();
     private final AtomicInteger fixedStatus = new AtomicInteger();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -44,11 +45,11 @@ class LoadGeneratorTest {
     private void answer(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
-        int status = fixedStatus.get() != 0 ? fixedStatus.get()
-                : path.equals("/api/notes/search") ? 404
-                : path.equals("/api/text/stats") ? 500
-                : 200;
-        paths.computeIfAbsent(exchange.getRequestMethod() + " " + path, p -> new AtomicLong()).incrementAndGet();
+        int status = fixedStatus.get() != 0
+                ? fixedStatus.get()
+                : path.equals("/api/notes/search") ? 404 : path.equals("/api/text/stats") ? 500 : 200;
+        paths.computeIfAbsent(exchange.getRequestMethod() + " " + path, p -> new AtomicLong())
+                .incrementAndGet();
         answered.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
@@ -72,7 +73,8 @@ class LoadGeneratorTest {
             load.start(50);
             await().atMost(WAIT).until(() -> load.totals().sent() >= 50);
             load.stop();
-            await().atMost(WAIT).until(() -> load.totals().answered() == load.totals().sent());
+            await().atMost(WAIT)
+                    .until(() -> load.totals().answered() == load.totals().sent());
 
             LoadGenerator.Totals totals = load.totals();
             assertThat(totals.sent()).isGreaterThanOrEqualTo(50);
@@ -86,8 +88,14 @@ class LoadGeneratorTest {
             assertThat(totals.p99Ms()).isGreaterThanOrEqualTo(totals.p50Ms()).isGreaterThanOrEqualTo(0);
         }
         // The mix is made of the app's real endpoints only.
-        assertThat(paths.keySet()).isSubsetOf("GET /api/notes", "GET /api/notes/search", "POST /api/notes",
-                "POST /api/text/stats", "GET /health", "GET /");
+        assertThat(paths.keySet())
+                .isSubsetOf(
+                        "GET /api/notes",
+                        "GET /api/notes/search",
+                        "POST /api/notes",
+                        "POST /api/text/stats",
+                        "GET /health",
+                        "GET /");
     }
 
     @Test
@@ -98,7 +106,8 @@ class LoadGeneratorTest {
             Thread.sleep(1_000);
             load.stop();
             long sent = load.totals().sent();
-            await().atMost(WAIT).until(() -> load.totals().answered() == load.totals().sent());
+            await().atMost(WAIT)
+                    .until(() -> load.totals().answered() == load.totals().sent());
 
             // Loose bounds: a busy machine may run late, but an open loop never sends far more than asked.
             assertThat(sent).isGreaterThan(10).isLessThan(150);
@@ -114,7 +123,8 @@ class LoadGeneratorTest {
             load.start(100);
             await().atMost(WAIT).until(() -> load.totals().sent() >= 10);
             load.stop();
-            await().atMost(WAIT).until(() -> load.totals().answered() == load.totals().sent());
+            await().atMost(WAIT)
+                    .until(() -> load.totals().answered() == load.totals().sent());
 
             LoadGenerator.Totals totals = load.totals();
             assertThat(totals.serverErrors()).isEqualTo(totals.sent()).isEqualTo(seen(503));
@@ -134,7 +144,8 @@ class LoadGeneratorTest {
             // More failures than one tick: a failed send does not end the schedule.
             await().atMost(WAIT).until(() -> load.totals().failed() >= 5);
             load.stop();
-            await().atMost(WAIT).until(() -> load.totals().failed() == load.totals().sent());
+            await().atMost(WAIT)
+                    .until(() -> load.totals().failed() == load.totals().sent());
 
             assertThat(load.totals().answered()).isZero();
         }
@@ -166,9 +177,9 @@ class LoadGeneratorTest {
     @Test
     void percentilesComeFromTheHistogram() {
         long[] counts = new long[100];
-        counts[3] = 50;   // half the requests took 3 ms
+        counts[3] = 50; // half the requests took 3 ms
         counts[10] = 49;
-        counts[90] = 1;   // one in a hundred took 90 ms
+        counts[90] = 1; // one in a hundred took 90 ms
 
         assertThat(LoadGenerator.percentile(counts, 0.50)).isEqualTo(3);
         assertThat(LoadGenerator.percentile(counts, 0.99)).isEqualTo(10);

@@ -35,8 +35,7 @@ final class DrainPeer implements AutoCloseable {
     }
 
     /** How to answer one request: a status, after a delay. */
-    record Answer(int status, Duration delay) {
-    }
+    record Answer(int status, Duration delay) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -103,8 +102,12 @@ final class DrainPeer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+            Received r = new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    body);
             synchronized (this) {
                 all.add(r);
             }

@@ -8,8 +8,7 @@ import java.util.List;
 /** Splits a logplex-1 body strictly by octet count: any byte out of place fails the test. */
 final class Frames {
 
-    private Frames() {
-    }
+    private Frames() {}
 
     static List<String> split(byte[] body) {
         List<String> messages = new ArrayList<>();
@@ -26,8 +25,8 @@ final class Frames {
             int length = Integer.parseInt(new String(body, digits, i - digits, StandardCharsets.US_ASCII));
             i++;
             if (i + length > body.length) {
-                throw new AssertionError("frame at byte " + digits + " claims " + length + " bytes, "
-                        + (body.length - i) + " left");
+                throw new AssertionError(
+                        "frame at byte " + digits + " claims " + length + " bytes, " + (body.length - i) + " left");
             }
             messages.add(new String(Arrays.copyOfRange(body, i, i + length), StandardCharsets.UTF_8));
             i += length;

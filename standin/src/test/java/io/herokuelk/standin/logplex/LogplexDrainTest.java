@@ -70,12 +70,13 @@ class LogplexDrainTest {
         drain.close();
 
         DrainPeer.Received r = peer.next(WAIT);
-        assertThat(Frames.split(r.body())).containsExactly(
-                "<190>1 2026-11-26T10:00:00.123456+00:00 host app web.1 - héllo wörld ✓ 日本語 🚀\n",
-                "<158>1 2026-11-26T10:00:00.124456+00:00 host heroku router - at=info method=GET path=\"/\" "
-                        + "status=200\n",
-                "<45>1 2026-11-26T10:00:01.123456+00:00 host heroku web.1 - State changed from starting to up\n",
-                "<190>1 2026-11-26T10:00:02.123456+00:00 host app worker.2 - ends with a newline\n");
+        assertThat(Frames.split(r.body()))
+                .containsExactly(
+                        "<190>1 2026-11-26T10:00:00.123456+00:00 host app web.1 - héllo wörld ✓ 日本語 🚀\n",
+                        "<158>1 2026-11-26T10:00:00.124456+00:00 host heroku router - at=info method=GET path=\"/\" "
+                                + "status=200\n",
+                        "<45>1 2026-11-26T10:00:01.123456+00:00 host heroku web.1 - State changed from starting to up\n",
+                        "<190>1 2026-11-26T10:00:02.123456+00:00 host app worker.2 - ends with a newline\n");
         String first = "<190>1 2026-11-26T10:00:00.123456+00:00 host app web.1 - héllo wörld ✓ 日本語 🚀\n";
         int bytes = first.getBytes(StandardCharsets.UTF_8).length;
         assertThat(bytes).isGreaterThan(first.length());
@@ -113,10 +114,13 @@ class LogplexDrainTest {
         assertThat(r.query()).isEqualTo("app=x");
         assertThat(r.header("Content-Type")).isEqualTo("application/logplex-1");
         assertThat(r.header("Logplex-Frame-Id")).matches("[0-9A-F]{32}");
-        assertThat(r.header("Logplex-Drain-Token")).isEqualTo(settings.drainToken()).matches("d\\.[0-9a-f-]{36}");
+        assertThat(r.header("Logplex-Drain-Token"))
+                .isEqualTo(settings.drainToken())
+                .matches("d\\.[0-9a-f-]{36}");
         assertThat(r.header("User-Agent")).isEqualTo("Logplex/v72");
-        assertThat(r.header("Authorization")).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("logplex:s:crét".getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.header("Authorization"))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder().encodeToString("logplex:s:crét".getBytes(StandardCharsets.UTF_8)));
         int messages = Integer.parseInt(r.header("Logplex-Msg-Count"));
         assertThat(Frames.split(r.body())).hasSize(messages);
 
@@ -213,7 +217,8 @@ class LogplexDrainTest {
             closedPort = s.getLocalPort();
         }
         start(LogplexSettings.defaults(URI.create("http://u:p@127.0.0.1:" + closedPort + "/logs"))
-                .withFlushInterval(Duration.ofMillis(50)).withRetries(3, Duration.ofMillis(10)));
+                .withFlushInterval(Duration.ofMillis(50))
+                .withRetries(3, Duration.ofMillis(10)));
         drain.accept(LogLine.app(T, "web.1", "nowhere"));
 
         await().atMost(WAIT).until(() -> drain.stats().batchesDropped() == 1);
@@ -245,9 +250,11 @@ class LogplexDrainTest {
             messages.addAll(Frames.split(r.body()));
         }
         assertThat(messages).hasSize(4);
-        assertThat(messages.getFirst()).endsWith("Error L10 (output buffer overflow): 2 messages dropped since "
-                + "2026-11-26T09:59:00+00:00.");
-        assertThat(messages.subList(1, 4)).allSatisfy(m -> assertThat(m).startsWith("<190>1"))
+        assertThat(messages.getFirst())
+                .endsWith(
+                        "Error L10 (output buffer overflow): 2 messages dropped since " + "2026-11-26T09:59:00+00:00.");
+        assertThat(messages.subList(1, 4))
+                .allSatisfy(m -> assertThat(m).startsWith("<190>1"))
                 .extracting(m -> m.substring(m.lastIndexOf(" - ") + 3).strip())
                 .containsExactly("line 1", "line 2", "line 3");
         assertThat(drain.stats().messagesDelivered()).isEqualTo(4);
@@ -289,7 +296,9 @@ class LogplexDrainTest {
     @Test
     void closeGivesUpAfterItsTimeoutAndCountsWhatNeverLeft() throws Exception {
         peer.holdAnswers(); // the drain never answers
-        start(settings().withBatchLimits(100 * 1024, 2).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(20))
+        start(settings()
+                .withBatchLimits(100 * 1024, 2)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(20))
                 .withCloseTimeout(Duration.ofMillis(300)));
         for (int i = 0; i < 5; i++) {
             drain.accept(LogLine.app(T, "web.1", "line " + i));
@@ -307,8 +316,11 @@ class LogplexDrainTest {
 
     @Test
     void settingsNeverShowThePassword() {
-        LogplexSettings settings = LogplexSettings.defaults(URI.create("https://logplex:hunter2@drain.example/logs?a=b"));
-        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("logplex:")
+        LogplexSettings settings =
+                LogplexSettings.defaults(URI.create("https://logplex:hunter2@drain.example/logs?a=b"));
+        assertThat(settings.toString())
+                .doesNotContain("hunter2")
+                .doesNotContain("logplex:")
                 .contains("https://drain.example/logs");
     }
 

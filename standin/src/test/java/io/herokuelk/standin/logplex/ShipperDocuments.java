@@ -21,8 +21,7 @@ public final class ShipperDocuments {
     private static final DrainBodyParser PARSER = new DrainBodyParser(ParserSettings.defaults());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ShipperDocuments() {
-    }
+    private ShipperDocuments() {}
 
     /** The body Logplex would post for these lines, in one batch. */
     public static byte[] body(List<LogLine> lines) {
@@ -33,12 +32,16 @@ public final class ShipperDocuments {
 
     /** The parsed body; fails unless every frame was read with its header. */
     public static ParsedBatch parse(List<LogLine> lines) {
-        ParsedBatch batch = PARSER.parseBody(body(lines),
-                new DrainContext("myapp", "d.11111111-2222-4333-8444-555555555555",
-                        "0A1B2C3D4E5F60718293A4B5C6D7E8F9", Instant.now()));
+        ParsedBatch batch = PARSER.parseBody(
+                body(lines),
+                new DrainContext(
+                        "myapp",
+                        "d.11111111-2222-4333-8444-555555555555",
+                        "0A1B2C3D4E5F60718293A4B5C6D7E8F9",
+                        Instant.now()));
         if (!batch.garbage().isEmpty() || batch.frames() != lines.size()) {
-            throw new AssertionError("the shipper did not read every frame: " + batch.frames() + " of "
-                    + lines.size() + ", garbage " + batch.garbage());
+            throw new AssertionError("the shipper did not read every frame: " + batch.frames() + " of " + lines.size()
+                    + ", garbage " + batch.garbage());
         }
         for (ParsedEvent event : batch.events()) {
             if (!event.headerParsed()) {

@@ -34,9 +34,12 @@ class ShipperParsesLogplexBodiesTest {
         List<LogLine> lines = List.of(
                 LogLine.app(T, "web.1", "{\"message\":\"Ünïcödé ✓\",\"level\":\"INFO\"}"),
                 LogLine.app(T.plusMillis(1), "worker.2", "plain text from a worker"),
-                LogLine.heroku(T.plusMillis(2), "router", "at=info method=GET path=\"/api/notes?limit=5\" "
-                        + "host=localhost request_id=3f1c0e8e-3c1b-4a3a-9d51-0c1f2a3b4c5d fwd=\"127.0.0.1\" "
-                        + "dyno=web.1 connect=0ms service=12ms status=200 bytes=532 protocol=http"),
+                LogLine.heroku(
+                        T.plusMillis(2),
+                        "router",
+                        "at=info method=GET path=\"/api/notes?limit=5\" "
+                                + "host=localhost request_id=3f1c0e8e-3c1b-4a3a-9d51-0c1f2a3b4c5d fwd=\"127.0.0.1\" "
+                                + "dyno=web.1 connect=0ms service=12ms status=200 bytes=532 protocol=http"),
                 LogLine.heroku(T.plusMillis(3), "web.1", "Error R14 (Memory quota exceeded)"));
         try (DrainPeer peer = new DrainPeer()) {
             peer.answer(400); // the first batch is refused: its line is lost and reported
@@ -51,8 +54,11 @@ class ShipperParsesLogplexBodiesTest {
                 received = peer.next(Duration.ofSeconds(5));
             }
 
-            DrainContext context = new DrainContext("myapp", received.header("Logplex-Drain-Token"),
-                    received.header("Logplex-Frame-Id"), Instant.now());
+            DrainContext context = new DrainContext(
+                    "myapp",
+                    received.header("Logplex-Drain-Token"),
+                    received.header("Logplex-Frame-Id"),
+                    Instant.now());
             ParsedBatch batch = parser.parseBody(received.body(), context);
             int count = Integer.parseInt(received.header("Logplex-Msg-Count"));
             assertThat(count).isEqualTo(1 + lines.size());
@@ -64,26 +70,33 @@ class ShipperParsesLogplexBodiesTest {
             assertThat(l10.logplexDropped()).isEqualTo(1);
             JsonNode loss = doc(l10);
             assertThat(loss.path("event").path("code").stringValue()).isEqualTo("L10");
-            assertThat(loss.path("heroku").path("logplex").path("dropped").asLong()).isEqualTo(1);
+            assertThat(loss.path("heroku").path("logplex").path("dropped").asLong())
+                    .isEqualTo(1);
             assertThat(loss.path("heroku").path("logplex").path("dropped_since").stringValue())
                     .startsWith("2026-11-26T09:59:00");
-            assertThat(loss.path("log").path("syslog").path("procid").stringValue()).isEqualTo("logplex");
+            assertThat(loss.path("log").path("syslog").path("procid").stringValue())
+                    .isEqualTo("logplex");
 
             for (int i = 0; i < lines.size(); i++) {
                 LogLine line = lines.get(i);
                 JsonNode d = doc(batch.events().get(i + 1));
-                assertThat(d.path("log").path("syslog").path("appname").stringValue()).isEqualTo(line.appName());
-                assertThat(d.path("log").path("syslog").path("procid").stringValue()).isEqualTo(line.procId());
+                assertThat(d.path("log").path("syslog").path("appname").stringValue())
+                        .isEqualTo(line.appName());
+                assertThat(d.path("log").path("syslog").path("procid").stringValue())
+                        .isEqualTo(line.procId());
                 assertThat(d.path("heroku").path("dyno").stringValue()).isEqualTo(line.procId());
                 assertThat(batch.events().get(i + 1).logplexDropped()).isZero();
             }
             assertThat(doc(batch.events().get(1)).path("message").stringValue()).isEqualTo("Ünïcödé ✓");
             assertThat(doc(batch.events().get(2)).path("message").stringValue()).isEqualTo("plain text from a worker");
             JsonNode router = doc(batch.events().get(3));
-            assertThat(router.path("http").path("response").path("status_code").asInt()).isEqualTo(200);
-            assertThat(router.path("heroku").path("router").path("dyno").stringValue()).isEqualTo("web.1");
+            assertThat(router.path("http").path("response").path("status_code").asInt())
+                    .isEqualTo(200);
+            assertThat(router.path("heroku").path("router").path("dyno").stringValue())
+                    .isEqualTo("web.1");
             assertThat(router.path("url").path("original").stringValue()).isEqualTo("/api/notes?limit=5");
-            assertThat(doc(batch.events().get(4)).path("error").path("code").stringValue()).isEqualTo("R14");
+            assertThat(doc(batch.events().get(4)).path("error").path("code").stringValue())
+                    .isEqualTo("R14");
             assertThat(doc(batch.events().get(1)).path("@timestamp").stringValue())
                     .isEqualTo("2026-11-26T10:00:00.123456Z");
         }
@@ -99,14 +112,19 @@ class ShipperParsesLogplexBodiesTest {
                     .withFlushInterval(Duration.ofSeconds(30));
             try (LogplexDrain drain = LogplexDrain.start(settings, CLOCK)) {
                 for (int from = 0; from < bytes.length; from += 10_000) {
-                    drain.accept(LogLine.app(T, "web.1",
-                            Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + 10_000))));
+                    drain.accept(LogLine.app(
+                            T, "web.1", Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + 10_000))));
                 }
             }
             DrainPeer.Received received = peer.next(Duration.ofSeconds(5));
 
-            ParsedBatch batch = parser.parseBody(received.body(), new DrainContext("myapp",
-                    received.header("Logplex-Drain-Token"), received.header("Logplex-Frame-Id"), Instant.now()));
+            ParsedBatch batch = parser.parseBody(
+                    received.body(),
+                    new DrainContext(
+                            "myapp",
+                            received.header("Logplex-Drain-Token"),
+                            received.header("Logplex-Frame-Id"),
+                            Instant.now()));
             assertThat(batch.frames()).isEqualTo(3);
             assertThat(batch.events()).hasSize(1);
             JsonNode d = doc(batch.events().getFirst());

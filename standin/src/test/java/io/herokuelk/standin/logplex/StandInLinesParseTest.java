@@ -87,8 +87,8 @@ class StandInLinesParseTest {
 
     @Test
     void loadSampleGivesTheThreeAverages() {
-        JsonNode doc = platformDocument(
-                RuntimeMetricsLines.loadSample("web.1", DYNO_ID, new double[] {1.5, 0.75, 0.25}));
+        JsonNode doc =
+                platformDocument(RuntimeMetricsLines.loadSample("web.1", DYNO_ID, new double[] {1.5, 0.75, 0.25}));
 
         assertThat(text(doc, "event.dataset")).isEqualTo("heroku.runtime_metrics");
         assertThat(text(doc, "heroku.dyno_id")).isEqualTo(DYNO_ID);
@@ -146,8 +146,14 @@ class StandInLinesParseTest {
 
     @Test
     void stateChangesGiveFromAndTo() {
-        for (String[] change : new String[][] {{"down", "starting"}, {"starting", "up"}, {"up", "crashed"},
-                {"crashed", "starting"}, {"up", "down"}, {"starting", "crashed"}}) {
+        for (String[] change : new String[][] {
+            {"down", "starting"},
+            {"starting", "up"},
+            {"up", "crashed"},
+            {"crashed", "starting"},
+            {"up", "down"},
+            {"starting", "crashed"}
+        }) {
             JsonNode doc = platformDocument("State changed from " + change[0] + " to " + change[1]);
 
             assertThat(text(doc, "heroku.state.from")).isEqualTo(change[0]);
@@ -157,10 +163,14 @@ class StandInLinesParseTest {
 
     @Test
     void exitsGiveTheStatusAndStopsTheSignal() {
-        assertThat(number(platformDocument("Process exited with status 137"), "process.exit_code")).isEqualTo(137);
-        assertThat(number(platformDocument("Process exited with status 143"), "process.exit_code")).isEqualTo(143);
-        assertThat(number(platformDocument("Process exited with status 3"), "process.exit_code")).isEqualTo(3);
-        assertThat(text(platformDocument("Stopping process with SIGKILL"), "heroku.signal")).isEqualTo("SIGKILL");
+        assertThat(number(platformDocument("Process exited with status 137"), "process.exit_code"))
+                .isEqualTo(137);
+        assertThat(number(platformDocument("Process exited with status 143"), "process.exit_code"))
+                .isEqualTo(143);
+        assertThat(number(platformDocument("Process exited with status 3"), "process.exit_code"))
+                .isEqualTo(3);
+        assertThat(text(platformDocument("Stopping process with SIGKILL"), "heroku.signal"))
+                .isEqualTo("SIGKILL");
         assertThat(text(platformDocument("Stopping all processes with SIGTERM"), "heroku.signal"))
                 .isEqualTo("SIGTERM");
     }
@@ -209,9 +219,12 @@ class StandInLinesParseTest {
         List<Optional<RouteTarget>> table = new CopyOnWriteArrayList<>(List.of(Optional.of(web1), Optional.empty()));
         RoutingTable picks = () -> table.removeFirst(); // the first request finds web.1, the second no dyno at all
         try (Router router = Router.start(RouterSettings.defaults(), picks, lines::add);
-             HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()) {
+                HttpClient client = HttpClient.newBuilder()
+                        .proxy(HttpClient.Builder.NO_PROXY)
+                        .build()) {
             URI base = URI.create("http://localhost:" + router.port());
-            client.send(HttpRequest.newBuilder(base.resolve("/api/notes?limit=5")).build(),
+            client.send(
+                    HttpRequest.newBuilder(base.resolve("/api/notes?limit=5")).build(),
                     HttpResponse.BodyHandlers.discarding());
             await().atMost(Duration.ofSeconds(10)).until(() -> lines.size() == 1);
             client.send(HttpRequest.newBuilder(base.resolve("/")).build(), HttpResponse.BodyHandlers.discarding());
@@ -261,9 +274,16 @@ class StandInLinesParseTest {
 
         List<JsonNode> docs = ShipperDocuments.documents(lines);
 
-        assertThat(docs).extracting(doc -> text(doc, "message")).containsExactly(
-                "State changed from starting to up", "ü ✓", lines.get(2).text(), "Process running mem=700M(136.7%)",
-                "Error R14 (Memory quota exceeded)", "plain text", "Process exited with status 137");
+        assertThat(docs)
+                .extracting(doc -> text(doc, "message"))
+                .containsExactly(
+                        "State changed from starting to up",
+                        "ü ✓",
+                        lines.get(2).text(),
+                        "Process running mem=700M(136.7%)",
+                        "Error R14 (Memory quota exceeded)",
+                        "plain text",
+                        "Process exited with status 137");
         assertThat(docs).extracting(doc -> text(doc, "event.id")).doesNotHaveDuplicates();
     }
 }

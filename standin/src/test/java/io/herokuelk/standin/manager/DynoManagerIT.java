@@ -32,20 +32,22 @@ import tools.jackson.databind.JsonNode;
 /** The dyno manager watching the real app: R14 over the quota, R15 and a SIGKILL past the limit, then a restart. */
 class DynoManagerIT {
 
-    static final Path APP_JAR = Path.of(System.getProperty("app.jar", "../app/target/app.jar")).toAbsolutePath();
+    static final Path APP_JAR =
+            Path.of(System.getProperty("app.jar", "../app/target/app.jar")).toAbsolutePath();
     static final Duration WAIT = Duration.ofSeconds(60);
     /** The app idles well under this with a 64 MB heap and the serial collector (about 75 MB here). */
     static final double QUOTA_MB = 128;
     /** The app holds direct memory on request; the JVM's default ceiling (the heap's size) would be too low. */
-    static final String COMMAND = "java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-            + " -XX:MaxDirectMemorySize=512m -jar " + APP_JAR;
+    static final String COMMAND =
+            "java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" + " -XX:MaxDirectMemorySize=512m -jar " + APP_JAR;
 
     @TempDir
     Path appRoot;
 
     private final CollectingSink lines = new CollectingSink();
     private final List<ProcessHandle> started = new ArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
     private Formation formation;
     private DynoManager manager;
 
@@ -59,9 +61,12 @@ class DynoManagerIT {
             formation.close();
         }
         client.close();
-        List<ProcessHandle> alive = started.stream().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> alive =
+                started.stream().filter(ProcessHandle::isAlive).toList();
         alive.forEach(ProcessHandle::destroyForcibly);
-        assertThat(alive).as("processes still running after the formation closed").isEmpty();
+        assertThat(alive)
+                .as("processes still running after the formation closed")
+                .isEmpty();
     }
 
     private void track(Dyno dyno) {
@@ -73,8 +78,8 @@ class DynoManagerIT {
 
     @Test
     void overTheQuotaGivesR14PastTheLimitR15AndAKillThenTheDynoComesBackAsANewDyno() throws Exception {
-        ManagerSettings settings = new ManagerSettings(QUOTA_MB, 2.0, Duration.ofSeconds(1), Duration.ofMillis(250),
-                Duration.ofSeconds(1));
+        ManagerSettings settings = new ManagerSettings(
+                QUOTA_MB, 2.0, Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofSeconds(1));
         formation = new Formation(1, appRoot, lines, Clock.systemUTC(), Duration.ofSeconds(60), Duration.ofSeconds(10));
         manager = new DynoManager(formation, new ProcessTreeMemory(), lines, Clock.systemUTC(), settings);
         Dyno web1 = formation.dynos().getFirst();
@@ -86,7 +91,8 @@ class DynoManagerIT {
         manager.start();
 
         // Samples come every interval, under the quota: no R14 yet.
-        lines.awaitUntil("a memory sample of web.1", WAIT, () -> !memorySamples(firstId).isEmpty());
+        lines.awaitUntil(
+                "a memory sample of web.1", WAIT, () -> !memorySamples(firstId).isEmpty());
         double idle = manager.read(web1).usage().quotaUsedMb();
         assertThat(idle).as("the idle app's rss + swap, MB").isGreaterThan(10).isLessThan(QUOTA_MB - 16);
         assertThat(lines.platform("web.1")).doesNotContain(RuntimeMetricsLines.R14);
@@ -98,14 +104,17 @@ class DynoManagerIT {
         int r14 = said.indexOf(RuntimeMetricsLines.R14);
         assertThat(said.get(r14 - 1)).startsWith("Process running mem=");
         assertThat(said.get(r14 - 2)).startsWith("source=web.1 dyno=" + firstId + " sample#load_avg_1m=");
-        assertThat(said.get(r14 - 3)).startsWith("source=web.1 dyno=" + firstId + " sample#memory_total=")
+        assertThat(said.get(r14 - 3))
+                .startsWith("source=web.1 dyno=" + firstId + " sample#memory_total=")
                 .contains("sample#memory_quota=128.00MB");
         JsonNode overQuota = platformDocument(said.get(r14 - 3));
         assertThat(field(overQuota, "heroku.memory.quota_pct").asDouble()).isGreaterThan(100);
         assertThat(field(overQuota, "heroku.memory.rss_mb").asDouble()).isGreaterThan(QUOTA_MB);
         assertThat(field(overQuota, "heroku.dyno_id").stringValue()).isEqualTo(firstId);
         JsonNode running = platformDocument(said.get(r14 - 1));
-        assertThat(field(running, "heroku.memory.quota_pct").asDouble()).isGreaterThan(100).isLessThan(200);
+        assertThat(field(running, "heroku.memory.quota_pct").asDouble())
+                .isGreaterThan(100)
+                .isLessThan(200);
         assertThat(manager.latest().get("web.1").percentOfQuota()).isGreaterThan(100);
         assertThat(web1.state()).isEqualTo(DynoState.UP);
 
@@ -119,11 +128,12 @@ class DynoManagerIT {
         assertThat(said.get(r15 - 1)).startsWith("Process running mem=");
         JsonNode vastly = platformDocument(said.get(r15 - 1));
         assertThat(field(vastly, "heroku.memory.quota_pct").asDouble()).isGreaterThanOrEqualTo(200);
-        assertThat(said.subList(r15, r15 + 4)).containsExactly(
-                "Error R15 (Memory quota vastly exceeded)",
-                "Stopping process with SIGKILL",
-                "Process exited with status 137",
-                "State changed from up to crashed");
+        assertThat(said.subList(r15, r15 + 4))
+                .containsExactly(
+                        "Error R15 (Memory quota vastly exceeded)",
+                        "Stopping process with SIGKILL",
+                        "Process exited with status 137",
+                        "State changed from up to crashed");
 
         // After the restart delay the dyno starts again: same name, a new dyno id, samples under the new id.
         lines.awaitPlatform("web.1", "State changed from starting to up", 2, WAIT);
@@ -131,23 +141,35 @@ class DynoManagerIT {
         String secondId = web1.dynoId();
         assertThat(secondId).isNotEqualTo(firstId).startsWith("heroku.");
         said = lines.platform("web.1");
-        assertThat(said.subList(said.indexOf("State changed from up to crashed") + 1, said.size())).containsSubsequence(
-                "State changed from crashed to starting",
-                "Starting process with command `" + COMMAND + "`",
-                "State changed from starting to up");
-        lines.awaitUntil("a memory sample of the new dyno", WAIT, () -> !memorySamples(secondId).isEmpty());
+        assertThat(said.subList(said.indexOf("State changed from up to crashed") + 1, said.size()))
+                .containsSubsequence(
+                        "State changed from crashed to starting",
+                        "Starting process with command `" + COMMAND + "`",
+                        "State changed from starting to up");
+        lines.awaitUntil(
+                "a memory sample of the new dyno",
+                WAIT,
+                () -> !memorySamples(secondId).isEmpty());
         assertThat(formation.pick()).map(RouteTarget::dyno).hasValue("web.1");
 
         // Every platform line of the episode reads as the documented fields.
-        List<LogLine> platform = lines.all().stream().filter(line -> LogLine.HEROKU.equals(line.appName())).toList();
+        List<LogLine> platform = lines.all().stream()
+                .filter(line -> LogLine.HEROKU.equals(line.appName()))
+                .toList();
         List<JsonNode> docs = ShipperDocuments.documents(platform);
         assertThat(docs).hasSameSizeAs(platform);
         assertThat(docs)
-                .filteredOn(doc -> "heroku.runtime_metrics".equals(field(doc, "event.dataset").stringValue(null)))
+                .filteredOn(doc -> "heroku.runtime_metrics"
+                        .equals(field(doc, "event.dataset").stringValue(null)))
                 .isNotEmpty()
-                .allSatisfy(doc -> assertThat(field(doc, "heroku.dyno_id").stringValue()).isIn(firstId, secondId));
-        assertThat(docs).extracting(doc -> field(doc, "error.code").stringValue(null)).contains("R14", "R15");
-        assertThat(docs).filteredOn(doc -> field(doc, "process.exit_code").asInt() == 137).hasSize(1);
+                .allSatisfy(doc ->
+                        assertThat(field(doc, "heroku.dyno_id").stringValue()).isIn(firstId, secondId));
+        assertThat(docs)
+                .extracting(doc -> field(doc, "error.code").stringValue(null))
+                .contains("R14", "R15");
+        assertThat(docs)
+                .filteredOn(doc -> field(doc, "process.exit_code").asInt() == 137)
+                .hasSize(1);
     }
 
     /** A line of web.1 as the shipper reads it. */
@@ -167,9 +189,12 @@ class DynoManagerIT {
         RouteTarget target = formation.pick().orElseThrow();
         URI uri = URI.create("http://127.0.0.1:" + target.address().getPort() + "/demo/hold?mb=" + mb);
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"direct_limit_reached\":false");
         } catch (IOException e) {

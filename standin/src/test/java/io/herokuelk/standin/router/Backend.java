@@ -76,9 +76,11 @@ final class Backend implements AutoCloseable {
         try (exchange) {
             byte[] in = exchange.getRequestBody().readAllBytes();
             String query = exchange.getRequestURI().getRawQuery();
-            received.add(new Received(exchange.getRequestMethod(),
+            received.add(new Received(
+                    exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
-                    exchange.getRequestHeaders(), in));
+                    exchange.getRequestHeaders(),
+                    in));
             if (!delay.isZero()) {
                 Thread.sleep(delay);
             }

@@ -28,7 +28,8 @@ class RouterTest {
 
     private final List<LogLine> lines = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
     private Router router;
 
     @AfterEach
@@ -49,8 +50,8 @@ class RouterTest {
     }
 
     private Router start(RoutingTable table, Duration requestTimeout) {
-        router = Router.start(RouterSettings.defaults().withTimeouts(Duration.ofSeconds(1), requestTimeout), table,
-                lines::add);
+        router = Router.start(
+                RouterSettings.defaults().withTimeouts(Duration.ofSeconds(1), requestTimeout), table, lines::add);
         return router;
     }
 
@@ -82,8 +83,10 @@ class RouterTest {
         long before = System.currentTimeMillis();
 
         HttpResponse<String> response = send(request("/api/notes?limit=5&q=a%20b")
-                .header("X-Custom", "1").header("Accept", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hé\"}")).build());
+                .header("X-Custom", "1")
+                .header("Accept", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hé\"}"))
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("created ✓");
@@ -101,8 +104,11 @@ class RouterTest {
         assertThat(got.header("X-Forwarded-Port")).isEqualTo(Integer.toString(router.port()));
         assertThat(Long.parseLong(got.header("X-Request-Start"))).isBetween(before, System.currentTimeMillis());
         assertThat(got.header("Via")).isEqualTo("1.1 vegur");
-        assertThat(line()).contains("request_id=" + got.header("X-Request-ID") + " ", "status=201",
-                "bytes=" + "created ✓".getBytes(StandardCharsets.UTF_8).length);
+        assertThat(line())
+                .contains(
+                        "request_id=" + got.header("X-Request-ID") + " ",
+                        "status=201",
+                        "bytes=" + "created ✓".getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test
@@ -117,7 +123,9 @@ class RouterTest {
 
         send(request("/").header("X-Request-ID", "too-short").build());
         assertThat(web.next().header("X-Request-ID")).matches(UUID);
-        send(request("/").header("X-Request-ID", "has spaces and is long enough to count").build());
+        send(request("/")
+                .header("X-Request-ID", "has spaces and is long enough to count")
+                .build());
         assertThat(web.next().header("X-Request-ID")).matches(UUID);
     }
 
@@ -140,9 +148,10 @@ class RouterTest {
         send(request("/api/notes?limit=5").build());
 
         String text = line();
-        assertThat(text).matches("at=info method=GET path=\"/api/notes\\?limit=5\" host=localhost request_id=" + UUID
-                + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.1 connect=\\d+ms service=\\d+ms status=200 bytes=532 "
-                + "protocol=http");
+        assertThat(text)
+                .matches("at=info method=GET path=\"/api/notes\\?limit=5\" host=localhost request_id=" + UUID
+                        + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.1 connect=\\d+ms service=\\d+ms status=200 bytes=532 "
+                        + "protocol=http");
         ShipperView doc = ShipperView.of(lines.getFirst());
         assertThat(doc.dataset()).isEqualTo("heroku.router");
         assertThat(doc.integer("http.response.status_code")).isEqualTo(200);
@@ -167,9 +176,10 @@ class RouterTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("Application Error");
-        assertThat(line()).matches("at=error code=H12 desc=\"Request timeout\" method=GET path=\"/report\" "
-                + "host=localhost request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.1 connect=\\d+ms "
-                + "service=\\d+ms status=503 bytes=0 protocol=http");
+        assertThat(line())
+                .matches("at=error code=H12 desc=\"Request timeout\" method=GET path=\"/report\" "
+                        + "host=localhost request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.1 connect=\\d+ms "
+                        + "service=\\d+ms status=503 bytes=0 protocol=http");
         ShipperView doc = ShipperView.of(lines.getFirst());
         assertThat(doc.text("error.code")).isEqualTo("H12");
         assertThat(doc.text("error.message")).isEqualTo("Request timeout");
@@ -196,9 +206,10 @@ class RouterTest {
         HttpResponse<String> response = send(request("/crash").build());
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(line()).matches("at=error code=H13 desc=\"Connection closed without response\" method=GET "
-                + "path=\"/crash\" host=localhost request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.2 "
-                + "connect=\\d+ms service=\\d+ms status=503 bytes=0 protocol=http");
+        assertThat(line())
+                .matches("at=error code=H13 desc=\"Connection closed without response\" method=GET "
+                        + "path=\"/crash\" host=localhost request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.2 "
+                        + "connect=\\d+ms service=\\d+ms status=503 bytes=0 protocol=http");
         ShipperView doc = ShipperView.of(lines.getFirst());
         assertThat(doc.text("error.code")).isEqualTo("H13");
         assertThat(doc.text("heroku.router.dyno")).isEqualTo("web.2");
@@ -212,9 +223,10 @@ class RouterTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/html"));
-        assertThat(line()).matches("at=error code=H10 desc=\"App crashed\" method=GET path=\"/\" host=localhost "
-                + "request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno= connect= service= status=503 bytes= "
-                + "protocol=http");
+        assertThat(line())
+                .matches("at=error code=H10 desc=\"App crashed\" method=GET path=\"/\" host=localhost "
+                        + "request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno= connect= service= status=503 bytes= "
+                        + "protocol=http");
         ShipperView doc = ShipperView.of(lines.getFirst());
         assertThat(doc.text("error.code")).isEqualTo("H10");
         assertThat(doc.integer("http.response.status_code")).isEqualTo(503);
@@ -241,9 +253,10 @@ class RouterTest {
         HttpResponse<String> response = send(request("/").build());
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(line()).matches("at=error code=H21 desc=\"Backend connection refused\" method=GET path=\"/\" "
-                + "host=localhost request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.2 connect=\\d+ms "
-                + "service= status=503 bytes= protocol=http");
+        assertThat(line())
+                .matches("at=error code=H21 desc=\"Backend connection refused\" method=GET path=\"/\" "
+                        + "host=localhost request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.2 connect=\\d+ms "
+                        + "service= status=503 bytes= protocol=http");
     }
 
     @Test
@@ -259,9 +272,10 @@ class RouterTest {
             web.next();
         }
         String hungUp = line();
-        assertThat(hungUp).matches("at=info code=H27 desc=\"Client Request Interrupted\" method=GET path=\"/gone\" "
-                + "host=localhost request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.1 connect=\\d+ms "
-                + "service=\\d+ms status=499 bytes= protocol=http");
+        assertThat(hungUp)
+                .matches("at=info code=H27 desc=\"Client Request Interrupted\" method=GET path=\"/gone\" "
+                        + "host=localhost request_id=" + UUID + " fwd=\"127\\.0\\.0\\.1\" dyno=web\\.1 connect=\\d+ms "
+                        + "service=\\d+ms status=499 bytes= protocol=http");
 
         web.answering(200, "still here");
         assertThat(send(request("/").build()).body()).isEqualTo("still here");
@@ -277,7 +291,8 @@ class RouterTest {
         assertThat(noContent.body()).isEmpty();
 
         web.answering(200, "body");
-        HttpResponse<String> head = send(request("/").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> head = send(
+                request("/").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
     }

@@ -18,10 +18,10 @@ record ShipperView(ParsedEvent event, JsonNode doc) {
 
     /** The line framed as Logplex delivers router lines (PRI 158, {@code host heroku router}). */
     static ShipperView of(LogLine line) {
-        String message = "<158>1 " + line.time() + " host " + line.appName() + " " + line.procId() + " - "
-                + line.text() + "\n";
-        ParsedEvent event = PARSER.parseMessage(message.getBytes(StandardCharsets.UTF_8),
-                DrainContext.of("myapp", Instant.now()));
+        String message =
+                "<158>1 " + line.time() + " host " + line.appName() + " " + line.procId() + " - " + line.text() + "\n";
+        ParsedEvent event =
+                PARSER.parseMessage(message.getBytes(StandardCharsets.UTF_8), DrainContext.of("myapp", Instant.now()));
         if (!event.headerParsed()) {
             throw new AssertionError("the shipper could not read " + message);
         }

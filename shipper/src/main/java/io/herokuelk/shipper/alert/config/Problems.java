@@ -3,7 +3,6 @@ package io.herokuelk.shipper.alert.config;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Collects what is wrong with a rules file so that one run reports all of it. */
@@ -32,6 +31,8 @@ final class Problems {
 
     /** SnakeYAML counts lines from 0; people count from 1. */
     static int line(Node node) {
-        return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        return node == null || node.getStartMark() == null
+                ? 0
+                : node.getStartMark().getLine() + 1;
     }
 }

@@ -17,8 +17,17 @@ import java.util.List;
  * @param overrides per-app options; the first matching one wins
  * @param line      where the rule starts in the file, for messages
  */
-public record RuleConfig(String name, String type, String severity, boolean enabled, Scope scope, Duration cooldown,
-                         Duration realert, RuleSettings settings, List<AppOverride> overrides, int line) {
+public record RuleConfig(
+        String name,
+        String type,
+        String severity,
+        boolean enabled,
+        Scope scope,
+        Duration cooldown,
+        Duration realert,
+        RuleSettings settings,
+        List<AppOverride> overrides,
+        int line) {
 
     public static final String WARNING = "warning";
     public static final String CRITICAL = "critical";

@@ -48,8 +48,10 @@ public sealed interface RuleSettings {
             Duration sustain = yaml.duration("sustain", defaults.sustain());
             double hysteresis = yaml.number("hysteresis_pct", defaults.hysteresisPct(), 0, 100);
             if (hysteresis >= threshold) {
-                yaml.problem("hysteresis_pct", "'hysteresis_pct' in " + yaml.where()
-                        + " must be below 'threshold_pct' (" + hysteresis + " >= " + threshold + ")");
+                yaml.problem(
+                        "hysteresis_pct",
+                        "'hysteresis_pct' in " + yaml.where() + " must be below 'threshold_pct' (" + hysteresis + " >= "
+                                + threshold + ")");
             }
             return new MemoryPressure(threshold, sustain, hysteresis);
         }
@@ -64,8 +66,8 @@ public sealed interface RuleSettings {
      */
     record Predictive(Duration window, Duration horizon, int minSamples, Duration minSpan, double minRSquared)
             implements RuleSettings {
-        public static final Predictive DEFAULTS = new Predictive(
-                Duration.ofMinutes(10), Duration.ofMinutes(15), 6, Duration.ofMinutes(5), 0.8);
+        public static final Predictive DEFAULTS =
+                new Predictive(Duration.ofMinutes(10), Duration.ofMinutes(15), 6, Duration.ofMinutes(5), 0.8);
 
         public static Predictive read(YamlMapping yaml, Predictive defaults) {
             Duration window = yaml.duration("window", defaults.window());
@@ -74,8 +76,10 @@ public sealed interface RuleSettings {
             Duration minSpan = yaml.duration("min_span", defaults.minSpan());
             double minRSquared = yaml.number("min_r_squared", defaults.minRSquared(), 0, 1);
             if (minSpan.compareTo(window) > 0) {
-                yaml.problem("min_span", "'min_span' in " + yaml.where() + " (" + Durations.format(minSpan)
-                        + ") is longer than 'window' (" + Durations.format(window) + ")");
+                yaml.problem(
+                        "min_span",
+                        "'min_span' in " + yaml.where() + " (" + Durations.format(minSpan)
+                                + ") is longer than 'window' (" + Durations.format(window) + ")");
             }
             return new Predictive(window, horizon, minSamples, minSpan, minRSquared);
         }
@@ -92,8 +96,8 @@ public sealed interface RuleSettings {
             implements RuleSettings {
         public static final String BY_DYNO = "dyno";
         public static final String BY_APP = "app";
-        public static final RouterErrors DEFAULTS = new RouterErrors(
-                Duration.ofMinutes(5), 10, 5, BY_DYNO, List.of("H27", "H80", "H81", "H82"));
+        public static final RouterErrors DEFAULTS =
+                new RouterErrors(Duration.ofMinutes(5), 10, 5, BY_DYNO, List.of("H27", "H80", "H81", "H82"));
 
         public RouterErrors {
             ignoreCodes = List.copyOf(ignoreCodes);
@@ -105,15 +109,17 @@ public sealed interface RuleSettings {
             double minErrorPct = yaml.number("min_error_pct", defaults.minErrorPct(), 0, 100);
             String groupBy = yaml.string("group_by", defaults.groupBy());
             if (!groupBy.equals(BY_DYNO) && !groupBy.equals(BY_APP)) {
-                yaml.problem("group_by", "'group_by' in " + yaml.where() + " must be dyno or app, not '"
-                        + groupBy + "'");
+                yaml.problem(
+                        "group_by", "'group_by' in " + yaml.where() + " must be dyno or app, not '" + groupBy + "'");
                 groupBy = defaults.groupBy();
             }
             List<String> ignoreCodes = yaml.strings("ignore_codes", defaults.ignoreCodes());
             for (String code : ignoreCodes) {
                 if (!code.matches("H\\d\\d")) {
-                    yaml.problem("ignore_codes", "'ignore_codes' in " + yaml.where() + " lists '" + code
-                            + "', which is not a router code like H27");
+                    yaml.problem(
+                            "ignore_codes",
+                            "'ignore_codes' in " + yaml.where() + " lists '" + code
+                                    + "', which is not a router code like H27");
                 }
             }
             return new RouterErrors(window, minCount, minErrorPct, groupBy, ignoreCodes);

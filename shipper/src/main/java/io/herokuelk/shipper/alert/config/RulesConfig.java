@@ -35,5 +35,6 @@ public record RulesConfig(Context context, Limits limits, List<RuleConfig> rules
 
     /** The cooldown and re-alert interval of rules that set none. */
     public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(10);
+
     public static final Duration DEFAULT_REALERT = Duration.ofMinutes(60);
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -48,8 +47,7 @@ public final class RulesFileLoader {
 
     /** The file named by {@code ALERT_RULES_FILE} (as the caller read it), or the shipped defaults without one. */
     public RulesConfig load(Optional<String> file) {
-        return file.filter(f -> !f.isBlank()).map(f -> load(Path.of(f.trim())))
-                .orElseGet(this::loadDefaults);
+        return file.filter(f -> !f.isBlank()).map(f -> load(Path.of(f.trim()))).orElseGet(this::loadDefaults);
     }
 
     public RulesConfig load(Path file) {
@@ -57,8 +55,9 @@ public final class RulesFileLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RuleConfigException(file.toString(), List.of(new RuleConfigException.Problem(0,
-                    "cannot be read (" + ENVIRONMENT_VARIABLE + "): " + e)));
+            throw new RuleConfigException(
+                    file.toString(),
+                    List.of(new RuleConfigException.Problem(0, "cannot be read (" + ENVIRONMENT_VARIABLE + "): " + e)));
         }
         return parse(text, file.toString());
     }
@@ -66,7 +65,8 @@ public final class RulesFileLoader {
     public RulesConfig loadDefaults() {
         try (InputStream in = RulesFileLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("The default alert rules " + DEFAULT_RESOURCE + " are not on the class path");
+                throw new IllegalStateException(
+                        "The default alert rules " + DEFAULT_RESOURCE + " are not on the class path");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE);
         } catch (IOException e) {
@@ -83,7 +83,8 @@ public final class RulesFileLoader {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             // The parser notices late (an unclosed '[' shows on the next line); its context says where it began.
-            String context = e.getContext() == null || e.getContextMark() == null ? ""
+            String context = e.getContext() == null || e.getContextMark() == null
+                    ? ""
                     : " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
             problems.add(line, "is not valid YAML: " + e.getProblem() + context);
             problems.throwIfAny(source);
@@ -153,7 +154,8 @@ public final class RulesFileLoader {
                         rules.add(rule);
                     }
                 }
-            } else if (!(rulesNode instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
+            } else if (!(rulesNode instanceof ScalarNode scalar
+                    && scalar.getValue().isEmpty())) {
                 problems.add(rulesNode, "'rules' must be a list of rules, each starting with '- name:'");
             }
             top.rejectUnknown();
@@ -178,10 +180,12 @@ public final class RulesFileLoader {
             if (name == null) {
                 problems.add(yaml.line(), "a rule has no 'name'");
             } else if (!NAME.matcher(name).matches()) {
-                problems.add(yaml.node("name"), "rule name '" + name + "' may hold only letters, digits, '-', '_' and '.'");
+                problems.add(
+                        yaml.node("name"), "rule name '" + name + "' may hold only letters, digits, '-', '_' and '.'");
             } else if (nameLines.putIfAbsent(name, yaml.lineOf("name")) != null) {
-                problems.add(yaml.node("name"), "duplicate rule name '" + name + "' (first at line "
-                        + nameLines.get(name) + ")");
+                problems.add(
+                        yaml.node("name"),
+                        "duplicate rule name '" + name + "' (first at line " + nameLines.get(name) + ")");
             }
             String type = yaml.string("type", null);
             RuleSchema schema = type == null ? null : types.get(type);
@@ -189,20 +193,24 @@ public final class RulesFileLoader {
                 problems.add(yaml.line(), where + " has no 'type' (one of " + String.join(", ", types.keySet()) + ")");
             } else if (schema == null) {
                 String suggestion = Suggestions.closest(type, types.keySet());
-                problems.add(yaml.node("type"), "unknown rule type '" + type + "' in " + where
-                        + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
-                        + " (known: " + String.join(", ", types.keySet()) + ")");
+                problems.add(
+                        yaml.node("type"),
+                        "unknown rule type '" + type + "' in " + where
+                                + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
+                                + " (known: " + String.join(", ", types.keySet()) + ")");
             }
             String severity = yaml.string("severity", schema == null ? RuleConfig.WARNING : schema.defaultSeverity());
             if (!severity.equals(RuleConfig.WARNING) && !severity.equals(RuleConfig.CRITICAL)) {
-                problems.add(yaml.node("severity"), "'severity' in " + where + " must be warning or critical, not '"
-                        + severity + "'");
+                problems.add(
+                        yaml.node("severity"),
+                        "'severity' in " + where + " must be warning or critical, not '" + severity + "'");
             }
             boolean enabled = yaml.bool("enabled", true);
             Scope scope = new Scope(yaml.strings("apps", List.of()), yaml.strings("dynos", List.of()));
             if (schema != null && !schema.perDyno() && !scope.dynos().isEmpty()) {
-                problems.add(yaml.node("dynos"), "'dynos' in " + where + " has no effect: " + type
-                        + " rules watch whole apps");
+                problems.add(
+                        yaml.node("dynos"),
+                        "'dynos' in " + where + " has no effect: " + type + " rules watch whole apps");
             }
             Duration cooldown = yaml.duration("cooldown", defaultCooldown);
             Duration realert = yaml.duration("realert", defaultRealert);
@@ -213,12 +221,12 @@ public final class RulesFileLoader {
             RuleSettings settings = schema.options().read(yaml, schema.options().defaults());
             List<AppOverride> overrides = overrides(yaml, schema, settings, enabled, where);
             yaml.rejectUnknown();
-            return new RuleConfig(name, type, severity, enabled, scope, cooldown, realert, settings, overrides,
-                    yaml.line());
+            return new RuleConfig(
+                    name, type, severity, enabled, scope, cooldown, realert, settings, overrides, yaml.line());
         }
 
-        private List<AppOverride> overrides(YamlMapping rule, RuleSchema schema, RuleSettings ruleSettings,
-                                            boolean ruleEnabled, String where) {
+        private List<AppOverride> overrides(
+                YamlMapping rule, RuleSchema schema, RuleSettings ruleSettings, boolean ruleEnabled, String where) {
             Node node = rule.node("overrides");
             if (node == null) {
                 return List.of();

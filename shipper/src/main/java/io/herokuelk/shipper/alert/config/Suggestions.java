@@ -6,8 +6,7 @@ import java.util.Locale;
 /** The did-you-mean of unknown keys and types: the closest known word by edit distance, if close enough. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     static String closest(String word, Collection<String> candidates) {
         String best = null;

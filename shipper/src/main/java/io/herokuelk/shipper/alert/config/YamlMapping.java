@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -117,8 +116,10 @@ public final class YamlMapping {
         }
         Duration duration = Durations.parse(text);
         if (duration == null || duration.isZero()) {
-            problems.add(node(key), "'" + key + "' in " + where + " is not a duration: '" + text
-                    + "' (write a positive number with a unit: 500ms, 30s, 2m, 1h, 1h30m)");
+            problems.add(
+                    node(key),
+                    "'" + key + "' in " + where + " is not a duration: '" + text
+                            + "' (write a positive number with a unit: 500ms, 30s, 2m, 1h, 1h30m)");
             return fallback;
         }
         return duration;
@@ -137,8 +138,10 @@ public final class YamlMapping {
             return fallback;
         }
         if (!(value >= min && value <= max)) {
-            problems.add(node(key), "'" + key + "' in " + where + " is out of range: " + text
-                    + " (allowed " + plain(min) + " to " + plain(max) + ")");
+            problems.add(
+                    node(key),
+                    "'" + key + "' in " + where + " is out of range: " + text + " (allowed " + plain(min) + " to "
+                            + plain(max) + ")");
             return fallback;
         }
         return value;
@@ -157,8 +160,10 @@ public final class YamlMapping {
             return fallback;
         }
         if (value < min || value > max) {
-            problems.add(node(key), "'" + key + "' in " + where + " is out of range: " + value
-                    + " (allowed " + min + " to " + max + ")");
+            problems.add(
+                    node(key),
+                    "'" + key + "' in " + where + " is out of range: " + value + " (allowed " + min + " to " + max
+                            + ")");
             return fallback;
         }
         return value;
@@ -193,9 +198,12 @@ public final class YamlMapping {
         for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
             if (!known.contains(entry.getKey())) {
                 String suggestion = Suggestions.closest(entry.getKey(), known);
-                problems.add(entry.getValue().getKeyNode(), "unknown key '" + entry.getKey() + "' in " + where
-                        + (suggestion == null ? " (known: " + String.join(", ", known) + ")"
-                        : " (did you mean '" + suggestion + "'?)"));
+                problems.add(
+                        entry.getValue().getKeyNode(),
+                        "unknown key '" + entry.getKey() + "' in " + where
+                                + (suggestion == null
+                                        ? " (known: " + String.join(", ", known) + ")"
+                                        : " (did you mean '" + suggestion + "'?)"));
             }
         }
     }

@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.alert.diagnosis;
 
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /**
  * Names the cause of a dyno's memory from the figures, as the memory guide did by hand: too many processes for the
@@ -17,11 +16,10 @@ import io.herokuelk.shipper.alert.model.Diagnosis;
 public final class Diagnostician {
 
     /** In the order that breaks ties: the cause that most often explains the others comes first. */
-    private static final List<Check> CHECKS = List.of(new TooManyProcesses(), new RuntimeSizedForHost(),
-            new HeavyAtStart(), new MemoryGrowth());
+    private static final List<Check> CHECKS =
+            List.of(new TooManyProcesses(), new RuntimeSizedForHost(), new HeavyAtStart(), new MemoryGrowth());
 
-    private Diagnostician() {
-    }
+    private Diagnostician() {}
 
     /**
      * @param dyno     the dyno ({@code web.1})
@@ -38,15 +36,19 @@ public final class Diagnostician {
         if (findings.isEmpty()) {
             return undetermined(situation);
         }
-        Finding best = findings.stream().max(Comparator.comparingDouble(Finding::score)).orElseThrow();
-        List<String> others = findings.stream().filter(f -> f != best)
-                .map(f -> f.cause() + " (" + f.confidence() + ")").toList();
+        Finding best = findings.stream()
+                .max(Comparator.comparingDouble(Finding::score))
+                .orElseThrow();
+        List<String> others = findings.stream()
+                .filter(f -> f != best)
+                .map(f -> f.cause() + " (" + f.confidence() + ")")
+                .toList();
         List<String> signals = new ArrayList<>(best.signals());
         Figures figures = new Figures();
         best.figures().forEach(figures::put);
         context(situation, signals, figures);
-        return new Diagnosis(best.cause(), best.confidence(), best.summary(), best.action(), signals,
-                figures.build(), others);
+        return new Diagnosis(
+                best.cause(), best.confidence(), best.summary(), best.action(), signals, figures.build(), others);
     }
 
     /** What every diagnosis adds: swap in use, and how long after the last release the trouble came. */
@@ -57,7 +59,9 @@ public final class Diagnostician {
         }
         if (s.release() != null && !s.release().at().isBefore(s.at().minus(Duration.ofHours(6)))) {
             figures.put("release", s.release().version());
-            figures.put("minutes_since_release", (double) Duration.between(s.release().at(), s.at()).toSeconds() / 60);
+            figures.put(
+                    "minutes_since_release",
+                    (double) Duration.between(s.release().at(), s.at()).toSeconds() / 60);
             if (!signals.contains("release " + s.release().version())) {
                 signals.add("release " + s.release().version());
             }
@@ -81,11 +85,20 @@ public final class Diagnostician {
             missing.add("no start of the dyno seen");
         }
         String summary = "The figures point to no single cause"
-                + (missing.isEmpty() ? ": memory is high without growing steadily, without several processes, an"
-                + " oversized runtime or a heavy start." : "; missing: " + String.join("; ", missing) + ".");
+                + (missing.isEmpty()
+                        ? ": memory is high without growing steadily, without several processes, an"
+                                + " oversized runtime or a heavy start."
+                        : "; missing: " + String.join("; ", missing) + ".");
         Figures figures = new Figures().put("dyno_mb", s.memoryMb()).put("quota_mb", s.quotaMb());
-        return new Diagnosis(Diagnosis.UNDETERMINED, "low", summary, "Lower the memory one dyno needs: fewer"
-                + " processes or threads, a runtime capped for the dyno, dependencies loaded only when used; or a"
-                + " larger dyno.", signals, figures.build(), List.of());
+        return new Diagnosis(
+                Diagnosis.UNDETERMINED,
+                "low",
+                summary,
+                "Lower the memory one dyno needs: fewer"
+                        + " processes or threads, a runtime capped for the dyno, dependencies loaded only when used; or a"
+                        + " larger dyno.",
+                signals,
+                figures.build(),
+                List.of());
     }
 }

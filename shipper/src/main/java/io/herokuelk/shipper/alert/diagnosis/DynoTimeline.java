@@ -1,5 +1,6 @@
 package io.herokuelk.shipper.alert.diagnosis;
 
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -10,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.herokuelk.shipper.alert.model.Observation;
-
 /**
  * What is known of one dyno slot's memory over the last hours, as a person diagnosing an R14 would collect it:
  * Heroku's runtime metrics, the app's own processes (when it reports them), when the dyno started, and the traffic
@@ -21,20 +20,19 @@ public final class DynoTimeline {
 
     /** Two hours of runtime metrics at Heroku's 20 s. */
     static final int MAX_HEROKU_SAMPLES = 360;
+
     static final int MAX_PROCESSES = 32;
     static final int MAX_PROCESS_SAMPLES = 120;
     static final int MAX_STARTS = 8;
     static final int TRAFFIC_MINUTES = 180;
 
     /** A runtime metrics sample: what Heroku measures R14 on ({@code usedMb} = rss + swap), and the page cache. */
-    public record HerokuSample(Instant at, String dynoId, double usedMb, Double swapMb, Double cacheMb,
-                               Double quotaMb) {
-    }
+    public record HerokuSample(
+            Instant at, String dynoId, double usedMb, Double swapMb, Double cacheMb, Double quotaMb) {}
 
     /** One memory sample of an app process (the app's own {@code app.memory} event). */
-    public record ProcessSample(Instant at, double rssMb, Double heapUsedMb, Double heapCommittedMb,
-                                Double heapMaxMb, Integer threads) {
-    }
+    public record ProcessSample(
+            Instant at, double rssMb, Double heapUsedMb, Double heapCommittedMb, Double heapMaxMb, Integer threads) {}
 
     /** One process of the app on this dyno, by pid. */
     public static final class ProcessTrack {
@@ -84,12 +82,10 @@ public final class DynoTimeline {
     }
 
     /** Where a dyno instance began: Heroku's {@code State changed ... to up}, or a new dyno id in runtime metrics. */
-    public record Start(Instant at, String reason) {
-    }
+    public record Start(Instant at, String reason) {}
 
     /** The {@code Process running mem=...} line of an R14 or R15: Heroku's own figure for the dyno. */
-    public record ReportedMemory(Instant at, double mb, Double percent) {
-    }
+    public record ReportedMemory(Instant at, double mb, Double percent) {}
 
     private final Deque<HerokuSample> heroku = new ArrayDeque<>();
     private final Map<Long, ProcessTrack> processes = new LinkedHashMap<>();
@@ -106,7 +102,9 @@ public final class DynoTimeline {
             addStart(new Start(at, "state changed to up"));
         }
         if ("heroku.runtime_metrics".equals(o.dataset()) && o.rssMb() != null) {
-            if (o.dynoId() != null && dynoId != null && !o.dynoId().equals(dynoId)
+            if (o.dynoId() != null
+                    && dynoId != null
+                    && !o.dynoId().equals(dynoId)
                     && (starts.isEmpty() || starts.peekLast().at().isBefore(lastHerokuAt()))) {
                 addStart(new Start(at, "new dyno id " + o.dynoId()));
             }
@@ -114,7 +112,9 @@ public final class DynoTimeline {
                 dynoId = o.dynoId();
             }
             double used = o.rssMb() + (o.swapMb() == null ? 0 : o.swapMb());
-            append(heroku, new HerokuSample(at, o.dynoId(), used, o.swapMb(), o.cacheMb(), o.quotaMb()),
+            append(
+                    heroku,
+                    new HerokuSample(at, o.dynoId(), used, o.swapMb(), o.cacheMb(), o.quotaMb()),
                     MAX_HEROKU_SAMPLES);
         }
         if (o.processMb() != null) {
@@ -152,8 +152,16 @@ public final class DynoTimeline {
             track.startHeapMaxMb = p.heapMaxMb();
         }
         if (o.appRssMb() != null) {
-            append(track.samples, new ProcessSample(o.timestamp(), o.appRssMb(), o.appHeapUsedMb(), p.heapCommittedMb(),
-                    p.heapMaxMb(), p.threads()), MAX_PROCESS_SAMPLES);
+            append(
+                    track.samples,
+                    new ProcessSample(
+                            o.timestamp(),
+                            o.appRssMb(),
+                            o.appHeapUsedMb(),
+                            p.heapCommittedMb(),
+                            p.heapMaxMb(),
+                            p.threads()),
+                    MAX_PROCESS_SAMPLES);
         }
     }
 
@@ -292,14 +300,16 @@ public final class DynoTimeline {
             return appLimitMb;
         }
         return reported != null && reported.percent() != null && reported.percent() > 0
-                ? reported.mb() * 100 / reported.percent() : null;
+                ? reported.mb() * 100 / reported.percent()
+                : null;
     }
 
     /** The dyno's memory as Heroku measures it, as of {@code at}: the latest figure no older than {@code maxAge}. */
     public Double memoryMb(Instant at, Duration maxAge) {
         HerokuSample sample = lastHeroku(at);
         Instant sampleAt = sample == null ? null : sample.at();
-        boolean reportedNewer = reported != null && !reported.at().isAfter(at)
+        boolean reportedNewer = reported != null
+                && !reported.at().isAfter(at)
                 && (sampleAt == null || reported.at().isAfter(sampleAt));
         if (reportedNewer && !reported.at().isBefore(at.minus(maxAge))) {
             return reported.mb();

@@ -1,11 +1,10 @@
 package io.herokuelk.shipper.alert.diagnosis;
 
+import io.herokuelk.shipper.alert.config.Durations;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.herokuelk.shipper.alert.config.Durations;
 
 /** Builds an alert's figures in a stable order, leaving out what is unknown and rounding for people. */
 public final class Figures {

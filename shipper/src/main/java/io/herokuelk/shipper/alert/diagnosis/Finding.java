@@ -13,8 +13,8 @@ import java.util.Map;
  * @param signals what it rests on
  * @param figures the numbers behind it
  */
-record Finding(String cause, double score, String summary, String action, List<String> signals,
-               Map<String, Object> figures) {
+record Finding(
+        String cause, double score, String summary, String action, List<String> signals, Map<String, Object> figures) {
 
     static final double HIGH = 0.75;
     static final double MEDIUM = 0.45;

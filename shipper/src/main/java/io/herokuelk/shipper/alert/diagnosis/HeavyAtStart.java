@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.alert.diagnosis;
 
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /**
  * Most of the memory is there right after a start, before traffic: dependencies loaded at start, used or not. Reads
@@ -78,19 +77,31 @@ final class HeavyAtStart implements Check {
             score += 0.05;
         }
         long seconds = Duration.between(started, sampleAt).toSeconds();
-        String traffic = requests < 0 ? "" : requests == 0 ? ", before the first request"
-                : ", after only " + requests + " request" + (requests == 1 ? "" : "s");
+        String traffic = requests < 0
+                ? ""
+                : requests == 0
+                        ? ", before the first request"
+                        : ", after only " + requests + " request" + (requests == 1 ? "" : "s");
         String summary = Mb.text(startMb) + s.percentOfQuota(startMb) + " " + seconds + " s after the dyno started"
                 + release + traffic + ": what the app loads at start"
                 + (share >= 0.5 ? " is most of the quota." : " is a large share of its memory.");
         String action = "Load heavy dependencies lazily (on first use) and drop the ones never used; what is loaded at"
                 + " start is paid by every process and every restart.";
-        Figures figures = new Figures().put("start_mb", startMb).put("quota_mb", s.quotaMb())
-                .put("start_quota_pct", share * 100).put("seconds_after_start", seconds)
-                .put("requests_before", requests < 0 ? null : requests).put("dyno_mb", s.memoryMb())
+        Figures figures = new Figures()
+                .put("start_mb", startMb)
+                .put("quota_mb", s.quotaMb())
+                .put("start_quota_pct", share * 100)
+                .put("seconds_after_start", seconds)
+                .put("requests_before", requests < 0 ? null : requests)
+                .put("dyno_mb", s.memoryMb())
                 .put("release", s.release() == null ? null : s.release().version());
-        return Optional.of(new Finding(Diagnosis.HEAVY_AT_START, Math.min(Math.max(score, 0.1), 0.9), summary, action,
-                signals, figures.build()));
+        return Optional.of(new Finding(
+                Diagnosis.HEAVY_AT_START,
+                Math.min(Math.max(score, 0.1), 0.9),
+                summary,
+                action,
+                signals,
+                figures.build()));
     }
 
     private static DynoTimeline.ProcessSample firstAfter(DynoTimeline.ProcessTrack track, Instant from, Instant to) {

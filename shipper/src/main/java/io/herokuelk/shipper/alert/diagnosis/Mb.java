@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Memory and other figures written for people: whole megabytes, one decimal where it matters. */
 final class Mb {
 
-    private Mb() {
-    }
+    private Mb() {}
 
     static String text(double mb) {
         return Math.round(mb) + " MB";

@@ -1,5 +1,6 @@
 package io.herokuelk.shipper.alert.diagnosis;
 
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-
-import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /**
  * Memory rising steadily since the start: a leak or an unbounded cache. Fits a line through Heroku's samples of the
@@ -44,15 +43,21 @@ final class MemoryGrowth implements Check {
                 signals.add("app.memory of its only process");
             }
         }
-        if (trend == null || trend.samples() < MIN_SAMPLES || Duration.between(trend.from(), trend.to())
-                .compareTo(MIN_SPAN) < 0 || trend.line().rSquared() < MIN_R_SQUARED
+        if (trend == null
+                || trend.samples() < MIN_SAMPLES
+                || Duration.between(trend.from(), trend.to()).compareTo(MIN_SPAN) < 0
+                || trend.line().rSquared() < MIN_R_SQUARED
                 || trend.line().slope() < MIN_MB_PER_MINUTE) {
             return Optional.empty();
         }
         double slope = trend.line().slope();
         double score = 0.5 + 0.2 * (trend.line().rSquared() - MIN_R_SQUARED) / (1 - MIN_R_SQUARED);
-        Figures figures = new Figures().put("growth_mb_per_min", slope).put("r_squared", trend.line().rSquared())
-                .put("from_mb", trend.firstMb()).put("to_mb", trend.lastMb()).put("minutes", trend.minutes())
+        Figures figures = new Figures()
+                .put("growth_mb_per_min", slope)
+                .put("r_squared", trend.line().rSquared())
+                .put("from_mb", trend.firstMb())
+                .put("to_mb", trend.lastMb())
+                .put("minutes", trend.minutes())
                 .put("samples", (long) trend.samples());
         StringBuilder summary = new StringBuilder("Memory grew from " + Mb.text(trend.firstMb()) + " to "
                 + Mb.text(trend.lastMb()) + " over " + Math.round(trend.minutes()) + " min (" + Mb.rate(slope)
@@ -66,8 +71,11 @@ final class MemoryGrowth implements Check {
             } else {
                 double perThousand = (trend.lastMb() - trend.firstMb()) * 1000 / requests;
                 figures.put("mb_per_1000_requests", perThousand);
-                summary.append(" while serving ").append(requests).append(" requests (")
-                        .append(Mb.decimal(perThousand)).append(" MB per 1,000)");
+                summary.append(" while serving ")
+                        .append(requests)
+                        .append(" requests (")
+                        .append(Mb.decimal(perThousand))
+                        .append(" MB per 1,000)");
             }
         }
         String heap = heapVerdict(s, trend, figures);
@@ -77,10 +85,13 @@ final class MemoryGrowth implements Check {
             score += 0.05;
         }
         Trend before = previousInstance(s);
-        if (before != null && before.line().rSquared() >= 0.7 && before.line().slope() >= slope / 2
+        if (before != null
+                && before.line().rSquared() >= 0.7
+                && before.line().slope() >= slope / 2
                 && before.line().slope() <= slope * 2) {
-            summary.append("; the dyno before the last restart grew the same way (").append(Mb.rate(before.line()
-                    .slope())).append(")");
+            summary.append("; the dyno before the last restart grew the same way (")
+                    .append(Mb.rate(before.line().slope()))
+                    .append(")");
             figures.put("previous_growth_mb_per_min", before.line().slope());
             signals.add("the previous dyno instance");
             score += 0.15;
@@ -88,11 +99,11 @@ final class MemoryGrowth implements Check {
         summary.append('.');
         String action = heap != null && heap.startsWith("native")
                 ? "Native memory grows, not the heap: bound threads and direct buffers (-XX:MaxDirectMemorySize),"
-                + " set MALLOC_ARENA_MAX=2, and look for native libraries that allocate; a restart only buys time."
+                        + " set MALLOC_ARENA_MAX=2, and look for native libraries that allocate; a restart only buys time."
                 : "Look for a leak or an unbounded cache: a heap dump at the dyno (heroku ps:exec, then jcmd <pid>"
-                + " GC.heap_dump) shows what holds the memory; bound the caches. A restart only buys time.";
-        return Optional.of(new Finding(Diagnosis.MEMORY_GROWTH, Math.min(score, 0.9), summary.toString(), action,
-                signals, figures.build()));
+                        + " GC.heap_dump) shows what holds the memory; bound the caches. A restart only buys time.";
+        return Optional.of(new Finding(
+                Diagnosis.MEMORY_GROWTH, Math.min(score, 0.9), summary.toString(), action, signals, figures.build()));
     }
 
     /** Whether the heap grows with the memory, or the memory grows outside it. */
@@ -102,7 +113,9 @@ final class MemoryGrowth implements Check {
         }
         List<DynoTimeline.ProcessSample> samples = new ArrayList<>();
         for (DynoTimeline.ProcessSample sample : s.live().getFirst().samples()) {
-            if (!sample.at().isBefore(trend.from()) && !sample.at().isAfter(trend.to()) && sample.heapUsedMb() != null) {
+            if (!sample.at().isBefore(trend.from())
+                    && !sample.at().isAfter(trend.to())
+                    && sample.heapUsedMb() != null) {
                 samples.add(sample);
             }
         }
@@ -130,7 +143,9 @@ final class MemoryGrowth implements Check {
             return null;
         }
         DynoTimeline.Start previous = s.timeline().startBefore(s.start());
-        return previous == null ? null : heroku(s.timeline().heroku(previous.at(), s.start().at()));
+        return previous == null
+                ? null
+                : heroku(s.timeline().heroku(previous.at(), s.start().at()));
     }
 
     static Trend heroku(List<DynoTimeline.HerokuSample> samples) {
@@ -160,7 +175,8 @@ final class MemoryGrowth implements Check {
             y[i] = mb.applyAsDouble(samples.get(i));
         }
         LinearTrend line = LinearTrend.fit(x, y);
-        return line == null ? null : new Trend(line, x.length, first, at.apply(samples.getLast()), y[0],
-                y[y.length - 1]);
+        return line == null
+                ? null
+                : new Trend(line, x.length, first, at.apply(samples.getLast()), y[0], y[y.length - 1]);
     }
 }

@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.alert.diagnosis;
 
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.herokuelk.shipper.alert.model.Observation;
 
 /**
  * The last release of each app, from Heroku's API lines ({@code app[api]: Release v42 created by user ...},
@@ -15,8 +14,7 @@ import io.herokuelk.shipper.alert.model.Observation;
 public final class Releases {
 
     /** A release of the app and when Heroku logged it. */
-    public record Release(String version, Instant at) {
-    }
+    public record Release(String version, Instant at) {}
 
     private static final Pattern RELEASE = Pattern.compile("(?:Release (v\\d+) created|Deploy (\\S+)) by .*");
     private static final int MAX_APPS = 10_000;
@@ -34,7 +32,9 @@ public final class Releases {
         }
         String version = m.group(1) != null ? m.group(1) : m.group(2);
         Release before = last.get(o.app());
-        if (before != null && before.version().startsWith("v") && !version.startsWith("v")
+        if (before != null
+                && before.version().startsWith("v")
+                && !version.startsWith("v")
                 && !o.timestamp().isAfter(before.at().plusSeconds(60))) {
             return; // a deploy line beside its release line: the release names it
         }

@@ -18,8 +18,15 @@ import java.util.List;
  * @param live      the app processes reporting now, each with a sample (none when the app reports nothing)
  * @param release   the app's last release before {@code at}, or null
  */
-record Situation(Instant at, String dyno, DynoTimeline timeline, Double quotaMb, Double memoryMb,
-                 DynoTimeline.Start start, List<DynoTimeline.ProcessTrack> live, Releases.Release release) {
+record Situation(
+        Instant at,
+        String dyno,
+        DynoTimeline timeline,
+        Double quotaMb,
+        Double memoryMb,
+        DynoTimeline.Start start,
+        List<DynoTimeline.ProcessTrack> live,
+        Releases.Release release) {
 
     /** Memory figures older than this are not "now". */
     static final Duration CURRENT = Duration.ofMinutes(2);
@@ -30,16 +37,25 @@ record Situation(Instant at, String dyno, DynoTimeline timeline, Double quotaMb,
         DynoTimeline.Start start = timeline.startBefore(at);
         Instant from = start != null ? start.at() : at.minus(Duration.ofHours(2));
         List<DynoTimeline.ProcessTrack> seen = timeline.processesSeen(from, at);
-        Instant newest = seen.stream().map(track -> DynoTimeline.lastSample(track, at).at())
-                .max(Instant::compareTo).orElse(at);
+        Instant newest = seen.stream()
+                .map(track -> DynoTimeline.lastSample(track, at).at())
+                .max(Instant::compareTo)
+                .orElse(at);
         List<DynoTimeline.ProcessTrack> live = new ArrayList<>();
         for (DynoTimeline.ProcessTrack track : seen) {
             if (!DynoTimeline.lastSample(track, at).at().isBefore(newest.minus(SILENT))) {
                 live.add(track);
             }
         }
-        return new Situation(at, dyno, timeline, timeline.quotaMb(), timeline.memoryMb(at, CURRENT), start,
-                List.copyOf(live), release);
+        return new Situation(
+                at,
+                dyno,
+                timeline,
+                timeline.quotaMb(),
+                timeline.memoryMb(at, CURRENT),
+                start,
+                List.copyOf(live),
+                release);
     }
 
     /** The instance's start, or failing that the first sign of it: the earliest app process start. */
@@ -47,8 +63,11 @@ record Situation(Instant at, String dyno, DynoTimeline timeline, Double quotaMb,
         if (start != null) {
             return start.at();
         }
-        return live.stream().map(DynoTimeline.ProcessTrack::startedAt).filter(java.util.Objects::nonNull)
-                .min(Instant::compareTo).orElse(null);
+        return live.stream()
+                .map(DynoTimeline.ProcessTrack::startedAt)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     /** The live processes' last samples, in pid order. */
@@ -57,7 +76,8 @@ record Situation(Instant at, String dyno, DynoTimeline timeline, Double quotaMb,
     }
 
     String percentOfQuota(double mb) {
-        return quotaMb == null ? "" : " (" + Math.round(mb * 100 / quotaMb) + "% of the " + Mb.text(quotaMb)
-                + " quota)";
+        return quotaMb == null
+                ? ""
+                : " (" + Math.round(mb * 100 / quotaMb) + "% of the " + Mb.text(quotaMb) + " quota)";
     }
 }

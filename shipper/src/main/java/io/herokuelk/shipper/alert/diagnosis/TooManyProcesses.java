@@ -1,11 +1,10 @@
 package io.herokuelk.shipper.alert.diagnosis;
 
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.herokuelk.shipper.alert.model.Diagnosis;
 
 /**
  * Several app processes share the dyno, each holding its own copy of the app: the incident's first cause (Gunicorn's
@@ -33,8 +32,11 @@ final class TooManyProcesses implements Check {
         // then the largest keeps its share of the dyno; else it keeps what the dyno holds outside the processes.
         boolean overlapping = total > dyno;
         double onlyOne = overlapping ? max * dyno / total : max + (dyno - total);
-        Integer concurrency = s.live().stream().map(DynoTimeline.ProcessTrack::concurrency).filter(Objects::nonNull)
-                .findFirst().orElse(null);
+        Integer concurrency = s.live().stream()
+                .map(DynoTimeline.ProcessTrack::concurrency)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         double score = 0.6;
         if (total >= 0.6 * dyno) {
             score += 0.1;
@@ -48,24 +50,33 @@ final class TooManyProcesses implements Check {
             }
         }
         int n = samples.size();
-        String together = s.memoryMb() == null ? "total " + Mb.text(total)
-                : overlapping ? Mb.text(total) + " together as each counts its shared pages; the dyno measures "
-                + Mb.text(dyno) : "total " + Mb.text(total) + " of the dyno's " + Mb.text(dyno);
+        String together = s.memoryMb() == null
+                ? "total " + Mb.text(total)
+                : overlapping
+                        ? Mb.text(total) + " together as each counts its shared pages; the dyno measures "
+                                + Mb.text(dyno)
+                        : "total " + Mb.text(total) + " of the dyno's " + Mb.text(dyno);
         String summary = s.dyno() + " runs " + n + " app processes holding " + Math.round(min) + "-" + Math.round(max)
                 + " MB each (" + together + "); with 1 process the dyno would hold about " + Mb.text(onlyOne)
                 + s.percentOfQuota(onlyOne) + ".";
-        String action = "Run fewer processes per dyno: set WEB_CONCURRENCY=1" + (concurrency == null ? ""
-                : " (it is " + concurrency + ")") + " or lower the worker count, or use fewer threads in one process;"
+        String action = "Run fewer processes per dyno: set WEB_CONCURRENCY=1"
+                + (concurrency == null ? "" : " (it is " + concurrency + ")")
+                + " or lower the worker count, or use fewer threads in one process;"
                 + " each process loads its own copy of the app.";
         List<String> signals = new ArrayList<>(List.of("app.memory per process (" + n + " pids)"));
         if (s.memoryMb() != null) {
             signals.add("heroku memory of the dyno");
         }
-        Figures figures = new Figures().put("processes", (long) n).put("process_rss_min_mb", min)
-                .put("process_rss_max_mb", max).put("processes_rss_total_mb", total).put("dyno_mb", dyno)
-                .put("quota_mb", s.quotaMb()).put("one_process_estimate_mb", onlyOne)
+        Figures figures = new Figures()
+                .put("processes", (long) n)
+                .put("process_rss_min_mb", min)
+                .put("process_rss_max_mb", max)
+                .put("processes_rss_total_mb", total)
+                .put("dyno_mb", dyno)
+                .put("quota_mb", s.quotaMb())
+                .put("one_process_estimate_mb", onlyOne)
                 .put("web_concurrency", concurrency == null ? null : (long) concurrency);
-        return Optional.of(new Finding(Diagnosis.TOO_MANY_PROCESSES, Math.min(score, 0.95), summary, action, signals,
-                figures.build()));
+        return Optional.of(new Finding(
+                Diagnosis.TOO_MANY_PROCESSES, Math.min(score, 0.95), summary, action, signals, figures.build()));
     }
 }

@@ -23,9 +23,20 @@ import java.util.Map;
  * @param remediation what to change: the diagnosis's action when it names a cause, else what usually fixes it
  * @param diagnosis   which cause the figures point to (firing memory alerts of a dyno), or null
  */
-public record Alert(String rule, String type, String severity, String state, String app, String dyno,
-                    Instant startedAt, Instant at, String summary, Map<String, Object> figures, Context context,
-                    String remediation, Diagnosis diagnosis) {
+public record Alert(
+        String rule,
+        String type,
+        String severity,
+        String state,
+        String app,
+        String dyno,
+        Instant startedAt,
+        Instant at,
+        String summary,
+        Map<String, Object> figures,
+        Context context,
+        String remediation,
+        Diagnosis diagnosis) {
 
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";
@@ -55,10 +66,8 @@ public record Alert(String rule, String type, String severity, String state, Str
     }
 
     /** One memory reading: Heroku's ({@code heroku}) or the app's own ({@code app}). */
-    public record MemorySample(Instant at, String source, double usedMb, Double quotaMb, Double percent) {
-    }
+    public record MemorySample(Instant at, String source, double usedMb, Double quotaMb, Double percent) {}
 
     /** Requests to one path in the window: how many, and their service time in ms. */
-    public record PathStat(String path, long requests, double p95ServiceMs, double maxServiceMs) {
-    }
+    public record PathStat(String path, long requests, double p95ServiceMs, double maxServiceMs) {}
 }

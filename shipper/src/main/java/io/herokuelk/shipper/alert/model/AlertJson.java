@@ -1,5 +1,6 @@
 package io.herokuelk.shipper.alert.model;
 
+import io.herokuelk.shipper.parse.FieldNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import io.herokuelk.shipper.parse.FieldNames;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,8 +52,7 @@ public final class AlertJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private AlertJson() {
-    }
+    private AlertJson() {}
 
     /** Syslog severity numbers, the scale ECS suggests for {@code event.severity}. */
     public static int severityNumber(String severity) {
@@ -195,8 +194,12 @@ public final class AlertJson {
     }
 
     private static Diagnosis readDiagnosis(JsonNode d) {
-        return new Diagnosis(text(d, "cause"), text(d, "confidence"), optionalText(d.path("summary")),
-                optionalText(d.path("action")), list(d.path("signals"), JsonNode::stringValue),
+        return new Diagnosis(
+                text(d, "cause"),
+                text(d, "confidence"),
+                optionalText(d.path("summary")),
+                optionalText(d.path("action")),
+                list(d.path("signals"), JsonNode::stringValue),
                 d.path("figures").isObject() ? readFigures(d.path("figures")) : Map.of(),
                 list(d.path("others"), JsonNode::stringValue));
     }
@@ -227,19 +230,26 @@ public final class AlertJson {
     }
 
     private static Alert.Context readContext(JsonNode context) {
-        List<Alert.MemorySample> memory = list(context.path("memory"), m -> new Alert.MemorySample(
-                instant(text(m, "at"), "heroku_elk.alert.context.memory.at"),
-                optionalText(m.path("source")),
-                m.path("used_mb").asDouble(),
-                optionalDouble(m.path("quota_mb")),
-                optionalDouble(m.path("percent"))));
-        return new Alert.Context(memory, list(context.path("busiest"), AlertJson::pathStat),
+        List<Alert.MemorySample> memory = list(
+                context.path("memory"),
+                m -> new Alert.MemorySample(
+                        instant(text(m, "at"), "heroku_elk.alert.context.memory.at"),
+                        optionalText(m.path("source")),
+                        m.path("used_mb").asDouble(),
+                        optionalDouble(m.path("quota_mb")),
+                        optionalDouble(m.path("percent"))));
+        return new Alert.Context(
+                memory,
+                list(context.path("busiest"), AlertJson::pathStat),
                 list(context.path("slowest"), AlertJson::pathStat));
     }
 
     private static Alert.PathStat pathStat(JsonNode p) {
-        return new Alert.PathStat(optionalText(p.path("path")), p.path("requests").asLong(),
-                p.path("p95_service_ms").asDouble(), p.path("max_service_ms").asDouble());
+        return new Alert.PathStat(
+                optionalText(p.path("path")),
+                p.path("requests").asLong(),
+                p.path("p95_service_ms").asDouble(),
+                p.path("max_service_ms").asDouble());
     }
 
     private static <T> List<T> list(JsonNode array, Function<JsonNode, T> read) {

@@ -18,16 +18,22 @@ import java.util.Map;
  * @param figures    the numbers behind it (name to value)
  * @param others     other causes the data also shows, weaker, as {@code cause (confidence)}
  */
-public record Diagnosis(String cause, String confidence, String summary, String action, List<String> signals,
-                        Map<String, Object> figures, List<String> others) {
+public record Diagnosis(
+        String cause,
+        String confidence,
+        String summary,
+        String action,
+        List<String> signals,
+        Map<String, Object> figures,
+        List<String> others) {
 
     public static final String TOO_MANY_PROCESSES = "too_many_processes";
     public static final String RUNTIME_SIZED_FOR_HOST = "runtime_sized_for_host";
     public static final String HEAVY_AT_START = "heavy_at_start";
     public static final String MEMORY_GROWTH = "memory_growth";
     public static final String UNDETERMINED = "undetermined";
-    public static final List<String> CAUSES = List.of(TOO_MANY_PROCESSES, RUNTIME_SIZED_FOR_HOST, HEAVY_AT_START,
-            MEMORY_GROWTH, UNDETERMINED);
+    public static final List<String> CAUSES =
+            List.of(TOO_MANY_PROCESSES, RUNTIME_SIZED_FOR_HOST, HEAVY_AT_START, MEMORY_GROWTH, UNDETERMINED);
 
     public Diagnosis {
         signals = List.copyOf(signals);

@@ -36,12 +36,34 @@ import java.time.Instant;
  * @param action         {@code event.action} ({@code memory-sampled}, {@code app-started}, ...)
  * @param process        the app process an app memory or lifecycle event comes from, or null
  */
-public record Observation(Instant timestamp, String app, String dyno, String dataset, String code, String dynoId,
-                          Double quotaPct, Double rssMb, Double swapMb, Double totalMb, Double quotaMb,
-                          Double processMb, Double appPercentOfLimit, Double appRssMb, Double appHeapUsedMb,
-                          Double appLimitMb, Integer status, Double serviceMs, String path, Long droppedMessages,
-                          String stateTo, Integer exitCode, String message, Double durationMs, Double cacheMb,
-                          String action, AppProcess process) {
+public record Observation(
+        Instant timestamp,
+        String app,
+        String dyno,
+        String dataset,
+        String code,
+        String dynoId,
+        Double quotaPct,
+        Double rssMb,
+        Double swapMb,
+        Double totalMb,
+        Double quotaMb,
+        Double processMb,
+        Double appPercentOfLimit,
+        Double appRssMb,
+        Double appHeapUsedMb,
+        Double appLimitMb,
+        Integer status,
+        Double serviceMs,
+        String path,
+        Long droppedMessages,
+        String stateTo,
+        Integer exitCode,
+        String message,
+        Double durationMs,
+        Double cacheMb,
+        String action,
+        AppProcess process) {
 
     /**
      * One process of the app as its own memory and lifecycle events describe it (the bundled app writes these;
@@ -55,9 +77,14 @@ public record Observation(Instant timestamp, String app, String dyno, String dat
      * @param nonHeapMb       {@code app.memory.nonheap_used_mb}
      * @param threads         {@code app.memory.threads}
      */
-    public record AppProcess(long pid, Integer workerIndex, Integer concurrency, Double heapCommittedMb,
-                             Double heapMaxMb, Double nonHeapMb, Integer threads) {
-    }
+    public record AppProcess(
+            long pid,
+            Integer workerIndex,
+            Integer concurrency,
+            Double heapCommittedMb,
+            Double heapMaxMb,
+            Double nonHeapMb,
+            Integer threads) {}
 
     public boolean isRouter() {
         return "heroku.router".equals(dataset);

@@ -1,10 +1,9 @@
 package io.herokuelk.shipper.alert.model;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
 import io.herokuelk.shipper.parse.AppFields;
 import io.herokuelk.shipper.parse.FieldNames;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,14 +12,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Observations {
 
-    private Observations() {
-    }
+    private Observations() {}
 
     public static Observation from(JsonNode document) {
         String dataset = text(document, FieldNames.EVENT_DATASET.name());
         // A router line's dyno is the one that served the request, not the router itself.
-        String dyno = text(document, "heroku.router".equals(dataset) ? FieldNames.ROUTER_DYNO.name()
-                : FieldNames.HEROKU_DYNO.name());
+        String dyno = text(
+                document,
+                "heroku.router".equals(dataset) ? FieldNames.ROUTER_DYNO.name() : FieldNames.HEROKU_DYNO.name());
         return new Observation(
                 timestamp(text(document, FieldNames.TIMESTAMP.name())),
                 text(document, FieldNames.HEROKU_APP.name()),
@@ -54,14 +53,20 @@ public final class Observations {
     /** The app process of an app event that names its pid; null for any other event. */
     private static Observation.AppProcess process(JsonNode document) {
         Long pid = longValue(document, FieldNames.PROCESS_PID.name());
-        if (pid == null || !String.valueOf(text(document, FieldNames.EVENT_DATASET.name())).startsWith("app.")) {
+        if (pid == null
+                || !String.valueOf(text(document, FieldNames.EVENT_DATASET.name()))
+                        .startsWith("app.")) {
             return null;
         }
         Double heapMax = number(document, AppFields.MEMORY_HEAP_MAX_MB);
-        return new Observation.AppProcess(pid, integer(document, AppFields.WORKER_INDEX),
-                integer(document, AppFields.WORKER_CONCURRENCY), number(document, AppFields.MEMORY_HEAP_COMMITTED_MB),
+        return new Observation.AppProcess(
+                pid,
+                integer(document, AppFields.WORKER_INDEX),
+                integer(document, AppFields.WORKER_CONCURRENCY),
+                number(document, AppFields.MEMORY_HEAP_COMMITTED_MB),
                 heapMax != null ? heapMax : number(document, AppFields.JVM_HEAP_MAX_MB),
-                number(document, AppFields.MEMORY_NONHEAP_USED_MB), integer(document, AppFields.MEMORY_THREADS));
+                number(document, AppFields.MEMORY_NONHEAP_USED_MB),
+                integer(document, AppFields.MEMORY_THREADS));
     }
 
     /** A field by its dotted name, whether nested, kept as a dotted key, or a mix of both. */

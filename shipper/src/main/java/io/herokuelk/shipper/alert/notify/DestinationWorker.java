@@ -16,8 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DestinationWorker {
 
-    private record Pending(Alert alert, long submittedNanos) {
-    }
+    private record Pending(Alert alert, long submittedNanos) {}
 
     private final Destination destination;
     private final BlockingQueue<Pending> queue;
@@ -29,14 +28,15 @@ final class DestinationWorker {
     /** Alerts queued or being delivered: zero means everything submitted has an outcome. */
     private final AtomicInteger unsettled = new AtomicInteger();
 
-    DestinationWorker(Destination destination, NotifierSettings settings, RetryingDelivery retrying,
-                      DeliveryMetrics metrics) {
+    DestinationWorker(
+            Destination destination, NotifierSettings settings, RetryingDelivery retrying, DeliveryMetrics metrics) {
         this.destination = destination;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.recent = new RecentIds(settings.rememberedIds());
         this.retrying = retrying;
         this.metrics = metrics;
-        this.thread = Thread.ofVirtual().name("alert-delivery-" + destination.name()).unstarted(this::run);
+        this.thread =
+                Thread.ofVirtual().name("alert-delivery-" + destination.name()).unstarted(this::run);
     }
 
     void start() {

@@ -27,8 +27,7 @@ public final class Destinations {
 
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
-    private Destinations() {
-    }
+    private Destinations() {}
 
     public static List<Destination> fromEnvironment(Environment env) {
         Duration timeout = requestTimeout(env);
@@ -48,8 +47,7 @@ public final class Destinations {
         List<Destination> destinations = new ArrayList<>();
         destinations.add(new LogDestination());
 
-        secretUrl(env, "SLACK_WEBHOOK_URL")
-                .ifPresent(url -> destinations.add(new SlackDestination(url, poster)));
+        secretUrl(env, "SLACK_WEBHOOK_URL").ifPresent(url -> destinations.add(new SlackDestination(url, poster)));
 
         Optional<Secret> authorization = env.secret("ALERT_WEBHOOK_AUTHORIZATION");
         Optional<Secret> webhook = secretUrl(env, "ALERT_WEBHOOK_URL");

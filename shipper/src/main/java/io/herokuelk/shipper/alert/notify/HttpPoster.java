@@ -37,12 +37,16 @@ final class HttpPoster {
 
     /** A client for the destinations: HTTP/1.1 (a few requests, no h2c upgrade on plain-http receivers). */
     static HttpClient defaultClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     Delivery post(URI uri, byte[] json, Map<String, String> headers, Function<HttpAnswer, Delivery> classifier) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json));
         headers.forEach(request::header);
@@ -52,9 +56,12 @@ final class HttpPoster {
             // The request timeout covers the wait for headers; this bound also covers a body that never ends.
             HttpResponse<String> response = sent.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             String body = response.body();
-            return classifier.apply(new HttpAnswer(response.statusCode(),
+            return classifier.apply(new HttpAnswer(
+                    response.statusCode(),
                     body.length() > BODY_LIMIT ? body.substring(0, BODY_LIMIT) : body,
-                    RetryAfter.parse(response.headers().firstValue("Retry-After"), Clock.systemUTC().instant())));
+                    RetryAfter.parse(
+                            response.headers().firstValue("Retry-After"),
+                            Clock.systemUTC().instant())));
         } catch (TimeoutException e) {
             sent.cancel(true);
             return Delivery.retryable("timeout after " + timeout.toMillis() + " ms");

@@ -32,10 +32,14 @@ public final class LogDestination implements Destination {
                 .addKeyValue("heroku_elk.alert.episode_id", alert.episodeId())
                 .addKeyValue("heroku_elk.alert.figures", alert.figures())
                 .addKeyValue("heroku_elk.alert.remediation", alert.remediation())
-                .addKeyValue("heroku_elk.diagnosis.cause", alert.diagnosis() == null ? null : alert.diagnosis().cause())
-                .addKeyValue("heroku_elk.diagnosis.confidence",
+                .addKeyValue(
+                        "heroku_elk.diagnosis.cause",
+                        alert.diagnosis() == null ? null : alert.diagnosis().cause())
+                .addKeyValue(
+                        "heroku_elk.diagnosis.confidence",
                         alert.diagnosis() == null ? null : alert.diagnosis().confidence())
-                .addKeyValue("heroku_elk.diagnosis.summary",
+                .addKeyValue(
+                        "heroku_elk.diagnosis.summary",
                         alert.diagnosis() == null ? null : alert.diagnosis().summary())
                 .log("Alert {} {}: {}", alert.state(), alert.key(), alert.summary());
         return Delivery.delivered();

@@ -1,10 +1,9 @@
 package io.herokuelk.shipper.alert.notify;
 
-import java.time.Duration;
-
 import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.retry.Backoff;
 import io.herokuelk.shipper.retry.Sleeper;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +33,12 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** With the pauses and the clock given, so that tests of retries never sleep. */
-    public Notifier(List<Destination> destinations, NotifierSettings settings, DeliveryMetrics metrics,
-                    Sleeper sleeper, InstantSource clock) {
+    public Notifier(
+            List<Destination> destinations,
+            NotifierSettings settings,
+            DeliveryMetrics metrics,
+            Sleeper sleeper,
+            InstantSource clock) {
         Set<String> names = new LinkedHashSet<>();
         for (Destination destination : destinations) {
             if (!names.add(destination.name())) {
@@ -43,14 +46,17 @@ public final class Notifier implements AutoCloseable {
             }
         }
         this.settings = settings;
-        RetryingDelivery retrying = new RetryingDelivery(settings,
-                new Backoff(settings.initialBackoff(), settings.maxBackoff()), sleeper, clock, metrics);
+        RetryingDelivery retrying = new RetryingDelivery(
+                settings, new Backoff(settings.initialBackoff(), settings.maxBackoff()), sleeper, clock, metrics);
         this.workers = destinations.stream()
                 .map(destination -> new DestinationWorker(destination, settings, retrying, metrics))
                 .toList();
         workers.forEach(DestinationWorker::start);
-        LOG.atInfo().addKeyValue("destinations", names)
-                .log("Alerts go to {}.", destinations.stream().map(Destination::name).toList());
+        LOG.atInfo()
+                .addKeyValue("destinations", names)
+                .log(
+                        "Alerts go to {}.",
+                        destinations.stream().map(Destination::name).toList());
     }
 
     /** Queues the alert for every destination and returns at once. */

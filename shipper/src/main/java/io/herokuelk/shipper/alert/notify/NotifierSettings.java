@@ -15,11 +15,23 @@ import java.time.Duration;
  * @param drainTimeout    how long {@link Notifier#close()} lets queued alerts go out ({@code ALERT_DRAIN_TIMEOUT_MS})
  * @param rememberedIds   delivered alert ids kept per destination to skip repeats ({@code ALERT_REMEMBERED_IDS})
  */
-public record NotifierSettings(int queueCapacity, int maxAttempts, Duration deadline, Duration initialBackoff,
-                               Duration maxBackoff, Duration drainTimeout, int rememberedIds) {
+public record NotifierSettings(
+        int queueCapacity,
+        int maxAttempts,
+        Duration deadline,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration drainTimeout,
+        int rememberedIds) {
 
-    public static final NotifierSettings DEFAULTS = new NotifierSettings(1000, 6, Duration.ofMinutes(5),
-            Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(5), 10_000);
+    public static final NotifierSettings DEFAULTS = new NotifierSettings(
+            1000,
+            6,
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(5),
+            10_000);
 
     public static NotifierSettings fromEnvironment(Environment env) {
         return new NotifierSettings(

@@ -6,8 +6,7 @@ package io.herokuelk.shipper.alert.notify;
  */
 final class PagerDutyAnswers {
 
-    private PagerDutyAnswers() {
-    }
+    private PagerDutyAnswers() {}
 
     static Delivery classify(HttpAnswer answer) {
         if (answer.success()) {

@@ -29,8 +29,8 @@ public final class PagerDutyDestination implements Destination {
 
     @Override
     public Delivery deliver(Alert alert) {
-        return redaction.scrub(poster.post(eventsUrl, PagerDutyEvent.toBytes(alert, routingKey), Map.of(),
-                PagerDutyAnswers::classify));
+        return redaction.scrub(poster.post(
+                eventsUrl, PagerDutyEvent.toBytes(alert, routingKey), Map.of(), PagerDutyAnswers::classify));
     }
 
     @Override

@@ -16,8 +16,7 @@ final class PagerDutyEvent {
     /** PagerDuty's limit on the summary. */
     private static final int SUMMARY_LIMIT = 1024;
 
-    private PagerDutyEvent() {
-    }
+    private PagerDutyEvent() {}
 
     static byte[] toBytes(Alert alert, Secret routingKey) {
         return JsonMapper.shared().writeValueAsBytes(toTree(alert, routingKey));

@@ -16,8 +16,11 @@ final class Redaction {
 
     private Redaction(List<String> secrets) {
         // longest first, so that a URL is hidden whole rather than around its hidden token
-        this.secrets = secrets.stream().filter(s -> !s.isEmpty()).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secrets = secrets.stream()
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /** Hides the values themselves. */
@@ -54,7 +57,8 @@ final class Redaction {
         for (String secret : secrets) {
             reason = reason.replace(secret, "******");
         }
-        return reason.equals(delivery.reason()) ? delivery
+        return reason.equals(delivery.reason())
+                ? delivery
                 : new Delivery(delivery.outcome(), reason, delivery.retryAfter());
     }
 }

@@ -14,7 +14,11 @@ import java.time.InstantSource;
  */
 final class RetryingDelivery {
 
-    enum Result { DELIVERED, REJECTED, GAVE_UP }
+    enum Result {
+        DELIVERED,
+        REJECTED,
+        GAVE_UP
+    }
 
     private final NotifierSettings settings;
     private final Backoff backoff;
@@ -22,8 +26,8 @@ final class RetryingDelivery {
     private final InstantSource clock;
     private final DeliveryMetrics metrics;
 
-    RetryingDelivery(NotifierSettings settings, Backoff backoff, Sleeper sleeper, InstantSource clock,
-                     DeliveryMetrics metrics) {
+    RetryingDelivery(
+            NotifierSettings settings, Backoff backoff, Sleeper sleeper, InstantSource clock, DeliveryMetrics metrics) {
         this.settings = settings;
         this.backoff = backoff;
         this.sleeper = sleeper;

@@ -7,8 +7,7 @@ package io.herokuelk.shipper.alert.notify;
  */
 final class SlackAnswers {
 
-    private SlackAnswers() {
-    }
+    private SlackAnswers() {}
 
     static Delivery classify(HttpAnswer answer) {
         if (answer.status() == 200) {

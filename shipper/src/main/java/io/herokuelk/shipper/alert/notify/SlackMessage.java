@@ -26,12 +26,12 @@ final class SlackMessage {
 
     /** Slack's limits: 150 characters in a header, 3000 in a section's text. */
     private static final int HEADER_LIMIT = 150;
+
     private static final int SECTION_LIMIT = 3000;
     private static final int SAMPLES_SHOWN = 5;
     private static final int PATHS_SHOWN = 5;
 
-    private SlackMessage() {
-    }
+    private SlackMessage() {}
 
     static byte[] toBytes(Alert alert) {
         return JsonMapper.shared().writeValueAsBytes(toTree(alert));
@@ -61,7 +61,9 @@ final class SlackMessage {
         if (alert.figures() != null && !alert.figures().isEmpty()) {
             StringBuilder text = new StringBuilder("*Figures*");
             for (Map.Entry<String, Object> figure : alert.figures().entrySet()) {
-                text.append("\n• `").append(escape(figure.getKey())).append("`: ")
+                text.append("\n• `")
+                        .append(escape(figure.getKey()))
+                        .append("`: ")
                         .append(escape(format(figure.getValue())));
             }
             section(blocks, text.toString());
@@ -70,9 +72,15 @@ final class SlackMessage {
         if (!context.memory().isEmpty()) {
             List<Alert.MemorySample> memory = context.memory();
             StringBuilder text = new StringBuilder("*Last memory samples*\n```");
-            for (Alert.MemorySample sample : memory.subList(Math.max(0, memory.size() - SAMPLES_SHOWN), memory.size())) {
-                text.append('\n').append(sample.at()).append("  ").append(escape(sample.source())).append("  ")
-                        .append(format(sample.usedMb())).append(" MB");
+            for (Alert.MemorySample sample :
+                    memory.subList(Math.max(0, memory.size() - SAMPLES_SHOWN), memory.size())) {
+                text.append('\n')
+                        .append(sample.at())
+                        .append("  ")
+                        .append(escape(sample.source()))
+                        .append("  ")
+                        .append(format(sample.usedMb()))
+                        .append(" MB");
                 if (sample.quotaMb() != null) {
                     text.append(" of ").append(format(sample.quotaMb())).append(" MB");
                 }
@@ -86,15 +94,20 @@ final class SlackMessage {
         paths(blocks, "Slowest paths", context.slowest());
         if (!resolved && alert.diagnosis() != null) {
             Diagnosis d = alert.diagnosis();
-            section(blocks, "*Diagnosis: " + escape(d.cause().replace('_', ' ')) + "* (" + escape(d.confidence())
-                    + " confidence; from " + escape(String.join(", ", d.signals())) + ")\n" + escape(d.summary())
-                    + (d.others().isEmpty() ? "" : "\nAlso: " + escape(String.join(", ", d.others()))));
+            section(
+                    blocks,
+                    "*Diagnosis: " + escape(d.cause().replace('_', ' ')) + "* (" + escape(d.confidence())
+                            + " confidence; from " + escape(String.join(", ", d.signals())) + ")\n"
+                            + escape(d.summary())
+                            + (d.others().isEmpty() ? "" : "\nAlso: " + escape(String.join(", ", d.others()))));
         }
         if (!resolved && alert.remediation() != null) {
             section(blocks, "*Remediation*\n" + escape(alert.remediation()));
         }
         ObjectNode footer = blocks.addObject().put("type", "context");
-        footer.putArray("elements").addObject().put("type", "mrkdwn")
+        footer.putArray("elements")
+                .addObject()
+                .put("type", "mrkdwn")
                 .put("text", escape("heroku-elk alert " + alert.id()));
         return message;
     }
@@ -121,15 +134,24 @@ final class SlackMessage {
         }
         StringBuilder text = new StringBuilder("*").append(title).append('*');
         for (Alert.PathStat stat : stats.subList(0, Math.min(PATHS_SHOWN, stats.size()))) {
-            text.append("\n• `").append(escape(stat.path())).append("`  ").append(stat.requests())
-                    .append(" req, p95 ").append(format(stat.p95ServiceMs())).append(" ms, max ")
-                    .append(format(stat.maxServiceMs())).append(" ms");
+            text.append("\n• `")
+                    .append(escape(stat.path()))
+                    .append("`  ")
+                    .append(stat.requests())
+                    .append(" req, p95 ")
+                    .append(format(stat.p95ServiceMs()))
+                    .append(" ms, max ")
+                    .append(format(stat.maxServiceMs()))
+                    .append(" ms");
         }
         section(blocks, text.toString());
     }
 
     private static void section(ArrayNode blocks, String mrkdwn) {
-        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+        blocks.addObject()
+                .put("type", "section")
+                .putObject("text")
+                .put("type", "mrkdwn")
                 .put("text", limit(mrkdwn, SECTION_LIMIT));
     }
 
@@ -144,14 +166,19 @@ final class SlackMessage {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 return String.valueOf(d);
             }
-            return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(d)
+                    .setScale(2, RoundingMode.HALF_UP)
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return String.valueOf(value);
     }
 
     /** Slack reads &, < and > as markup (links, mentions); everything else is literal. */
     private static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String limit(String text, int max) {

@@ -6,8 +6,7 @@ package io.herokuelk.shipper.alert.notify;
  */
 final class WebhookAnswers {
 
-    private WebhookAnswers() {
-    }
+    private WebhookAnswers() {}
 
     static Delivery classify(HttpAnswer answer) {
         if (answer.success()) {

@@ -1,7 +1,7 @@
 package io.herokuelk.shipper.alert.notify;
 
-import io.herokuelk.shipper.alert.model.AlertJson;
 import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertJson;
 import io.herokuelk.shipper.config.Secret;
 import java.net.URI;
 import java.util.Map;
@@ -32,8 +32,8 @@ public final class WebhookDestination implements Destination {
 
     @Override
     public Delivery deliver(Alert alert) {
-        Map<String, String> headers = authorization == null ? Map.of()
-                : Map.of("Authorization", authorization.reveal());
+        Map<String, String> headers =
+                authorization == null ? Map.of() : Map.of("Authorization", authorization.reveal());
         return redaction.scrub(poster.post(uri, AlertJson.toBytes(alert), headers, WebhookAnswers::classify));
     }
 

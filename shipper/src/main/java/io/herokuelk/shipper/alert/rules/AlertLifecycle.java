@@ -1,14 +1,13 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Diagnosis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
-import io.herokuelk.shipper.alert.model.Diagnosis;
-import io.herokuelk.shipper.alert.model.Alert;
-import io.herokuelk.shipper.alert.config.RuleConfig;
 
 /**
  * Turns the rules' signals into notifications, the same way for every rule: one episode per rule and group, a firing
@@ -37,6 +36,7 @@ final class AlertLifecycle {
         Instant resolvedAt;
         /** A firing held back by the cooldown: when it began, and its latest signal. */
         Instant heldSince;
+
         Signal held;
 
         Episode(RuleConfig rule, Group group) {
@@ -56,7 +56,8 @@ final class AlertLifecycle {
     }
 
     List<Alert> apply(RuleConfig rule, Signal signal) {
-        String key = rule.name() + "/" + signal.group().app() + "/" + signal.group().dyno();
+        String key =
+                rule.name() + "/" + signal.group().app() + "/" + signal.group().dyno();
         Episode episode = episodes.get(key);
         if (!signal.firing()) {
             if (episode == null) {
@@ -134,13 +135,25 @@ final class AlertLifecycle {
     private Alert alert(Episode episode, String state, Instant at, Signal signal) {
         RuleConfig rule = episode.rule;
         RuleType type = RuleTypes.of(rule.type());
-        Diagnosis diagnosis = state.equals(Alert.FIRING) && type.diagnosed() ? diagnoses.diagnose(episode.group, at)
-                : null;
+        Diagnosis diagnosis =
+                state.equals(Alert.FIRING) && type.diagnosed() ? diagnoses.diagnose(episode.group, at) : null;
         // A named cause says what to change; without one, the general hint for the rule.
         String remediation = diagnosis != null && !diagnosis.cause().equals(Diagnosis.UNDETERMINED)
-                ? diagnosis.action() : type.remediation().forFigures(signal.figures());
-        return new Alert(rule.name(), rule.type(), rule.severity(), state, episode.group.app(), episode.group.dyno(),
-                episode.startedAt, at, signal.summary(), signal.figures(), contexts.contextFor(episode.group, at),
-                remediation, diagnosis);
+                ? diagnosis.action()
+                : type.remediation().forFigures(signal.figures());
+        return new Alert(
+                rule.name(),
+                rule.type(),
+                rule.severity(),
+                state,
+                episode.group.app(),
+                episode.group.dyno(),
+                episode.startedAt,
+                at,
+                signal.summary(),
+                signal.figures(),
+                contexts.contextFor(episode.group, at),
+                remediation,
+                diagnosis);
     }
 }

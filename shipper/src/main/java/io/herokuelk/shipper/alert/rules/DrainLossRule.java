@@ -1,15 +1,14 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.Durations;
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RuleSettings;
+import io.herokuelk.shipper.alert.diagnosis.Figures;
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.model.Observation;
-import io.herokuelk.shipper.alert.config.Durations;
-import io.herokuelk.shipper.alert.config.RuleConfig;
-import io.herokuelk.shipper.alert.config.RuleSettings;
 
 /**
  * Lines lost on their way to the drain: Error L10 (Logplex's buffer for the drain overflowed) and Error L12 (the
@@ -23,7 +22,6 @@ final class DrainLossRule extends GroupRule<String, DrainLossRule.State> {
         long dropped;
         boolean active;
     }
-
 
     DrainLossRule(RuleConfig config, int maxGroups) {
         super(config, maxGroups);
@@ -45,17 +43,22 @@ final class DrainLossRule extends GroupRule<String, DrainLossRule.State> {
             state.messages++;
             long dropped = o.droppedMessages() == null ? 0 : o.droppedMessages();
             state.dropped += dropped;
-            String where = code.equals("L10") ? "Logplex dropped " + state.dropped + " lines of " + o.app()
-                    + " on their way to the drain (Error L10)"
+            String where = code.equals("L10")
+                    ? "Logplex dropped " + state.dropped + " lines of " + o.app()
+                            + " on their way to the drain (Error L10)"
                     : "The dynos of " + o.app() + " dropped " + state.dropped + " lines before Logplex (Error L12: they"
-                    + " wrote logs faster than log-shuttle could send them)";
-            return List.of(Signal.firing(group, o.timestamp(), where, new Figures()
-                    .put("code", code)
-                    .put("dropped", dropped)
-                    .put("dropped_total", state.dropped)
-                    .put("loss_count", state.messages)
-                    .put("last_loss_at", state.lastLoss)
-                    .build()));
+                            + " wrote logs faster than log-shuttle could send them)";
+            return List.of(Signal.firing(
+                    group,
+                    o.timestamp(),
+                    where,
+                    new Figures()
+                            .put("code", code)
+                            .put("dropped", dropped)
+                            .put("dropped_total", state.dropped)
+                            .put("loss_count", state.messages)
+                            .put("last_loss_at", state.lastLoss)
+                            .build()));
         }
         State state = states.get(o.app());
         return state != null && state.active ? clearIfQuiet(group, state, o.timestamp()) : List.of();
@@ -73,16 +76,20 @@ final class DrainLossRule extends GroupRule<String, DrainLossRule.State> {
     }
 
     private List<Signal> clearIfQuiet(Group group, State state, Instant now) {
-        Duration clearAfter = config.settingsFor(group.app(), RuleSettings.DrainLoss.class).clearAfter();
+        Duration clearAfter =
+                config.settingsFor(group.app(), RuleSettings.DrainLoss.class).clearAfter();
         if (now.isBefore(state.lastLoss.plus(clearAfter))) {
             return List.of();
         }
         state.active = false;
-        return List.of(Signal.cleared(group, now, "No lines of " + group.app() + " dropped for "
-                + Durations.format(clearAfter), new Figures()
-                .put("dropped_total", state.dropped)
-                .put("loss_count", state.messages)
-                .put("last_loss_at", state.lastLoss)
-                .build()));
+        return List.of(Signal.cleared(
+                group,
+                now,
+                "No lines of " + group.app() + " dropped for " + Durations.format(clearAfter),
+                new Figures()
+                        .put("dropped_total", state.dropped)
+                        .put("loss_count", state.messages)
+                        .put("last_loss_at", state.lastLoss)
+                        .build()));
     }
 }

@@ -1,9 +1,8 @@
 package io.herokuelk.shipper.alert.rules;
 
-import java.util.List;
-
-import io.herokuelk.shipper.alert.model.Observation;
 import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.model.Observation;
+import java.util.List;
 
 /**
  * A rule on one Heroku error code of a dyno (R14, R15): every line with the code opens or extends the dyno's

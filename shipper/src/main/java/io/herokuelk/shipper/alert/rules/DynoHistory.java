@@ -1,18 +1,17 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.RulesConfig;
+import io.herokuelk.shipper.alert.diagnosis.Diagnostician;
+import io.herokuelk.shipper.alert.diagnosis.DynoTimeline;
+import io.herokuelk.shipper.alert.diagnosis.Releases;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Diagnosis;
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-
-import io.herokuelk.shipper.alert.model.Diagnosis;
-import io.herokuelk.shipper.alert.diagnosis.Diagnostician;
-import io.herokuelk.shipper.alert.diagnosis.DynoTimeline;
-import io.herokuelk.shipper.alert.diagnosis.Releases;
-import io.herokuelk.shipper.alert.model.Alert;
-import io.herokuelk.shipper.alert.model.Observation;
-import io.herokuelk.shipper.alert.config.RulesConfig;
 
 /**
  * The recent past of each dyno that alerts quote: memory samples, the last {@code Process running} line and runtime
@@ -22,8 +21,7 @@ import io.herokuelk.shipper.alert.config.RulesConfig;
 final class DynoHistory {
 
     /** Requests to one path, from a router line or the app's own request event. */
-    record Request(Instant at, String path, double serviceMs, boolean fromRouter) {
-    }
+    record Request(Instant at, String path, double serviceMs, boolean fromRouter) {}
 
     static final class Dyno {
         private final Deque<MemoryReading> memory = new ArrayDeque<>();
@@ -122,7 +120,8 @@ final class DynoHistory {
     /** What the figures say of the dyno's memory at {@code at}; null for app-wide groups or unknown dynos. */
     Diagnosis diagnose(Group group, Instant at) {
         Dyno dyno = dyno(group);
-        return dyno == null ? null
+        return dyno == null
+                ? null
                 : Diagnostician.diagnose(group.dyno(), dyno.timeline, releases.before(group.app(), at), at);
     }
 

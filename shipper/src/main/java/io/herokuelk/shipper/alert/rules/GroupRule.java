@@ -1,8 +1,7 @@
 package io.herokuelk.shipper.alert.rules;
 
-import java.util.Map;
-
 import io.herokuelk.shipper.alert.config.RuleConfig;
+import java.util.Map;
 
 /**
  * What every rule keeps: its configuration and one state per group (dyno or app), in a bounded map so that memory

@@ -1,16 +1,15 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.Durations;
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RuleSettings;
+import io.herokuelk.shipper.alert.diagnosis.Figures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.config.Durations;
-import io.herokuelk.shipper.alert.config.RuleConfig;
-import io.herokuelk.shipper.alert.config.RuleSettings;
 
 /**
  * Memory at or above a threshold in every sample for a sustained window. Heroku's samples and the app's own are
@@ -31,7 +30,6 @@ final class MemoryPressureRule extends GroupRule<Group, MemoryPressureRule.State
         final Map<String, Source> sources = new HashMap<>();
         String firing;
     }
-
 
     MemoryPressureRule(RuleConfig config, int maxGroups) {
         super(config, maxGroups);
@@ -56,8 +54,7 @@ final class MemoryPressureRule extends GroupRule<Group, MemoryPressureRule.State
             source.aboveSince = null;
         }
         if (state.firing == null) {
-            if (source.aboveSince != null
-                    && !reading.at().isBefore(source.aboveSince.plus(settings.sustain()))) {
+            if (source.aboveSince != null && !reading.at().isBefore(source.aboveSince.plus(settings.sustain()))) {
                 state.firing = reading.source();
                 return List.of(firing(group, source, settings));
             }
@@ -68,8 +65,11 @@ final class MemoryPressureRule extends GroupRule<Group, MemoryPressureRule.State
         }
         if (reading.percent() < settings.thresholdPct() - settings.hysteresisPct()) {
             state.firing = null;
-            return List.of(Signal.cleared(group, reading.at(), group.describe() + " memory back to "
-                    + round(reading.percent()) + "% (" + reading.source() + ")", figures(source, settings)));
+            return List.of(Signal.cleared(
+                    group,
+                    reading.at(),
+                    group.describe() + " memory back to " + round(reading.percent()) + "% (" + reading.source() + ")",
+                    figures(source, settings)));
         }
         return List.of(firing(group, source, settings));
     }
@@ -81,9 +81,11 @@ final class MemoryPressureRule extends GroupRule<Group, MemoryPressureRule.State
             Source source = state.firing == null ? null : state.sources.get(state.firing);
             if (source != null && !now.isBefore(source.last.at().plus(STALE_AFTER))) {
                 state.firing = null;
-                signals.add(Signal.cleared(group, now, group.describe() + ": no memory samples for "
-                        + Durations.format(STALE_AFTER), figures(source,
-                        config.settingsFor(group.app(), RuleSettings.MemoryPressure.class))));
+                signals.add(Signal.cleared(
+                        group,
+                        now,
+                        group.describe() + ": no memory samples for " + Durations.format(STALE_AFTER),
+                        figures(source, config.settingsFor(group.app(), RuleSettings.MemoryPressure.class))));
             }
         });
         return signals;
@@ -91,11 +93,16 @@ final class MemoryPressureRule extends GroupRule<Group, MemoryPressureRule.State
 
     private Signal firing(Group group, Source source, RuleSettings.MemoryPressure settings) {
         // Between the threshold and the hysteresis band the run is broken but the alert holds: no duration then.
-        String sustained = source.aboveSince == null ? ""
+        String sustained = source.aboveSince == null
+                ? ""
                 : " for " + Durations.format(Duration.between(source.aboveSince, source.last.at()));
-        return Signal.firing(group, source.last.at(), group.describe() + " memory at " + round(source.last.percent())
-                + "% of its " + ("app".equals(source.last.source()) ? "limit" : "quota") + sustained
-                + " (threshold " + round(settings.thresholdPct()) + "%)", figures(source, settings));
+        return Signal.firing(
+                group,
+                source.last.at(),
+                group.describe() + " memory at " + round(source.last.percent())
+                        + "% of its " + ("app".equals(source.last.source()) ? "limit" : "quota") + sustained
+                        + " (threshold " + round(settings.thresholdPct()) + "%)",
+                figures(source, settings));
     }
 
     private static Map<String, Object> figures(Source source, RuleSettings.MemoryPressure settings) {
@@ -111,6 +118,8 @@ final class MemoryPressureRule extends GroupRule<Group, MemoryPressureRule.State
     }
 
     private static String round(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return value == Math.rint(value)
+                ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 }

@@ -1,9 +1,8 @@
 package io.herokuelk.shipper.alert.rules;
 
-import java.time.Instant;
-
 import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.alert.model.Observation;
+import java.time.Instant;
 
 /**
  * One periodic memory sample of a dyno, from Heroku's runtime metrics ({@code heroku}) or the app's own sampler
@@ -22,8 +21,10 @@ record MemoryReading(Instant at, String source, Double usedMb, Double quotaMb, D
             return new MemoryReading(o.timestamp(), HEROKU, used, o.quotaMb(), percent);
         }
         if (o.appPercentOfLimit() != null || o.appRssMb() != null) {
-            Double percent = o.appPercentOfLimit() != null ? o.appPercentOfLimit() : ratio(o.appRssMb(), o.appLimitMb());
-            Double used = o.appRssMb() != null ? o.appRssMb()
+            Double percent =
+                    o.appPercentOfLimit() != null ? o.appPercentOfLimit() : ratio(o.appRssMb(), o.appLimitMb());
+            Double used = o.appRssMb() != null
+                    ? o.appRssMb()
                     : percent != null && o.appLimitMb() != null ? percent * o.appLimitMb() / 100 : null;
             return new MemoryReading(o.timestamp(), APP, used, o.appLimitMb(), percent);
         }

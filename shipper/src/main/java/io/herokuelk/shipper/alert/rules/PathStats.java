@@ -1,12 +1,11 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.model.Alert;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.herokuelk.shipper.alert.model.Alert;
 
 /** The busiest and slowest paths among recent requests. */
 final class PathStats {
@@ -15,8 +14,7 @@ final class PathStats {
         static final Top NONE = new Top(List.of(), List.of());
     }
 
-    private PathStats() {
-    }
+    private PathStats() {}
 
     static Top of(List<DynoHistory.Request> requests, int top) {
         if (top == 0 || requests.isEmpty()) {
@@ -38,13 +36,17 @@ final class PathStats {
             stats.add(new Alert.PathStat(path, values.size(), p95, values.get(values.size() - 1)));
         });
         List<Alert.PathStat> busiest = stats.stream()
-                .sorted(Comparator.comparingLong(Alert.PathStat::requests).reversed()
+                .sorted(Comparator.comparingLong(Alert.PathStat::requests)
+                        .reversed()
                         .thenComparing(Alert.PathStat::path))
-                .limit(top).toList();
+                .limit(top)
+                .toList();
         List<Alert.PathStat> slowest = stats.stream()
-                .sorted(Comparator.comparingDouble(Alert.PathStat::p95ServiceMs).reversed()
+                .sorted(Comparator.comparingDouble(Alert.PathStat::p95ServiceMs)
+                        .reversed()
                         .thenComparing(Alert.PathStat::path))
-                .limit(top).toList();
+                .limit(top)
+                .toList();
         return new Top(busiest, slowest);
     }
 }

@@ -1,5 +1,10 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.Durations;
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RuleSettings;
+import io.herokuelk.shipper.alert.diagnosis.Figures;
+import io.herokuelk.shipper.alert.diagnosis.LinearTrend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -9,12 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.diagnosis.LinearTrend;
-import io.herokuelk.shipper.alert.config.Durations;
-import io.herokuelk.shipper.alert.config.RuleConfig;
-import io.herokuelk.shipper.alert.config.RuleSettings;
 
 /**
  * Early warning: a least-squares line through the dyno's recent memory samples (percent of quota) reaches 100% within
@@ -26,21 +25,19 @@ final class PredictiveRule extends GroupRule<Group, PredictiveRule.State> {
 
     /** Bounds a series whatever the sample rate; far more than a 10-minute window of 20-second samples needs. */
     private static final int MAX_POINTS = 2000;
+
     private static final double MILLIS_PER_MINUTE = 60_000.0;
 
-    private record Point(Instant at, double percent, Double quotaMb) {
-    }
+    private record Point(Instant at, double percent, Double quotaMb) {}
 
     /** What the fit says now. */
-    private record Prediction(int samples, Duration span, LinearTrend trend, double percentNow, double minutesToQuota,
-                              Point last) {
-    }
+    private record Prediction(
+            int samples, Duration span, LinearTrend trend, double percentNow, double minutesToQuota, Point last) {}
 
     static final class State {
         final Map<String, Deque<Point>> series = new HashMap<>();
         String firing;
     }
-
 
     PredictiveRule(RuleConfig config, int maxGroups) {
         super(config, maxGroups);
@@ -58,8 +55,11 @@ final class PredictiveRule extends GroupRule<Group, PredictiveRule.State> {
             state.series.clear();
             if (state.firing != null) {
                 state.firing = null;
-                signals.add(Signal.cleared(group, event.observation().timestamp(), group.describe()
-                        + " restarted: memory trend starts afresh", new Figures().build()));
+                signals.add(Signal.cleared(
+                        group,
+                        event.observation().timestamp(),
+                        group.describe() + " restarted: memory trend starts afresh",
+                        new Figures().build()));
             }
         }
         MemoryReading reading = MemoryReading.of(event.observation());
@@ -86,12 +86,15 @@ final class PredictiveRule extends GroupRule<Group, PredictiveRule.State> {
                 && prediction.minutesToQuota() <= settings.horizon().toMillis() / MILLIS_PER_MINUTE;
         if (reachesQuota) {
             state.firing = reading.source();
-            signals.add(Signal.firing(group, reading.at(), summary(group, prediction, settings),
-                    figures(prediction, reading.source())));
+            signals.add(Signal.firing(
+                    group, reading.at(), summary(group, prediction, settings), figures(prediction, reading.source())));
         } else if (state.firing != null) {
             state.firing = null;
-            signals.add(Signal.cleared(group, reading.at(), group.describe()
-                    + " memory trend no longer reaches the quota within " + Durations.format(settings.horizon()),
+            signals.add(Signal.cleared(
+                    group,
+                    reading.at(),
+                    group.describe() + " memory trend no longer reaches the quota within "
+                            + Durations.format(settings.horizon()),
                     figures(prediction, reading.source())));
         }
         return signals;
@@ -102,11 +105,16 @@ final class PredictiveRule extends GroupRule<Group, PredictiveRule.State> {
         List<Signal> signals = new ArrayList<>();
         states.forEach((group, state) -> {
             Deque<Point> series = state.firing == null ? null : state.series.get(state.firing);
-            if (series != null && (series.isEmpty()
-                    || !now.isBefore(series.peekLast().at().plus(MemoryPressureRule.STALE_AFTER)))) {
+            if (series != null
+                    && (series.isEmpty()
+                            || !now.isBefore(series.peekLast().at().plus(MemoryPressureRule.STALE_AFTER)))) {
                 state.firing = null;
-                signals.add(Signal.cleared(group, now, group.describe() + ": no memory samples for "
-                        + Durations.format(MemoryPressureRule.STALE_AFTER), new Figures().build()));
+                signals.add(Signal.cleared(
+                        group,
+                        now,
+                        group.describe() + ": no memory samples for "
+                                + Durations.format(MemoryPressureRule.STALE_AFTER),
+                        new Figures().build()));
             }
         });
         return signals;
@@ -136,15 +144,21 @@ final class PredictiveRule extends GroupRule<Group, PredictiveRule.State> {
             return null;
         }
         double percentNow = trend.at(minutes[minutes.length - 1]);
-        double minutesToQuota = trend.slope() > 0 ? Math.max(0, (100 - percentNow) / trend.slope())
-                : Double.POSITIVE_INFINITY;
+        double minutesToQuota =
+                trend.slope() > 0 ? Math.max(0, (100 - percentNow) / trend.slope()) : Double.POSITIVE_INFINITY;
         return new Prediction(series.size(), span, trend, percentNow, minutesToQuota, last);
     }
 
     private static String summary(Group group, Prediction p, RuleSettings.Predictive settings) {
-        return String.format(Locale.ROOT, "%s memory grows %.2f%% of quota per minute and reaches the quota in about"
-                        + " %.0f min (now %.1f%%, horizon %s)", group.describe(), p.trend().slope(), p.minutesToQuota(),
-                p.last().percent(), Durations.format(settings.horizon()));
+        return String.format(
+                Locale.ROOT,
+                "%s memory grows %.2f%% of quota per minute and reaches the quota in about"
+                        + " %.0f min (now %.1f%%, horizon %s)",
+                group.describe(),
+                p.trend().slope(),
+                p.minutesToQuota(),
+                p.last().percent(),
+                Durations.format(settings.horizon()));
     }
 
     private static Map<String, Object> figures(Prediction p, String source) {

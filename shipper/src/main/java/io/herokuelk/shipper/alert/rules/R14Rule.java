@@ -1,16 +1,15 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.Durations;
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RuleSettings;
+import io.herokuelk.shipper.alert.diagnosis.Figures;
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.model.Observation;
-import io.herokuelk.shipper.alert.config.Durations;
-import io.herokuelk.shipper.alert.config.RuleConfig;
-import io.herokuelk.shipper.alert.config.RuleSettings;
 
 /**
  * Error R14 on a dyno: fires at the first line. Clears once the dyno has had no R14 for {@code clear_after} and no
@@ -47,13 +46,17 @@ final class R14Rule extends DynoErrorRule {
     }
 
     private List<Signal> clearIfRecovered(Group group, ErrorEpisode state, Instant now) {
-        Duration clearAfter = config.settingsFor(group.app(), RuleSettings.R14.class).clearAfter();
+        Duration clearAfter =
+                config.settingsFor(group.app(), RuleSettings.R14.class).clearAfter();
         if (now.isBefore(state.last.plus(clearAfter)) || overQuotaSince(group, state.last)) {
             return List.of();
         }
         state.active = false;
-        return List.of(Signal.cleared(group, now, group.describe() + ": no R14 for " + Durations.format(clearAfter)
-                + " and memory back under quota", figures(group, state)));
+        return List.of(Signal.cleared(
+                group,
+                now,
+                group.describe() + ": no R14 for " + Durations.format(clearAfter) + " and memory back under quota",
+                figures(group, state)));
     }
 
     private boolean overQuotaSince(Group group, Instant lastR14) {
@@ -66,19 +69,25 @@ final class R14Rule extends DynoErrorRule {
     }
 
     private static boolean overQuota(Observation reading, Instant after) {
-        return reading != null && reading.timestamp().isAfter(after) && reading.quotaPct() != null
+        return reading != null
+                && reading.timestamp().isAfter(after)
+                && reading.quotaPct() != null
                 && reading.quotaPct() >= 100;
     }
 
     private String summary(Group group, ErrorEpisode state) {
         Observation process = processLine(group, state);
-        return group.describe() + " is over its memory quota (Error R14)" + (process == null ? ""
-                : ": " + Math.round(process.processMb()) + " MB, " + process.quotaPct() + "% of quota");
+        return group.describe() + " is over its memory quota (Error R14)"
+                + (process == null
+                        ? ""
+                        : ": " + Math.round(process.processMb()) + " MB, " + process.quotaPct() + "% of quota");
     }
 
     private Map<String, Object> figures(Group group, ErrorEpisode state) {
         Figures figures = MemoryFigures.of(history, group, processLine(group, state));
-        return figures.put("r14_count", state.count).put("last_r14_at", state.last).build();
+        return figures.put("r14_count", state.count)
+                .put("last_r14_at", state.last)
+                .build();
     }
 
     /** Not looked up in {@code states}: reading an access-ordered map while iterating it would fail. */

@@ -1,6 +1,10 @@
 package io.herokuelk.shipper.alert.rules;
 
-import java.time.Duration;
+import io.herokuelk.shipper.alert.config.Durations;
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RuleSettings;
+import io.herokuelk.shipper.alert.diagnosis.Figures;
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,12 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
-import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.model.Observation;
-import io.herokuelk.shipper.alert.config.Durations;
-import io.herokuelk.shipper.alert.config.RuleConfig;
-import io.herokuelk.shipper.alert.config.RuleSettings;
 
 /**
  * H-code router errors for a dyno (or the app) at or above a count and a percentage of that group's requests in a
@@ -47,10 +45,12 @@ final class RouterErrorsRule extends GroupRule<Group, RouterErrorsRule.State> {
         }
 
         String topCode() {
-            return codes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            return codes.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
         }
     }
-
 
     RouterErrorsRule(RuleConfig config, int maxGroups) {
         super(config, maxGroups);
@@ -86,8 +86,8 @@ final class RouterErrorsRule extends GroupRule<Group, RouterErrorsRule.State> {
         List<Signal> signals = new ArrayList<>();
         states.forEach((group, state) -> {
             if (state.active) {
-                signals.addAll(evaluate(group, state,
-                        config.settingsFor(group.app(), RuleSettings.RouterErrors.class), now));
+                signals.addAll(
+                        evaluate(group, state, config.settingsFor(group.app(), RuleSettings.RouterErrors.class), now));
             }
         });
         return signals;
@@ -102,16 +102,33 @@ final class RouterErrorsRule extends GroupRule<Group, RouterErrorsRule.State> {
         boolean holds = count.errors() >= settings.minCount() && count.errorPct() >= settings.minErrorPct();
         if (holds) {
             state.active = true;
-            return List.of(Signal.firing(group, now, String.format(Locale.ROOT,
-                    "%s: %d router errors in %s, %.1f%% of %d requests (mostly %s)", group.describe(), count.errors(),
-                    Durations.format(settings.window()), count.errorPct(), count.requests(), count.topCode()),
+            return List.of(Signal.firing(
+                    group,
+                    now,
+                    String.format(
+                            Locale.ROOT,
+                            "%s: %d router errors in %s, %.1f%% of %d requests (mostly %s)",
+                            group.describe(),
+                            count.errors(),
+                            Durations.format(settings.window()),
+                            count.errorPct(),
+                            count.requests(),
+                            count.topCode()),
                     figures(count, settings)));
         }
         if (state.active) {
             state.active = false;
-            return List.of(Signal.cleared(group, now, String.format(Locale.ROOT,
-                    "%s: router errors down to %d in %s (%.1f%%)", group.describe(), count.errors(),
-                    Durations.format(settings.window()), count.errorPct()), figures(count, settings)));
+            return List.of(Signal.cleared(
+                    group,
+                    now,
+                    String.format(
+                            Locale.ROOT,
+                            "%s: router errors down to %d in %s (%.1f%%)",
+                            group.describe(),
+                            count.errors(),
+                            Durations.format(settings.window()),
+                            count.errorPct()),
+                    figures(count, settings)));
         }
         return List.of();
     }

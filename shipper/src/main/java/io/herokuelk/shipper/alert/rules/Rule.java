@@ -1,9 +1,8 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.RuleConfig;
 import java.time.Instant;
 import java.util.List;
-
-import io.herokuelk.shipper.alert.config.RuleConfig;
 
 /**
  * One rule type's logic: decides when its condition holds and clears for each group. Not when to notify: that is

@@ -1,15 +1,14 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RulesConfig;
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.AlertEvaluator;
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.herokuelk.shipper.alert.model.Alert;
-import io.herokuelk.shipper.alert.model.AlertEvaluator;
-import io.herokuelk.shipper.alert.model.Observation;
-import io.herokuelk.shipper.alert.config.RuleConfig;
-import io.herokuelk.shipper.alert.config.RulesConfig;
 
 /**
  * Evaluates the configured rules over the event stream: the dyno history is updated first, then each rule that
@@ -30,11 +29,13 @@ public final class RuleEngine implements AlertEvaluator {
     public RuleEngine(RulesConfig config, Clock clock) {
         this.config = config;
         this.history = new DynoHistory(config.context(), config.limits());
-        RuleType.Needs needs = new RuleType.Needs(clock, history, config.limits().maxDynos());
+        RuleType.Needs needs =
+                new RuleType.Needs(clock, history, config.limits().maxDynos());
         for (RuleConfig rule : config.rules()) {
             rules.add(RuleTypes.create(rule, needs));
         }
-        int maxEpisodes = (int) Math.min(Integer.MAX_VALUE, (long) config.limits().maxDynos() * Math.max(1, rules.size()));
+        int maxEpisodes =
+                (int) Math.min(Integer.MAX_VALUE, (long) config.limits().maxDynos() * Math.max(1, rules.size()));
         this.lifecycle = new AlertLifecycle(this::context, history::diagnose, maxEpisodes);
     }
 
@@ -69,8 +70,8 @@ public final class RuleEngine implements AlertEvaluator {
 
     private Alert.Context context(Group group, Instant at) {
         RulesConfig.Context settings = config.context();
-        PathStats.Top paths = PathStats.of(history.requestsSince(group, at.minus(settings.pathsWindow())),
-                settings.topPaths());
+        PathStats.Top paths =
+                PathStats.of(history.requestsSince(group, at.minus(settings.pathsWindow())), settings.topPaths());
         return new Alert.Context(history.memory(group), paths.busiest(), paths.slowest());
     }
 }

@@ -1,11 +1,10 @@
 package io.herokuelk.shipper.alert.rules;
 
-import java.time.Clock;
-import java.util.Map;
-
 import io.herokuelk.shipper.alert.config.RuleConfig;
 import io.herokuelk.shipper.alert.config.RuleOptions;
 import io.herokuelk.shipper.alert.config.RuleSchema;
+import java.time.Clock;
+import java.util.Map;
 
 /**
  * Everything about one rule type, in one place: registered in {@link RuleTypes}.
@@ -18,8 +17,15 @@ import io.herokuelk.shipper.alert.config.RuleSchema;
  * @param factory         the logic that evaluates a rule of this type
  * @param remediation     the hint its alerts carry when no diagnosis names a cause
  */
-public record RuleType(String name, RuleOptions<?> options, Reach reach, String defaultSeverity, boolean diagnosed,
-                       Factory factory, Remediation remediation) implements RuleSchema {
+public record RuleType(
+        String name,
+        RuleOptions<?> options,
+        Reach reach,
+        String defaultSeverity,
+        boolean diagnosed,
+        Factory factory,
+        Remediation remediation)
+        implements RuleSchema {
 
     /** What one alert of the type is about. */
     public enum Reach {
@@ -32,8 +38,7 @@ public record RuleType(String name, RuleOptions<?> options, Reach reach, String 
     }
 
     /** What a rule may need besides its own configuration. */
-    record Needs(Clock clock, DynoHistory history, int maxGroups) {
-    }
+    record Needs(Clock clock, DynoHistory history, int maxGroups) {}
 
     interface Factory {
         Rule create(RuleConfig config, Needs needs);

@@ -1,5 +1,9 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.config.Durations;
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RuleSettings;
+import io.herokuelk.shipper.alert.diagnosis.Figures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,11 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.herokuelk.shipper.alert.diagnosis.Figures;
-import io.herokuelk.shipper.alert.config.Durations;
-import io.herokuelk.shipper.alert.config.RuleConfig;
-import io.herokuelk.shipper.alert.config.RuleSettings;
 
 /**
  * No event from an app for a window: a broken drain looks like a quiet app. Measured in processing time (the
@@ -40,8 +39,8 @@ final class SilenceRule extends GroupRule<String, SilenceRule.State> {
         List<Signal> signals = List.of();
         if (state.silent) {
             state.silent = false;
-            signals = List.of(Signal.cleared(new Group(app, null), now, "Events from " + app + " arrive again",
-                    figures(state, now)));
+            signals = List.of(Signal.cleared(
+                    new Group(app, null), now, "Events from " + app + " arrive again", figures(state, now)));
         }
         state.lastArrival = now;
         state.lastEventAt = event.observation().timestamp();
@@ -52,11 +51,16 @@ final class SilenceRule extends GroupRule<String, SilenceRule.State> {
     public List<Signal> tick(Instant now) {
         List<Signal> signals = new ArrayList<>();
         states.forEach((app, state) -> {
-            Duration window = config.settingsFor(app, RuleSettings.Silence.class).window();
+            Duration window =
+                    config.settingsFor(app, RuleSettings.Silence.class).window();
             if (!now.isBefore(state.lastArrival.plus(window))) {
                 state.silent = true;
-                signals.add(Signal.firing(new Group(app, null), now, "No events from " + app + " for "
-                        + Durations.format(Duration.between(state.lastArrival, now).truncatedTo(ChronoUnit.MINUTES)),
+                signals.add(Signal.firing(
+                        new Group(app, null),
+                        now,
+                        "No events from " + app + " for "
+                                + Durations.format(
+                                        Duration.between(state.lastArrival, now).truncatedTo(ChronoUnit.MINUTES)),
                         figures(state, now)));
             }
         });
@@ -65,8 +69,7 @@ final class SilenceRule extends GroupRule<String, SilenceRule.State> {
 
     private static Map<String, Object> figures(State state, Instant now) {
         return new Figures()
-                .put("silent_for", Duration.between(state.lastArrival, now).truncatedTo(
-                        ChronoUnit.SECONDS))
+                .put("silent_for", Duration.between(state.lastArrival, now).truncatedTo(ChronoUnit.SECONDS))
                 .put("last_event_at", state.lastEventAt)
                 .put("last_arrival_at", state.lastArrival)
                 .build();

@@ -1,16 +1,14 @@
 package io.herokuelk.shipper.ingest.syslog;
 
+import io.herokuelk.shipper.ingest.BatchIngestor;
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.retry.Backoff;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.herokuelk.shipper.ingest.BatchIngestor;
-import io.herokuelk.shipper.retry.Backoff;
-import io.herokuelk.shipper.parse.DrainContext;
-import io.herokuelk.shipper.parse.ParsedBatch;
 
 /**
  * Hands one connection's parsed batches to Kafka ({@link #start}) and later waits until Kafka holds one
@@ -45,8 +43,7 @@ final class BatchDelivery {
     }
 
     /** A batch handed to Kafka, with the bytes read for it; {@code sent} completes when Kafka holds it. */
-    record Pending(ParsedBatch batch, DrainContext context, long bytes, CompletableFuture<Void> sent) {
-    }
+    record Pending(ParsedBatch batch, DrainContext context, long bytes, CompletableFuture<Void> sent) {}
 
     /** Hands a batch to Kafka without waiting; its bytes are counted here, once. */
     Pending start(ParsedBatch batch, DrainContext context, long bytes) {
@@ -61,8 +58,10 @@ final class BatchDelivery {
             try {
                 (attempt == 0 ? pending.sent() : ingestor.republish(batch, pending.context())).get();
                 if (attempt > 0) {
-                    LOG.info("Kafka stored a syslog batch of {} events after {} retries; reading the connection again.",
-                            batch.events().size(), attempt);
+                    LOG.info(
+                            "Kafka stored a syslog batch of {} events after {} retries; reading the connection again.",
+                            batch.events().size(),
+                            attempt);
                 }
                 return Outcome.STORED;
             } catch (ExecutionException | RuntimeException e) {
@@ -72,9 +71,12 @@ final class BatchDelivery {
                 return abandoned(batch, "the connection was interrupted while Kafka had not yet confirmed them");
             }
             if (PublishFailures.permanent(failure)) {
-                LOG.atError().addKeyValue("error", failure.toString())
-                        .log("Kafka can never store this syslog batch, so its {} events and {} dead letters are not"
-                                + " stored; reading the connection goes on.", batch.events().size(),
+                LOG.atError()
+                        .addKeyValue("error", failure.toString())
+                        .log(
+                                "Kafka can never store this syslog batch, so its {} events and {} dead letters are not"
+                                        + " stored; reading the connection goes on.",
+                                batch.events().size(),
                                 batch.garbage().size());
                 return Outcome.REJECTED;
             }
@@ -82,9 +84,14 @@ final class BatchDelivery {
                 return abandoned(batch, "the server closed while Kafka was refusing them");
             }
             Duration pause = backoff.delay(attempt);
-            LOG.atWarn().addKeyValue("error", failure.toString())
-                    .log("Kafka refused a syslog batch of {} events ({} dead letters); retrying in {} ms with the"
-                            + " connection paused.", batch.events().size(), batch.garbage().size(), pause.toMillis());
+            LOG.atWarn()
+                    .addKeyValue("error", failure.toString())
+                    .log(
+                            "Kafka refused a syslog batch of {} events ({} dead letters); retrying in {} ms with the"
+                                    + " connection paused.",
+                            batch.events().size(),
+                            batch.garbage().size(),
+                            pause.toMillis());
             try {
                 if (shutdown.awaitFor(pause)) {
                     return abandoned(batch, "the server closed while Kafka was refusing them");
@@ -97,8 +104,11 @@ final class BatchDelivery {
     }
 
     Outcome abandoned(ParsedBatch batch, String why) {
-        LOG.error("{} syslog events and {} dead letters may not be stored in Kafka: {}.", batch.events().size(),
-                batch.garbage().size(), why);
+        LOG.error(
+                "{} syslog events and {} dead letters may not be stored in Kafka: {}.",
+                batch.events().size(),
+                batch.garbage().size(),
+                why);
         return Outcome.ABANDONED;
     }
 }

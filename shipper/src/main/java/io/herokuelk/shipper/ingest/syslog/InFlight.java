@@ -1,13 +1,12 @@
 package io.herokuelk.shipper.ingest.syslog;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 import io.herokuelk.shipper.ingest.InFlightBudget;
 import io.herokuelk.shipper.ingest.syslog.BatchDelivery.Outcome;
 import io.herokuelk.shipper.ingest.syslog.BatchDelivery.Pending;
 import io.herokuelk.shipper.parse.DrainContext;
 import io.herokuelk.shipper.parse.ParsedBatch;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * One connection's batches handed to Kafka and not yet acknowledged, oldest first. A Heroku syslog drain is one long
@@ -18,8 +17,7 @@ import io.herokuelk.shipper.parse.ParsedBatch;
  */
 final class InFlight {
 
-    private record Held(Pending pending, int reservation) {
-    }
+    private record Held(Pending pending, int reservation) {}
 
     private final BatchDelivery delivery;
     private final InFlightBudget budget;
@@ -48,7 +46,8 @@ final class InFlight {
         }
         held.add(new Held(delivery.start(batch, context, readBytes), reservation));
         bytes += readBytes;
-        while (!held.isEmpty() && (bytes > maxBytes || held.peek().pending().sent().isDone())) {
+        while (!held.isEmpty()
+                && (bytes > maxBytes || held.peek().pending().sent().isDone())) {
             if (!retireOldest()) {
                 return false;
             }

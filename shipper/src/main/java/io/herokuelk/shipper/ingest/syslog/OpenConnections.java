@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +66,9 @@ final class OpenConnections {
         if (open.isEmpty()) {
             return;
         }
-        LOG.warn("{} syslog connections still wait for Kafka after {} ms; interrupting them.", open.size(),
+        LOG.warn(
+                "{} syslog connections still wait for Kafka after {} ms; interrupting them.",
+                open.size(),
                 grace.toMillis());
         open.values().forEach(Thread::interrupt);
         long last = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);

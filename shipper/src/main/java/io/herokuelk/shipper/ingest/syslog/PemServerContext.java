@@ -1,5 +1,8 @@
 package io.herokuelk.shipper.ingest.syslog;
 
+import io.herokuelk.shipper.config.ConfigurationException;
+import io.herokuelk.shipper.config.PemBlock;
+import io.herokuelk.shipper.config.Secret;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +23,10 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.herokuelk.shipper.config.ConfigurationException;
-import io.herokuelk.shipper.config.PemBlock;
-import io.herokuelk.shipper.config.Secret;
 
 /**
  * The TLS listener's {@link SSLContext}, built with the JDK alone from PEM text in the environment: a certificate
@@ -46,14 +43,15 @@ final class PemServerContext {
     /** The key store lives in memory only; its password protects nothing and is never written anywhere. */
     private static final char[] IN_MEMORY_PASSWORD = "in-memory".toCharArray();
 
-    private PemServerContext() {
-    }
+    private PemServerContext() {}
 
     static SSLContext create(Secret certificatePem, Secret keyPem) {
         List<String> problems = new ArrayList<>();
         List<X509Certificate> chain = certificates(certificatePem.reveal(), problems);
         PrivateKey key = privateKey(keyPem.reveal(), problems);
-        if (!chain.isEmpty() && key != null && !belongTogether(key, chain.getFirst().getPublicKey())) {
+        if (!chain.isEmpty()
+                && key != null
+                && !belongTogether(key, chain.getFirst().getPublicKey())) {
             problems.add(KEY_VARIABLE + " is not the private key of the first certificate in " + CERTIFICATE_VARIABLE
                     + " (the server's own certificate must come first, then its issuers)");
         }
@@ -71,8 +69,8 @@ final class PemServerContext {
             context.init(keys.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new ConfigurationException(List.of("The TLS listener could not be set up from "
-                    + CERTIFICATE_VARIABLE + " and " + KEY_VARIABLE + ": " + e.getClass().getSimpleName()));
+            throw new ConfigurationException(List.of("The TLS listener could not be set up from " + CERTIFICATE_VARIABLE
+                    + " and " + KEY_VARIABLE + ": " + e.getClass().getSimpleName()));
         }
     }
 
@@ -89,8 +87,8 @@ final class PemServerContext {
         for (PemBlock block : PemBlock.all(pem)) {
             index++;
             if (!block.label().equals("CERTIFICATE")) {
-                problems.add(CERTIFICATE_VARIABLE + " block " + index + " is a " + block.label()
-                        + ", not a CERTIFICATE");
+                problems.add(
+                        CERTIFICATE_VARIABLE + " block " + index + " is a " + block.label() + ", not a CERTIFICATE");
                 continue;
             }
             try {
@@ -181,12 +179,16 @@ final class PemServerContext {
         try {
             certificate.checkValidity();
         } catch (CertificateExpiredException e) {
-            LOG.warn("The syslog TLS certificate ({}) expired on {}; senders that check it will refuse to connect.",
-                    CERTIFICATE_VARIABLE, certificate.getNotAfter().toInstant());
+            LOG.warn(
+                    "The syslog TLS certificate ({}) expired on {}; senders that check it will refuse to connect.",
+                    CERTIFICATE_VARIABLE,
+                    certificate.getNotAfter().toInstant());
         } catch (CertificateNotYetValidException e) {
-            LOG.warn("The syslog TLS certificate ({}) is valid only from {}; senders that check it will refuse to"
-                    + " connect until then.", CERTIFICATE_VARIABLE, certificate.getNotBefore().toInstant());
+            LOG.warn(
+                    "The syslog TLS certificate ({}) is valid only from {}; senders that check it will refuse to"
+                            + " connect until then.",
+                    CERTIFICATE_VARIABLE,
+                    certificate.getNotBefore().toInstant());
         }
     }
-
 }

@@ -2,7 +2,6 @@ package io.herokuelk.shipper.ingest.syslog;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -15,8 +14,7 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 final class PublishFailures {
 
-    private PublishFailures() {
-    }
+    private PublishFailures() {}
 
     static boolean permanent(Throwable failure) {
         Throwable cause = unwrap(failure);

@@ -1,5 +1,8 @@
 package io.herokuelk.shipper.ingest.syslog;
 
+import io.herokuelk.shipper.parse.DrainContext;
+import io.herokuelk.shipper.parse.ParsedBatch;
+import io.herokuelk.shipper.parse.SyslogStreamParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -7,16 +10,10 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.herokuelk.shipper.parse.DrainContext;
-import io.herokuelk.shipper.parse.ParsedBatch;
-import io.herokuelk.shipper.parse.SyslogStreamParser;
 
 /**
  * One syslog connection: read, parse, hand to Kafka, read on while what Kafka has not yet acknowledged stays within
@@ -45,9 +42,15 @@ final class SyslogConnection implements Runnable {
     /** Bytes read since the last batch that held anything; counted with the next one. */
     private long uncountedBytes;
 
-    SyslogConnection(Socket socket, String transport, SyslogStreamParser stream, InFlight inFlight,
-                     Map<String, String> appsByDrainToken, Duration idleTimeout, ShutdownSignal shutdown,
-                     Clock clock) {
+    SyslogConnection(
+            Socket socket,
+            String transport,
+            SyslogStreamParser stream,
+            InFlight inFlight,
+            Map<String, String> appsByDrainToken,
+            Duration idleTimeout,
+            ShutdownSignal shutdown,
+            Clock clock) {
         this.socket = socket;
         this.transport = transport;
         this.stream = stream;
@@ -68,7 +71,8 @@ final class SyslogConnection implements Runnable {
             }
         } catch (IOException | RuntimeException e) {
             // One connection's failure stays its own: the listener and every other connection go on.
-            LOG.atError().addKeyValue("error", e.toString())
+            LOG.atError()
+                    .addKeyValue("error", e.toString())
                     .log("A {} connection from {} failed and was closed.", transport, remote());
         }
     }
@@ -84,7 +88,8 @@ final class SyslogConnection implements Runnable {
             return true;
         } catch (IOException e) {
             if (!shutdown.raised()) {
-                LOG.atWarn().addKeyValue("error", e.toString())
+                LOG.atWarn()
+                        .addKeyValue("error", e.toString())
                         .log("A {} connection from {} failed its TLS handshake and was closed.", transport, remote());
             }
             return false;
@@ -101,17 +106,24 @@ final class SyslogConnection implements Runnable {
             try {
                 count = in.read(buffer);
             } catch (SocketTimeoutException e) {
-                LOG.info("Closing a {} connection from {}: nothing arrived for {} s.", transport, remote(),
+                LOG.info(
+                        "Closing a {} connection from {}: nothing arrived for {} s.",
+                        transport,
+                        remote(),
                         idleTimeout.toSeconds());
                 return true;
             } catch (SSLException e) {
-                LOG.atWarn().addKeyValue("error", e.toString())
-                        .log("A {} connection from {} sent data that is not valid TLS and was closed.",
-                                transport, remote());
+                LOG.atWarn()
+                        .addKeyValue("error", e.toString())
+                        .log(
+                                "A {} connection from {} sent data that is not valid TLS and was closed.",
+                                transport,
+                                remote());
                 return true;
             } catch (IOException e) {
                 if (!shutdown.raised()) {
-                    LOG.atInfo().addKeyValue("error", e.toString())
+                    LOG.atInfo()
+                            .addKeyValue("error", e.toString())
                             .log("A {} connection from {} ended with an error.", transport, remote());
                 }
                 return true;

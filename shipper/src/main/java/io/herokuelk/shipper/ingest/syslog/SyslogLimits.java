@@ -16,8 +16,13 @@ import java.util.Objects;
  *                         yet; past it, the connection waits for its oldest batch before reading on. This is what a
  *                         crash of the process can lose per connection (syslog has no acknowledgement)
  */
-public record SyslogLimits(int maxConnections, Duration idleTimeout, Duration closeGrace, Duration retryInitial,
-                           Duration retryMax, int maxInFlightPerConnection) {
+public record SyslogLimits(
+        int maxConnections,
+        Duration idleTimeout,
+        Duration closeGrace,
+        Duration retryInitial,
+        Duration retryMax,
+        int maxInFlightPerConnection) {
 
     public SyslogLimits {
         if (maxConnections < 1) {
@@ -28,8 +33,8 @@ public record SyslogLimits(int maxConnections, Duration idleTimeout, Duration cl
         positive(retryInitial, "retryInitial");
         positive(retryMax, "retryMax");
         if (maxInFlightPerConnection < 1) {
-            throw new IllegalArgumentException("maxInFlightPerConnection must be positive, was "
-                    + maxInFlightPerConnection);
+            throw new IllegalArgumentException(
+                    "maxInFlightPerConnection must be positive, was " + maxInFlightPerConnection);
         }
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new IllegalArgumentException("retryMax must not be shorter than retryInitial");
@@ -41,8 +46,13 @@ public record SyslogLimits(int maxConnections, Duration idleTimeout, Duration cl
      * 1 MiB in flight per connection (enough to keep Kafka's batches full; the drains' shared budget bounds the sum).
      */
     public static SyslogLimits defaults() {
-        return new SyslogLimits(1_000, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMillis(100),
-                Duration.ofSeconds(30), 1024 * 1024);
+        return new SyslogLimits(
+                1_000,
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(30),
+                1024 * 1024);
     }
 
     public SyslogLimits withMaxConnections(int max) {

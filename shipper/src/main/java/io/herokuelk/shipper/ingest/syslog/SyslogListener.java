@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +24,11 @@ final class SyslogListener {
     private final AtomicLong accepted = new AtomicLong();
     private Thread acceptor;
 
-    SyslogListener(ServerSocket server, String transport, OpenConnections connections,
-                   Function<Socket, Runnable> connectionFactory) {
+    SyslogListener(
+            ServerSocket server,
+            String transport,
+            OpenConnections connections,
+            Function<Socket, Runnable> connectionFactory) {
         this.server = server;
         this.transport = transport;
         this.connections = connections;
@@ -49,7 +51,8 @@ final class SyslogListener {
                 socket = server.accept();
             } catch (IOException e) {
                 if (!server.isClosed()) {
-                    LOG.atWarn().addKeyValue("error", e.toString())
+                    LOG.atWarn()
+                            .addKeyValue("error", e.toString())
                             .log("Accepting a {} connection failed; accepting goes on.", transport);
                     pauseAfterFailure(); // out of file descriptors, say: do not spin
                 }
@@ -63,13 +66,19 @@ final class SyslogListener {
         try {
             String name = transport + "-" + accepted.incrementAndGet();
             if (!connections.tryOpen(socket, name, connectionFactory.apply(socket))) {
-                LOG.warn("Refused a {} connection from {}: {} connections are open, the most allowed.", transport,
-                        socket.getRemoteSocketAddress(), connections.max());
+                LOG.warn(
+                        "Refused a {} connection from {}: {} connections are open, the most allowed.",
+                        transport,
+                        socket.getRemoteSocketAddress(),
+                        connections.max());
                 OpenConnections.closeQuietly(socket);
             }
         } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("error", e.toString())
-                    .log("Could not open a {} connection from {}; it was closed.", transport,
+            LOG.atError()
+                    .addKeyValue("error", e.toString())
+                    .log(
+                            "Could not open a {} connection from {}; it was closed.",
+                            transport,
                             socket.getRemoteSocketAddress());
             OpenConnections.closeQuietly(socket);
         }

@@ -1,5 +1,12 @@
 package io.herokuelk.shipper.ingest.syslog;
 
+import io.herokuelk.shipper.config.ConfigurationException;
+import io.herokuelk.shipper.config.DrainSettings;
+import io.herokuelk.shipper.ingest.BatchIngestor;
+import io.herokuelk.shipper.ingest.InFlightBudget;
+import io.herokuelk.shipper.parse.DrainBodyParser;
+import io.herokuelk.shipper.retry.Backoff;
+import io.herokuelk.shipper.telemetry.IngestMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,21 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.herokuelk.shipper.config.ConfigurationException;
-import io.herokuelk.shipper.config.DrainSettings;
-import io.herokuelk.shipper.ingest.BatchIngestor;
-import io.herokuelk.shipper.ingest.InFlightBudget;
-import io.herokuelk.shipper.retry.Backoff;
-import io.herokuelk.shipper.parse.DrainBodyParser;
-import io.herokuelk.shipper.telemetry.IngestMetrics;
 
 /**
  * The syslog drain listeners ({@code syslog://host:port} and {@code syslog+tls://host:port}): plain TCP on
@@ -62,8 +59,7 @@ public final class SyslogServer implements AutoCloseable {
     private boolean started;
 
     /** With {@link SyslogLimits#defaults()}. */
-    public SyslogServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor,
-                        IngestMetrics metrics) {
+    public SyslogServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor, IngestMetrics metrics) {
         this(settings, parser, ingestor, metrics, SyslogLimits.defaults());
     }
 
@@ -71,14 +67,23 @@ public final class SyslogServer implements AutoCloseable {
      * @param metrics counted through {@code ingestor} under the transports {@link #TCP_TRANSPORT} and
      *                {@link #TLS_TRANSPORT}; kept here so the wiring reads the same as the HTTPS drain's
      */
-    public SyslogServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor,
-                        IngestMetrics metrics, SyslogLimits limits) {
+    public SyslogServer(
+            DrainSettings settings,
+            DrainBodyParser parser,
+            BatchIngestor ingestor,
+            IngestMetrics metrics,
+            SyslogLimits limits) {
         this(settings, parser, ingestor, metrics, limits, new InFlightBudget(settings.maxInFlightBytes()));
     }
 
     /** With the in-flight budget of the HTTPS drain, so that both together stay within it. */
-    public SyslogServer(DrainSettings settings, DrainBodyParser parser, BatchIngestor ingestor,
-                        IngestMetrics metrics, SyslogLimits limits, InFlightBudget budget) {
+    public SyslogServer(
+            DrainSettings settings,
+            DrainBodyParser parser,
+            BatchIngestor ingestor,
+            IngestMetrics metrics,
+            SyslogLimits limits,
+            InFlightBudget budget) {
         this.budget = budget;
         this.settings = settings;
         this.parser = parser;
@@ -156,22 +161,29 @@ public final class SyslogServer implements AutoCloseable {
                     + PemServerContext.CERTIFICATE_VARIABLE + " and " + PemServerContext.KEY_VARIABLE
                     + " (PEM) are not both set"));
         }
-        return PemServerContext.create(settings.tlsCertificate().get(), settings.tlsKey().get());
+        return PemServerContext.create(
+                settings.tlsCertificate().get(), settings.tlsKey().get());
     }
 
     private SyslogListener listener(ServerSocket server, String transport) {
-        SyslogListener listener = new SyslogListener(server, transport, connections,
-                socket -> connection(socket, transport));
+        SyslogListener listener =
+                new SyslogListener(server, transport, connections, socket -> connection(socket, transport));
         listener.start();
         return listener;
     }
 
     private Runnable connection(Socket socket, String transport) {
-        BatchDelivery delivery = new BatchDelivery(ingestor, transport,
-                new Backoff(limits.retryInitial(), limits.retryMax()), shutdown);
-        return new SyslogConnection(socket, transport, parser.newStream(),
-                new InFlight(delivery, budget, limits.maxInFlightPerConnection()), settings.drainTokens(),
-                limits.idleTimeout(), shutdown, clock);
+        BatchDelivery delivery =
+                new BatchDelivery(ingestor, transport, new Backoff(limits.retryInitial(), limits.retryMax()), shutdown);
+        return new SyslogConnection(
+                socket,
+                transport,
+                parser.newStream(),
+                new InFlight(delivery, budget, limits.maxInFlightPerConnection()),
+                settings.drainTokens(),
+                limits.idleTimeout(),
+                shutdown,
+                clock);
     }
 
     private static ServerSocket plainSocket(int port) throws IOException {
@@ -180,9 +192,11 @@ public final class SyslogServer implements AutoCloseable {
     }
 
     private static ServerSocket tlsSocket(SSLContext context, int port) throws IOException {
-        SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+        SSLServerSocket server =
+                (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
         SSLParameters parameters = context.getDefaultSSLParameters();
-        List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
+        List<String> supported =
+                Arrays.asList(context.getSupportedSSLParameters().getProtocols());
         List<String> protocols = new ArrayList<>(TLS_PROTOCOLS);
         protocols.retainAll(supported);
         parameters.setProtocols(protocols.toArray(new String[0]));

@@ -9,14 +9,31 @@ import java.util.List;
  * @param size    terms: how many values; percentile: which percentile; static value: the value
  * @param orderBy terms: the metric column whose value orders the values, or null for document count
  */
-public record Column(String id, Op op, String field, String label, Unit unit, Condition filter, double size,
-                     String orderBy, List<Range> ranges) {
+public record Column(
+        String id,
+        Op op,
+        String field,
+        String label,
+        Unit unit,
+        Condition filter,
+        double size,
+        String orderBy,
+        List<Range> ranges) {
 
     /** Lens operation types, with their names in the saved state. */
     public enum Op {
-        DATE_HISTOGRAM("date_histogram"), TERMS("terms"), RANGE("range"),
-        COUNT("count"), MAX("max"), MIN("min"), AVERAGE("average"), SUM("sum"), MEDIAN("median"),
-        PERCENTILE("percentile"), UNIQUE_COUNT("unique_count"), LAST_VALUE("last_value"),
+        DATE_HISTOGRAM("date_histogram"),
+        TERMS("terms"),
+        RANGE("range"),
+        COUNT("count"),
+        MAX("max"),
+        MIN("min"),
+        AVERAGE("average"),
+        SUM("sum"),
+        MEDIAN("median"),
+        PERCENTILE("percentile"),
+        UNIQUE_COUNT("unique_count"),
+        LAST_VALUE("last_value"),
         STATIC_VALUE("static_value");
 
         private final String lens;
@@ -35,8 +52,7 @@ public record Column(String id, Op op, String field, String label, Unit unit, Co
     }
 
     /** A bucket of a range column: {@code from} inclusive, {@code to} exclusive. */
-    public record Range(double from, double to, String label) {
-    }
+    public record Range(double from, double to, String label) {}
 
     public Column withId(String newId) {
         return new Column(newId, op, field, label, unit, filter, size, orderBy, ranges);

@@ -46,7 +46,8 @@ public sealed interface Condition {
     record All(List<Condition> parts) implements Condition {
         @Override
         public String kql() {
-            return parts.stream().map(p -> p instanceof Any ? "(" + p.kql() + ")" : p.kql())
+            return parts.stream()
+                    .map(p -> p instanceof Any ? "(" + p.kql() + ")" : p.kql())
                     .collect(Collectors.joining(" and "));
         }
 
@@ -60,7 +61,8 @@ public sealed interface Condition {
     record Any(List<Condition> parts) implements Condition {
         @Override
         public String kql() {
-            return parts.stream().map(p -> p instanceof All ? "(" + p.kql() + ")" : p.kql())
+            return parts.stream()
+                    .map(p -> p instanceof All ? "(" + p.kql() + ")" : p.kql())
                     .collect(Collectors.joining(" or "));
         }
 

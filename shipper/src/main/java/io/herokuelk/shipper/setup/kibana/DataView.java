@@ -7,5 +7,4 @@ import java.util.Map;
  *
  * @param units the fields shown with a unit, and which
  */
-public record DataView(String id, String name, String pattern, Map<String, Unit> units) {
-}
+public record DataView(String id, String name, String pattern, Map<String, Unit> units) {}

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +36,8 @@ final class KibanaHttp {
     }
 
     private final KibanaSettings settings;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     KibanaHttp(KibanaSettings settings) {
         this.settings = settings;
@@ -91,13 +91,17 @@ final class KibanaHttp {
     }
 
     private HttpRequest.Builder request(String uri) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
-                .header("kbn-xsrf", "true").header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri))
+                .timeout(TIMEOUT)
+                .header("kbn-xsrf", "true")
+                .header("Accept", "application/json");
         settings.apiKey().ifPresent(key -> builder.header("Authorization", "ApiKey " + key.reveal()));
         if (settings.username().isPresent() && settings.password().isPresent()) {
-            String pair = settings.username().get() + ":" + settings.password().get().reveal();
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            String pair =
+                    settings.username().get() + ":" + settings.password().get().reveal();
+            builder.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }

@@ -1,20 +1,19 @@
 package io.herokuelk.shipper.setup.kibana;
 
+import io.herokuelk.shipper.config.Environment;
+import io.herokuelk.shipper.config.Secret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.herokuelk.shipper.config.Environment;
-import io.herokuelk.shipper.config.Secret;
 
 /**
  * Where setup finds Kibana, from {@code --kibana-url} (over {@code KIBANA_URL}), with an API key
  * ({@code KIBANA_API_KEY}) or basic auth ({@code KIBANA_USERNAME}, {@code KIBANA_PASSWORD}), in a space
  * ({@code KIBANA_SPACE}, default the default space).
  */
-public record KibanaSettings(URI url, Optional<Secret> apiKey, Optional<String> username,
-                             Optional<Secret> password, String space) {
+public record KibanaSettings(
+        URI url, Optional<Secret> apiKey, Optional<String> username, Optional<Secret> password, String space) {
 
     public static final String URL_OPTION = "--kibana-url";
 
@@ -57,8 +56,10 @@ public record KibanaSettings(URI url, Optional<Secret> apiKey, Optional<String> 
      * derived from its name: the same on every run, a UUID as Kibana requires of predefined ids.
      */
     String idInSpace(String id) {
-        return space.equals("default") ? id
-                : UUID.nameUUIDFromBytes((space + ":" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        return space.equals("default")
+                ? id
+                : UUID.nameUUIDFromBytes((space + ":" + id).getBytes(StandardCharsets.UTF_8))
+                        .toString();
     }
 
     /** The path prefix of the space: none for the default space. */

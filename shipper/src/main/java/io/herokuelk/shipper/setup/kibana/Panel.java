@@ -8,12 +8,14 @@ import java.util.List;
  * @param seriesType XY only: {@code line}, {@code bar_stacked}, {@code area}
  * @param query      applies to every layer of the panel; null for none
  */
-public record Panel(String title, Kind kind, String seriesType, List<Layer> layers, Condition query,
-                    int x, int y, int w, int h) {
+public record Panel(
+        String title, Kind kind, String seriesType, List<Layer> layers, Condition query, int x, int y, int w, int h) {
 
     /** Lens visualization types. */
     public enum Kind {
-        XY("lnsXY"), METRIC("lnsMetric"), TABLE("lnsDatatable");
+        XY("lnsXY"),
+        METRIC("lnsMetric"),
+        TABLE("lnsDatatable");
 
         private final String lens;
 

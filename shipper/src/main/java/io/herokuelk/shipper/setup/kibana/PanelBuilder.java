@@ -22,8 +22,7 @@ final class PanelBuilder {
     }
 
     /** One layer's columns: buckets first; a terms column's {@code orderBy} may name another column by index "#n". */
-    record Spec(DataView view, List<Column> columns) {
-    }
+    record Spec(DataView view, List<Column> columns) {}
 
     static Spec layer(DataView view, Column... columns) {
         return new Spec(view, List.of(columns));
@@ -48,13 +47,21 @@ final class PanelBuilder {
         String layerId = last.layers().getFirst().id().replaceAll("-l\\d+$", "") + "-ref";
         Column line = Column.constant(value, label).withId(layerId + "-c0");
         layers.add(new Layer(layerId, last.layers().getFirst().dataView(), List.of(line), null, null, true));
-        panels.add(new Panel(last.title(), last.kind(), last.seriesType(), layers, last.query(),
-                last.x(), last.y(), last.w(), last.h()));
+        panels.add(new Panel(
+                last.title(),
+                last.kind(),
+                last.seriesType(),
+                layers,
+                last.query(),
+                last.x(),
+                last.y(),
+                last.w(),
+                last.h()));
         return this;
     }
 
-    private PanelBuilder add(String title, Panel.Kind kind, String seriesType, Condition query, int w, int h,
-                             Spec... specs) {
+    private PanelBuilder add(
+            String title, Panel.Kind kind, String seriesType, Condition query, int w, int h, Spec... specs) {
         if (x + w > GRID_COLUMNS) {
             x = 0;
             y += rowHeight;

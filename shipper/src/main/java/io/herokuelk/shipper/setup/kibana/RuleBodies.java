@@ -1,7 +1,6 @@
 package io.herokuelk.shipper.setup.kibana;
 
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,8 +17,7 @@ final class RuleBodies {
     static final String SERVER_LOG = ".server-log";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private RuleBodies() {
-    }
+    private RuleBodies() {}
 
     static ObjectNode createRule(ThresholdRule rule, String connectorId) {
         ObjectNode body = JSON.createObjectNode();
@@ -42,7 +40,9 @@ final class RuleBodies {
         action.put("group", ACTION_GROUP);
         action.put("id", connectorId);
         action.putObject("params").put("level", "warn").put("message", rule.name() + ": " + rule.message());
-        action.putObject("frequency").put("summary", false).put("notify_when", "onActionGroupChange")
+        action.putObject("frequency")
+                .put("summary", false)
+                .put("notify_when", "onActionGroupChange")
                 .putNull("throttle");
         return body;
     }
@@ -86,7 +86,8 @@ final class RuleBodies {
      * the keys we send (Kibana adds defaults), actions on group, connector and params.
      */
     static boolean ruleMatches(JsonNode current, ObjectNode wanted) {
-        if (!current.path("name").equals(wanted.get("name")) || !current.path("tags").equals(wanted.get("tags"))
+        if (!current.path("name").equals(wanted.get("name"))
+                || !current.path("tags").equals(wanted.get("tags"))
                 || !current.path("schedule").equals(wanted.get("schedule"))) {
             return false;
         }

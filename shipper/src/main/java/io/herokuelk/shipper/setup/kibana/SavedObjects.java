@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,15 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SavedObjects {
 
     public static final String CORE_MIGRATION_VERSION = "8.8.0";
-    public static final Map<String, String> TYPE_MIGRATION_VERSIONS = Map.of("index-pattern", "8.0.0",
-            "dashboard", "8.9.0", "lens", "8.9.0");
+    public static final Map<String, String> TYPE_MIGRATION_VERSIONS =
+            Map.of("index-pattern", "8.0.0", "dashboard", "8.9.0", "lens", "8.9.0");
     /** Where the committed copy lives, relative to the repository root. */
     public static final String COMMITTED_FILE = "kibana-dashboards/heroku-elk.ndjson";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SavedObjects() {
-    }
+    private SavedObjects() {}
 
     /** The NDJSON that setup imports: one object per line, each line ending with a newline. */
     public static String ndjson() {
@@ -84,26 +82,40 @@ public final class SavedObjects {
         ObjectNode format = JSON.createObjectNode();
         switch (unit) {
             case MB, PERCENT -> format.put("id", "number").putObject("params").put("pattern", "0,0.0");
-            case MS -> format.put("id", "duration").putObject("params").put("inputFormat", "milliseconds")
-                    .put("outputFormat", "humanizePrecise").put("outputPrecision", 1)
-                    .put("showSuffix", true).put("useShortSuffix", true);
-            case NANOS -> format.put("id", "duration").putObject("params").put("inputFormat", "nanoseconds")
-                    .put("outputFormat", "asMilliseconds").put("outputPrecision", 1)
-                    .put("showSuffix", true).put("useShortSuffix", true);
+            case MS ->
+                format.put("id", "duration")
+                        .putObject("params")
+                        .put("inputFormat", "milliseconds")
+                        .put("outputFormat", "humanizePrecise")
+                        .put("outputPrecision", 1)
+                        .put("showSuffix", true)
+                        .put("useShortSuffix", true);
+            case NANOS ->
+                format.put("id", "duration")
+                        .putObject("params")
+                        .put("inputFormat", "nanoseconds")
+                        .put("outputFormat", "asMilliseconds")
+                        .put("outputPrecision", 1)
+                        .put("showSuffix", true)
+                        .put("useShortSuffix", true);
             case COUNT, NONE -> format.put("id", "number").putObject("params").put("pattern", "0,0");
         }
         return format;
     }
 
     private static String customLabel(String field, Unit unit) {
-        String name = field.substring(field.lastIndexOf('.') + 1).replaceAll("_(mb|ms|pct)$", "").replace('_', ' ');
-        return field.substring(0, field.lastIndexOf('.') + 1) + name + switch (unit) {
-            case MB -> " (MB)";
-            case PERCENT -> " (% of quota)".replace("quota", field.contains("limit") ? "limit" : "quota");
-            case MS -> " (ms)";
-            case NANOS -> " (duration)";
-            default -> "";
-        };
+        String name = field.substring(field.lastIndexOf('.') + 1)
+                .replaceAll("_(mb|ms|pct)$", "")
+                .replace('_', ' ');
+        return field.substring(0, field.lastIndexOf('.') + 1)
+                + name
+                + switch (unit) {
+                    case MB -> " (MB)";
+                    case PERCENT -> " (% of quota)".replace("quota", field.contains("limit") ? "limit" : "quota");
+                    case MS -> " (ms)";
+                    case NANOS -> " (duration)";
+                    default -> "";
+                };
     }
 
     static ObjectNode dashboard(Dashboard dashboard) {
@@ -116,27 +128,37 @@ public final class SavedObjects {
             String panelIndex = panel.layers().getFirst().id().replaceAll("-l\\d+$", "");
             ObjectNode node = panels.addObject();
             node.put("type", "lens");
-            node.putObject("gridData").put("x", panel.x()).put("y", panel.y()).put("w", panel.w())
-                    .put("h", panel.h()).put("i", panelIndex);
+            node.putObject("gridData")
+                    .put("x", panel.x())
+                    .put("y", panel.y())
+                    .put("w", panel.w())
+                    .put("h", panel.h())
+                    .put("i", panelIndex);
             node.put("panelIndex", panelIndex);
             node.put("title", panel.title());
             ObjectNode embeddable = node.putObject("embeddableConfig");
             embeddable.set("attributes", LensState.attributes(panel));
             embeddable.putObject("enhancements");
             for (Layer layer : panel.layers()) {
-                references.addObject().put("type", "index-pattern").put("id", layer.dataView().id())
+                references
+                        .addObject()
+                        .put("type", "index-pattern")
+                        .put("id", layer.dataView().id())
                         .put("name", panelIndex + ":" + LensState.layerReferenceName(layer));
             }
         }
         attributes.put("panelsJSON", JSON.writeValueAsString(panels));
-        attributes.put("optionsJSON", "{\"useMargins\":true,\"syncColors\":false,\"syncCursor\":true,"
-                + "\"syncTooltips\":false,\"hidePanelTitles\":false}");
+        attributes.put(
+                "optionsJSON",
+                "{\"useMargins\":true,\"syncColors\":false,\"syncCursor\":true,"
+                        + "\"syncTooltips\":false,\"hidePanelTitles\":false}");
         attributes.put("timeRestore", true);
         attributes.put("timeFrom", "now-24h");
         attributes.put("timeTo", "now");
         attributes.putObject("refreshInterval").put("pause", false).put("value", 60_000);
-        attributes.putObject("kibanaSavedObjectMeta").put("searchSourceJSON",
-                "{\"query\":{\"query\":\"\",\"language\":\"kuery\"},\"filter\":[]}");
+        attributes
+                .putObject("kibanaSavedObjectMeta")
+                .put("searchSourceJSON", "{\"query\":{\"query\":\"\",\"language\":\"kuery\"},\"filter\":[]}");
         return envelope("dashboard", dashboard.id(), attributes, references);
     }
 }

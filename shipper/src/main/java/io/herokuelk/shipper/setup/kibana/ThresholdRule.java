@@ -8,7 +8,16 @@ package io.herokuelk.shipper.setup.kibana;
  * @param aggType  {@code count}, {@code max}, {@code avg}, {@code min} or {@code sum}
  * @param aggField null for count
  */
-public record ThresholdRule(String id, String name, String index, String aggType, String aggField,
-                            String termField, int termSize, Condition filter, int windowMinutes,
-                            String comparator, double threshold, String message) {
-}
+public record ThresholdRule(
+        String id,
+        String name,
+        String index,
+        String aggType,
+        String aggField,
+        String termField,
+        int termSize,
+        Condition filter,
+        int windowMinutes,
+        String comparator,
+        double threshold,
+        String message) {}

@@ -6,5 +6,10 @@ package io.herokuelk.shipper.setup.kibana;
  * milliseconds and nanoseconds use its duration format.
  */
 public enum Unit {
-    NONE, MB, PERCENT, MS, NANOS, COUNT
+    NONE,
+    MB,
+    PERCENT,
+    MS,
+    NANOS,
+    COUNT
 }

@@ -3,15 +3,13 @@ package io.herokuelk.shipper.alert.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herokuelk.shipper.alert.rules.RuleTypes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import io.herokuelk.shipper.alert.rules.RuleTypes;
 
 class RulesFileLoaderTest {
 
@@ -22,7 +20,9 @@ class RulesFileLoaderTest {
         RulesConfig config = RuleTypes.rulesFile().load(Optional.empty());
         assertThat(config.rules()).extracting(RuleConfig::type).containsExactlyInAnyOrderElementsOf(RuleTypes.names());
         assertThat(config.rules()).extracting(RuleConfig::name).doesNotHaveDuplicates();
-        RuleConfig pressure = config.rules().stream().filter(r -> r.type().equals("memory_pressure")).findFirst()
+        RuleConfig pressure = config.rules().stream()
+                .filter(r -> r.type().equals("memory_pressure"))
+                .findFirst()
                 .orElseThrow();
         assertThat(pressure.settingsFor("any", RuleSettings.MemoryPressure.class))
                 .isEqualTo(RuleSettings.MemoryPressure.DEFAULTS);
@@ -34,15 +34,20 @@ class RulesFileLoaderTest {
 
     @Test
     void theFileNamedByTheEnvironmentWins() {
-        RulesConfig config = RuleTypes.rulesFile().load(
-                Optional.of(BAD.resolve("good.yml").toString()));
+        RulesConfig config =
+                RuleTypes.rulesFile().load(Optional.of(BAD.resolve("good.yml").toString()));
         assertThat(config.rules()).hasSize(2);
         RuleConfig router = config.rules().get(1);
         assertThat(router.scope().apps()).containsExactly("shop", "shop-*");
-        assertThat(router.settingsFor("shop", RuleSettings.RouterErrors.class).minCount()).isEqualTo(20);
-        assertThat(router.settingsFor("shop-eu", RuleSettings.RouterErrors.class).minCount()).isEqualTo(50);
-        assertThat(router.settingsFor("shop-eu", RuleSettings.RouterErrors.class).window())
-                .as("inherited from the rule").isEqualTo(Duration.ofMinutes(2));
+        assertThat(router.settingsFor("shop", RuleSettings.RouterErrors.class).minCount())
+                .isEqualTo(20);
+        assertThat(router.settingsFor("shop-eu", RuleSettings.RouterErrors.class)
+                        .minCount())
+                .isEqualTo(50);
+        assertThat(router.settingsFor("shop-eu", RuleSettings.RouterErrors.class)
+                        .window())
+                .as("inherited from the rule")
+                .isEqualTo(Duration.ofMinutes(2));
         assertThat(router.appliesTo("other", "web.1")).isFalse();
         assertThat(router.cooldown()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.rules().getFirst().appliesTo("shop", "worker.1")).isFalse();
@@ -63,11 +68,10 @@ class RulesFileLoaderTest {
     void aBadFileFailsNamingTheLineAndTheProblem(String file, int line, String problem) {
         assertThatThrownBy(() -> RuleTypes.rulesFile().load(BAD.resolve(file)))
                 .isInstanceOf(RuleConfigException.class)
-                .satisfies(e -> assertThat(((RuleConfigException) e).problems())
-                        .anySatisfy(p -> {
-                            assertThat(p.line()).isEqualTo(line);
-                            assertThat(p.message()).contains(problem);
-                        }))
+                .satisfies(e -> assertThat(((RuleConfigException) e).problems()).anySatisfy(p -> {
+                    assertThat(p.line()).isEqualTo(line);
+                    assertThat(p.message()).contains(problem);
+                }))
                 .hasMessageContaining(file + " line " + line + ": ");
     }
 
@@ -91,13 +95,15 @@ class RulesFileLoaderTest {
         assertThatThrownBy(() -> RuleTypes.rulesFile().parse("", "empty.yml")).hasMessageContaining("line 1: is empty");
         assertThatThrownBy(() -> RuleTypes.rulesFile().parse("defaults:\n  realert: 1h\n", "x.yml"))
                 .hasMessageContaining("has no 'rules:' list");
-        assertThat(RuleTypes.rulesFile().parse("rules: []\n", "off.yml").rules()).isEmpty();
+        assertThat(RuleTypes.rulesFile().parse("rules: []\n", "off.yml").rules())
+                .isEmpty();
     }
 
     @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> RuleTypes.rulesFile().load(Path.of("/nonexistent/rules.yml")))
-                .hasMessageContaining("/nonexistent/rules.yml").hasMessageContaining("cannot be read");
+                .hasMessageContaining("/nonexistent/rules.yml")
+                .hasMessageContaining("cannot be read");
     }
 
     @ParameterizedTest

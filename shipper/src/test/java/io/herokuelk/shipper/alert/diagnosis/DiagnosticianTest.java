@@ -2,13 +2,11 @@ package io.herokuelk.shipper.alert.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import io.herokuelk.shipper.alert.model.Diagnosis;
 import io.herokuelk.shipper.alert.model.Observation;
 import io.herokuelk.shipper.alert.rules.Obs;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /**
  * Synthetic event sequences for each cause, and for the misleading ones: the conclusion, its confidence, the figures
@@ -35,10 +33,13 @@ class DiagnosticianTest {
         feed(Obs.atSeconds(seconds).metricsWith(mb, QUOTA, "heroku.1.a").build());
     }
 
-    private void process(long seconds, long pid, double rss, double heapUsed, double heapCommitted, double heapMax,
-                         int threads) {
-        feed(Obs.atSeconds(seconds).appMemory(pid, rss, heapUsed, heapCommitted, heapMax, threads).limit(QUOTA)
-                .worker((int) (pid % 10), 5).build());
+    private void process(
+            long seconds, long pid, double rss, double heapUsed, double heapCommitted, double heapMax, int threads) {
+        feed(Obs.atSeconds(seconds)
+                .appMemory(pid, rss, heapUsed, heapCommitted, heapMax, threads)
+                .limit(QUOTA)
+                .worker((int) (pid % 10), 5)
+                .build());
     }
 
     /** Router lines to web.1, {@code perMinute} a minute (at most 60). */
@@ -61,13 +62,18 @@ class DiagnosticianTest {
 
         assertThat(d.cause()).isEqualTo(Diagnosis.TOO_MANY_PROCESSES);
         assertThat(d.confidence()).isEqualTo("high");
-        assertThat(d.summary()).isEqualTo("web.1 runs 5 app processes holding 61-188 MB each (total 690 MB of the"
-                + " dyno's 909 MB); with 1 process the dyno would hold about 407 MB (79% of the 512 MB quota).");
+        assertThat(d.summary())
+                .isEqualTo(
+                        "web.1 runs 5 app processes holding 61-188 MB each (total 690 MB of the"
+                                + " dyno's 909 MB); with 1 process the dyno would hold about 407 MB (79% of the 512 MB quota).");
         assertThat(d.action()).contains("WEB_CONCURRENCY=1 (it is 5)");
-        assertThat(d.figures()).containsEntry("processes", 5L).containsEntry("one_process_estimate_mb", 407.0)
+        assertThat(d.figures())
+                .containsEntry("processes", 5L)
+                .containsEntry("one_process_estimate_mb", 407.0)
                 .containsEntry("processes_rss_total_mb", 690.0);
         assertThat(d.signals()).contains("app.memory per process (5 pids)", "heroku memory of the dyno");
-        assertThat(d.others()).as("the five heap ceilings are above the quota too")
+        assertThat(d.others())
+                .as("the five heap ceilings are above the quota too")
                 .contains("runtime_sized_for_host (medium)");
     }
 
@@ -82,11 +88,13 @@ class DiagnosticianTest {
         Diagnosis d = diagnoseAt(12);
 
         assertThat(d.cause()).isEqualTo(Diagnosis.TOO_MANY_PROCESSES);
-        assertThat(d.summary()).isEqualTo("web.1 runs 5 app processes holding 116-128 MB each (610 MB together as"
-                + " each counts its shared pages; the dyno measures 526 MB); with 1 process the dyno would hold about"
-                + " 110 MB (22% of the 512 MB quota).");
-        assertThat(d.others()).as("host-sized heaps are there too, and said").anyMatch(o -> o.startsWith(
-                Diagnosis.RUNTIME_SIZED_FOR_HOST));
+        assertThat(d.summary())
+                .isEqualTo("web.1 runs 5 app processes holding 116-128 MB each (610 MB together as"
+                        + " each counts its shared pages; the dyno measures 526 MB); with 1 process the dyno would hold about"
+                        + " 110 MB (22% of the 512 MB quota).");
+        assertThat(d.others())
+                .as("host-sized heaps are there too, and said")
+                .anyMatch(o -> o.startsWith(Diagnosis.RUNTIME_SIZED_FOR_HOST));
     }
 
     @Test
@@ -118,8 +126,10 @@ class DiagnosticianTest {
 
         assertThat(d.cause()).isEqualTo(Diagnosis.RUNTIME_SIZED_FOR_HOST);
         assertThat(d.confidence()).isEqualTo("high");
-        assertThat(d.summary()).contains("a heap ceiling of 1024 MB, above the 512 MB quota")
-                .contains("heap committed 384 MB while 11 MB is used").contains("250 threads");
+        assertThat(d.summary())
+                .contains("a heap ceiling of 1024 MB, above the 512 MB quota")
+                .contains("heap committed 384 MB while 11 MB is used")
+                .contains("250 threads");
         assertThat(d.action()).contains("-Xmx64m");
         assertThat(d.figures()).containsEntry("heap_committed_mb", 384.0).containsEntry("threads", 250L);
     }
@@ -137,19 +147,26 @@ class DiagnosticianTest {
 
         assertThat(d.cause()).isEqualTo(Diagnosis.HEAVY_AT_START);
         assertThat(d.confidence()).isEqualTo("high");
-        assertThat(d.summary()).isEqualTo("400 MB (78% of the 512 MB quota) 20 s after the dyno started, before the"
-                + " first request: what the app loads at start is most of the quota.");
+        assertThat(d.summary())
+                .isEqualTo("400 MB (78% of the 512 MB quota) 20 s after the dyno started, before the"
+                        + " first request: what the app loads at start is most of the quota.");
         assertThat(d.signals()).contains("heroku memory after the start", "router traffic", "state changed to up");
         assertThat(d.action()).contains("lazily");
     }
 
     @Test
     void aReleaseJustBeforeIsNamedBesideTheStart() {
-        feed(Obs.atSeconds(-30).dyno("api").dataset("heroku.app").message("Release v42 created by user dev@example.com")
+        feed(Obs.atSeconds(-30)
+                .dyno("api")
+                .dataset("heroku.app")
+                .message("Release v42 created by user dev@example.com")
                 .build());
         Releases releases = new Releases();
-        releases.record(Obs.atSeconds(-30).dyno("api").dataset("heroku.app")
-                .message("Release v42 created by user dev@example.com").build());
+        releases.record(Obs.atSeconds(-30)
+                .dyno("api")
+                .dataset("heroku.app")
+                .message("Release v42 created by user dev@example.com")
+                .build());
         up(0);
         heroku(20, 420);
         heroku(40, 425);
@@ -177,8 +194,10 @@ class DiagnosticianTest {
 
         assertThat(d.cause()).isEqualTo(Diagnosis.MEMORY_GROWTH);
         assertThat(d.confidence()).isEqualTo("high");
-        assertThat(d.summary()).startsWith("Memory grew from 202 MB to 520 MB over 60 min (5.3 MB/min, R\u00b2 1.00)"
-                + " while serving 3600 requests (88.40 MB per 1,000)").contains("the heap grew as fast");
+        assertThat(d.summary())
+                .startsWith("Memory grew from 202 MB to 520 MB over 60 min (5.3 MB/min, R\u00b2 1.00)"
+                        + " while serving 3600 requests (88.40 MB per 1,000)")
+                .contains("the heap grew as fast");
         assertThat(d.action()).contains("heap dump");
         assertThat(d.signals()).contains("heroku memory since the start", "router traffic", "app.memory heap");
     }
@@ -224,7 +243,9 @@ class DiagnosticianTest {
         feed(Obs.atSeconds(620).stateTo("starting").build());
         up(640);
         for (long t = 660; t <= 1260; t += 20) {
-            feed(Obs.atSeconds(t).metricsWith(200 + (t - 640) * 0.5, QUOTA, "heroku.1.b").build());
+            feed(Obs.atSeconds(t)
+                    .metricsWith(200 + (t - 640) * 0.5, QUOTA, "heroku.1.b")
+                    .build());
         }
 
         Diagnosis d = diagnoseAt(1260);
@@ -259,7 +280,8 @@ class DiagnosticianTest {
 
         assertThat(d.cause()).isEqualTo(Diagnosis.UNDETERMINED);
         assertThat(d.confidence()).isEqualTo("low");
-        assertThat(d.summary()).contains("no memory events of the app's own processes")
+        assertThat(d.summary())
+                .contains("no memory events of the app's own processes")
                 .contains("no start of the dyno seen");
         assertThat(d.signals()).containsExactly("heroku memory");
     }

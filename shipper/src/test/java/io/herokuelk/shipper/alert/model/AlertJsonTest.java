@@ -25,13 +25,29 @@ class AlertJsonTest {
 
     @Test
     void anAppWideAlertWithoutDynoContextOrRemediationRoundTrips() {
-        Alert silence = new Alert("quiet-app", "silence", "critical", Alert.RESOLVED, "notes-prod", null, STARTED,
-                STARTED.plusSeconds(900), "notes-prod is sending events again", Map.of(), null, null, null);
+        Alert silence = new Alert(
+                "quiet-app",
+                "silence",
+                "critical",
+                Alert.RESOLVED,
+                "notes-prod",
+                null,
+                STARTED,
+                STARTED.plusSeconds(900),
+                "notes-prod is sending events again",
+                Map.of(),
+                null,
+                null,
+                null);
 
         Alert back = AlertJson.fromJson(AlertJson.toJson(silence));
 
         assertThat(back).isEqualTo(silence);
-        assertThat(JsonMapper.shared().readTree(AlertJson.toJson(silence)).path("heroku").has("dyno")).isFalse();
+        assertThat(JsonMapper.shared()
+                        .readTree(AlertJson.toJson(silence))
+                        .path("heroku")
+                        .has("dyno"))
+                .isFalse();
     }
 
     @Test
@@ -57,8 +73,14 @@ class AlertJsonTest {
         assertThat(own.path("episode_id").stringValue()).isEqualTo(alert.episodeId());
         assertThat(own.path("started_at").stringValue()).isEqualTo("2025-03-04T10:15:30.250Z");
         assertThat(own.path("figures").path("memory_total_mb").doubleValue()).isEqualTo(612.4);
-        assertThat(own.path("context").path("memory").get(1).path("quota_mb").isMissingNode()).isTrue();
-        assertThat(own.path("context").path("busiest").get(0).path("p95_service_ms").doubleValue()).isEqualTo(45.5);
+        assertThat(own.path("context").path("memory").get(1).path("quota_mb").isMissingNode())
+                .isTrue();
+        assertThat(own.path("context")
+                        .path("busiest")
+                        .get(0)
+                        .path("p95_service_ms")
+                        .doubleValue())
+                .isEqualTo(45.5);
         assertThat(own.path("context").path("slowest").get(0).path("path").stringValue())
                 .isEqualTo("/reports/export");
         assertThat(own.path("remediation").stringValue()).startsWith("Fewer workers");
@@ -84,7 +106,8 @@ class AlertJsonTest {
     void namesTheFieldADocumentLacks() {
         String json = AlertJson.toJson(r14()).replace("\"started_at\"", "\"begun\"");
 
-        assertThatThrownBy(() -> AlertJson.fromJson(json)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AlertJson.fromJson(json))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("heroku_elk.alert.started_at");
         assertThatThrownBy(() -> AlertJson.fromJson("{not json")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -98,13 +121,24 @@ class AlertJsonTest {
         figures.put("bytes_over", 5_000_000_000L);
         figures.put("source", "heroku");
         Alert.Context context = new Alert.Context(
-                List.of(new Alert.MemorySample(STARTED.minusSeconds(20), "heroku", 498.1, 512.0, 97.3),
+                List.of(
+                        new Alert.MemorySample(STARTED.minusSeconds(20), "heroku", 498.1, 512.0, 97.3),
                         new Alert.MemorySample(STARTED, "app", 612.4, null, null)),
                 List.of(new Alert.PathStat("/api/notes", 1840, 45.5, 310)),
                 List.of(new Alert.PathStat("/reports/export", 12, 8700, 29_950)));
-        return new Alert("r14-web", "r14", "warning", Alert.FIRING, "notes-prod", "web.1", STARTED,
-                STARTED.plusSeconds(2), "web.1 of notes-prod exceeded its memory quota (R14)", figures, context,
-                "Fewer workers or threads per dyno, or a larger dyno.", io.herokuelk.shipper.alert.notify.SampleAlerts
-                .DIAGNOSIS);
+        return new Alert(
+                "r14-web",
+                "r14",
+                "warning",
+                Alert.FIRING,
+                "notes-prod",
+                "web.1",
+                STARTED,
+                STARTED.plusSeconds(2),
+                "web.1 of notes-prod exceeded its memory quota (R14)",
+                figures,
+                context,
+                "Fewer workers or threads per dyno, or a larger dyno.",
+                io.herokuelk.shipper.alert.notify.SampleAlerts.DIAGNOSIS);
     }
 }

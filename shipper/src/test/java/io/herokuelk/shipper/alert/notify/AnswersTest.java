@@ -58,14 +58,16 @@ class AnswersTest {
         assertThat(RetryAfter.parse(Optional.of("7"), now)).isEqualTo(Duration.ofSeconds(7));
         assertThat(RetryAfter.parse(Optional.of("Tue, 04 Mar 2025 10:00:45 GMT"), now))
                 .isEqualTo(Duration.ofSeconds(45));
-        assertThat(RetryAfter.parse(Optional.of("Tue, 04 Mar 2025 09:00:00 GMT"), now)).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.parse(Optional.of("Tue, 04 Mar 2025 09:00:00 GMT"), now))
+                .isEqualTo(Duration.ZERO);
         assertThat(RetryAfter.parse(Optional.of("soon"), now)).isNull();
         assertThat(RetryAfter.parse(Optional.of("-3"), now)).isNull();
         assertThat(RetryAfter.parse(Optional.empty(), now)).isNull();
     }
 
     private static void check(Function<HttpAnswer, Delivery> classifier, int status, Delivery.Outcome expected) {
-        assertThat(classifier.apply(new HttpAnswer(status, "", null)).outcome()).as("HTTP %d", status)
+        assertThat(classifier.apply(new HttpAnswer(status, "", null)).outcome())
+                .as("HTTP %d", status)
                 .isEqualTo(expected);
     }
 }

@@ -22,11 +22,12 @@ final class LogCapture implements AutoCloseable {
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(appender.list)) {
-            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ')
-                    .append(event.getFormattedMessage());
+            StringBuilder line =
+                    new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
             if (event.getKeyValuePairs() != null) {
-                event.getKeyValuePairs().forEach(pair -> line.append(' ').append(pair.key).append('=')
-                        .append(pair.value));
+                event.getKeyValuePairs()
+                        .forEach(pair ->
+                                line.append(' ').append(pair.key).append('=').append(pair.value));
             }
             if (event.getArgumentArray() != null) {
                 for (Object argument : event.getArgumentArray()) {

@@ -2,14 +2,12 @@ package io.herokuelk.shipper.alert.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.shipper.alert.model.Alert;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.shipper.alert.model.Alert;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 class NotifierSettledTest {
 
@@ -32,16 +30,22 @@ class NotifierSettledTest {
                 return Delivery.delivered();
             }
         };
-        Notifier notifier = new Notifier(List.of(slow), NotifierSettings.DEFAULTS,
-                new DeliveryMetrics(new PrometheusRegistry()));
+        Notifier notifier =
+                new Notifier(List.of(slow), NotifierSettings.DEFAULTS, new DeliveryMetrics(new PrometheusRegistry()));
         try {
-            assertThat(notifier.awaitSettled(Duration.ofMillis(50))).as("nothing submitted").isTrue();
+            assertThat(notifier.awaitSettled(Duration.ofMillis(50)))
+                    .as("nothing submitted")
+                    .isTrue();
 
             notifier.submit(SampleAlerts.r14Firing());
 
-            assertThat(notifier.awaitSettled(Duration.ofMillis(200))).as("delivery under way").isFalse();
+            assertThat(notifier.awaitSettled(Duration.ofMillis(200)))
+                    .as("delivery under way")
+                    .isFalse();
             release.countDown();
-            assertThat(notifier.awaitSettled(Duration.ofSeconds(5))).as("delivered").isTrue();
+            assertThat(notifier.awaitSettled(Duration.ofSeconds(5)))
+                    .as("delivered")
+                    .isTrue();
         } finally {
             notifier.close();
         }

@@ -3,9 +3,9 @@ package io.herokuelk.shipper.alert.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herokuelk.shipper.testing.Metrics;
 import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.config.Secret;
+import io.herokuelk.shipper.testing.Metrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class NotifierTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final NotifierSettings SETTINGS = new NotifierSettings(100, 6, Duration.ofMinutes(5),
-            Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(2), 1000);
+    private static final NotifierSettings SETTINGS = new NotifierSettings(
+            100, 6, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(2), 1000);
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final FakeTime time = new FakeTime();
@@ -75,8 +75,14 @@ class NotifierTest {
     @Test
     void givesUpWhenTheNextPauseWouldEndPastTheDeadline() {
         Receiver receiver = receiver().otherwiseAnswer(503, "down");
-        NotifierSettings shortDeadline = new NotifierSettings(100, 6, Duration.ofSeconds(20), Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofSeconds(2), 1000);
+        NotifierSettings shortDeadline = new NotifierSettings(
+                100,
+                6,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(2),
+                1000);
         receiver.thenAnswer(429, "slow down", "Retry-After", "3600");
         Notifier notifier = notifier(shortDeadline, webhook(receiver));
 
@@ -94,8 +100,10 @@ class NotifierTest {
 
         notifier.submit(SampleAlerts.r14Firing());
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> Metrics.counter(registry, "alerter_deliveries_total",
-                "destination", "webhook", "outcome", "rejected") == 1);
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> Metrics.counter(
+                                registry, "alerter_deliveries_total", "destination", "webhook", "outcome", "rejected")
+                        == 1);
         Thread.sleep(200);
         assertThat(receiver.count()).isEqualTo(1);
         assertThat(time.pauses()).isEmpty();
@@ -123,7 +131,9 @@ class NotifierTest {
     void aTimeoutIsRetryable() {
         Receiver dead = receiver().hang();
         Duration shortTimeout = Duration.ofMillis(300);
-        WebhookDestination webhook = new WebhookDestination(new Secret(dead.uri("/hook").toString()), null,
+        WebhookDestination webhook = new WebhookDestination(
+                new Secret(dead.uri("/hook").toString()),
+                null,
                 new HttpPoster(HttpPoster.defaultClient(shortTimeout), shortTimeout));
 
         Delivery delivery = webhook.deliver(SampleAlerts.r14Firing());
@@ -153,8 +163,14 @@ class NotifierTest {
     @Test
     void anAlertGivenUpOnIsTriedAgainWhenSubmittedAgain() {
         Receiver receiver = receiver().otherwiseAnswer(503, "down");
-        NotifierSettings once = new NotifierSettings(100, 1, Duration.ofMinutes(5), Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofSeconds(2), 1000);
+        NotifierSettings once = new NotifierSettings(
+                100,
+                1,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(2),
+                1000);
         Notifier notifier = notifier(once, webhook(receiver));
 
         notifier.submit(SampleAlerts.r14Firing());
@@ -168,8 +184,14 @@ class NotifierTest {
     @Test
     void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
         BlockingDestination stuck = new BlockingDestination();
-        NotifierSettings tiny = new NotifierSettings(1, 6, Duration.ofMinutes(5), Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofMillis(200), 1000);
+        NotifierSettings tiny = new NotifierSettings(
+                1,
+                6,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1),
+                Duration.ofMillis(200),
+                1000);
         Notifier notifier = notifier(tiny, stuck);
 
         notifier.submit(SampleAlerts.firingOn("web.1"));
@@ -177,8 +199,9 @@ class NotifierTest {
         notifier.submit(SampleAlerts.firingOn("web.2")); // waits in the queue
         notifier.submit(SampleAlerts.firingOn("web.3")); // no room
 
-        assertThat(Metrics.counter(registry, "alerter_delivery_queue_drops_total", "destination", "stuck",
-                "cause", "full")).isEqualTo(1);
+        assertThat(Metrics.counter(
+                        registry, "alerter_delivery_queue_drops_total", "destination", "stuck", "cause", "full"))
+                .isEqualTo(1);
         stuck.release.countDown();
         await().atMost(10, TimeUnit.SECONDS).until(() -> delivered("stuck") == 2);
     }
@@ -186,8 +209,8 @@ class NotifierTest {
     @Test
     void closeLetsQueuedAlertsGoOut() {
         Receiver receiver = receiver();
-        Notifier notifier = new Notifier(List.of(webhook(receiver)), SETTINGS, new DeliveryMetrics(registry),
-                time, time);
+        Notifier notifier =
+                new Notifier(List.of(webhook(receiver)), SETTINGS, new DeliveryMetrics(registry), time, time);
 
         for (int i = 1; i <= 5; i++) {
             notifier.submit(SampleAlerts.firingOn("web." + i));
@@ -201,8 +224,14 @@ class NotifierTest {
     @Test
     void closeGivesUpOnAHungDestinationAfterTheDrainTimeoutAndCountsWhatWasLeft() {
         Receiver dead = receiver().hang();
-        NotifierSettings quick = new NotifierSettings(100, 6, Duration.ofMinutes(5), Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofMillis(300), 1000);
+        NotifierSettings quick = new NotifierSettings(
+                100,
+                6,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1),
+                Duration.ofMillis(300),
+                1000);
         Notifier notifier = new Notifier(List.of(webhook(dead)), quick, new DeliveryMetrics(registry), time, time);
         notifier.submit(SampleAlerts.firingOn("web.1"));
         notifier.submit(SampleAlerts.firingOn("web.2"));
@@ -213,11 +242,13 @@ class NotifierTest {
 
         assertThat(closeMillis).isLessThan(2_000);
         assertThat(giveUps("webhook", "shutdown")).isEqualTo(1);
-        assertThat(Metrics.counter(registry, "alerter_delivery_queue_drops_total", "destination", "webhook",
-                "cause", "shutdown")).isEqualTo(1);
+        assertThat(Metrics.counter(
+                        registry, "alerter_delivery_queue_drops_total", "destination", "webhook", "cause", "shutdown"))
+                .isEqualTo(1);
         notifier.submit(SampleAlerts.firingOn("web.3"));
-        assertThat(Metrics.counter(registry, "alerter_delivery_queue_drops_total", "destination", "webhook",
-                "cause", "shutdown")).isEqualTo(2);
+        assertThat(Metrics.counter(
+                        registry, "alerter_delivery_queue_drops_total", "destination", "webhook", "cause", "shutdown"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -225,26 +256,32 @@ class NotifierTest {
         Receiver slackReceiver = receiver();
         Receiver webhookReceiver = receiver();
         Receiver pagerDutyReceiver = receiver().otherwiseAnswer(202, "{\"status\":\"success\"}");
-        Notifier notifier = notifier(SETTINGS, new LogDestination(), slack(slackReceiver), webhook(webhookReceiver),
+        Notifier notifier = notifier(
+                SETTINGS,
+                new LogDestination(),
+                slack(slackReceiver),
+                webhook(webhookReceiver),
                 new PagerDutyDestination(new Secret("routing-key"), pagerDutyReceiver.uri("/v2/enqueue"), poster()));
 
         notifier.submit(SampleAlerts.r14Firing());
         notifier.submit(SampleAlerts.r14Resolved());
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> delivered("log") == 2 && delivered("slack") == 2
-                && delivered("webhook") == 2 && delivered("pagerduty") == 2);
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> delivered("log") == 2
+                        && delivered("slack") == 2
+                        && delivered("webhook") == 2
+                        && delivered("pagerduty") == 2);
         assertThat(pagerDutyReceiver.next().body()).contains("\"event_action\":\"trigger\"");
         assertThat(pagerDutyReceiver.next().body()).contains("\"event_action\":\"resolve\"");
     }
 
     private double delivered(String destination) {
-        return Metrics.counter(registry, "alerter_deliveries_total", "destination", destination,
-                "outcome", "delivered");
+        return Metrics.counter(
+                registry, "alerter_deliveries_total", "destination", destination, "outcome", "delivered");
     }
 
     private double giveUps(String destination, String cause) {
-        return Metrics.counter(registry, "alerter_delivery_give_ups_total", "destination", destination,
-                "cause", cause);
+        return Metrics.counter(registry, "alerter_delivery_give_ups_total", "destination", destination, "cause", cause);
     }
 
     private Receiver receiver() {
@@ -258,8 +295,7 @@ class NotifierTest {
     }
 
     private Notifier notifier(NotifierSettings settings, Destination... destinations) {
-        Notifier notifier = new Notifier(List.of(destinations), settings, new DeliveryMetrics(registry), time,
-                time);
+        Notifier notifier = new Notifier(List.of(destinations), settings, new DeliveryMetrics(registry), time, time);
         open.add(notifier);
         return notifier;
     }

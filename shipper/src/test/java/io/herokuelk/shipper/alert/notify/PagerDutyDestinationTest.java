@@ -19,10 +19,12 @@ class PagerDutyDestinationTest {
 
     @BeforeEach
     void start() throws Exception {
-        pagerDuty = Receiver.start().otherwiseAnswer(202,
-                "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"x\"}");
+        pagerDuty = Receiver.start()
+                .otherwiseAnswer(202, "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"x\"}");
         Duration timeout = Duration.ofSeconds(5);
-        destination = new PagerDutyDestination(new Secret(ROUTING_KEY), pagerDuty.uri("/v2/enqueue"),
+        destination = new PagerDutyDestination(
+                new Secret(ROUTING_KEY),
+                pagerDuty.uri("/v2/enqueue"),
                 new HttpPoster(HttpPoster.defaultClient(timeout), timeout));
     }
 
@@ -49,15 +51,29 @@ class PagerDutyDestinationTest {
         assertThat(payload.path("severity").stringValue()).isEqualTo("warning");
         assertThat(payload.path("source").stringValue()).isEqualTo("notes-prod/web.1");
         assertThat(payload.path("component").stringValue()).isEqualTo("web.1");
-        assertThat(payload.path("custom_details").path("figures").path("quota_pct").doubleValue()).isEqualTo(119.6);
-        assertThat(payload.path("custom_details").path("context").path("slowest").get(0).path("path").stringValue())
+        assertThat(payload.path("custom_details")
+                        .path("figures")
+                        .path("quota_pct")
+                        .doubleValue())
+                .isEqualTo(119.6);
+        assertThat(payload.path("custom_details")
+                        .path("context")
+                        .path("slowest")
+                        .get(0)
+                        .path("path")
+                        .stringValue())
                 .isEqualTo("/reports/export");
-        assertThat(payload.path("custom_details").path("remediation").stringValue()).contains("WEB_CONCURRENCY");
-        assertThat(payload.path("custom_details").path("diagnosis").path("cause").stringValue())
+        assertThat(payload.path("custom_details").path("remediation").stringValue())
+                .contains("WEB_CONCURRENCY");
+        assertThat(payload.path("custom_details")
+                        .path("diagnosis")
+                        .path("cause")
+                        .stringValue())
                 .isEqualTo("too_many_processes");
 
         assertThat(resolve.path("event_action").stringValue()).isEqualTo("resolve");
-        assertThat(resolve.path("dedup_key").stringValue()).isEqualTo(trigger.path("dedup_key").stringValue());
+        assertThat(resolve.path("dedup_key").stringValue())
+                .isEqualTo(trigger.path("dedup_key").stringValue());
         assertThat(resolve.path("routing_key").stringValue()).isEqualTo(ROUTING_KEY);
     }
 
@@ -71,7 +87,8 @@ class PagerDutyDestinationTest {
 
     @Test
     void anInvalidEventIsRejectedAndThrottlingIsRetried() {
-        pagerDuty.thenAnswer(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\"}")
+        pagerDuty
+                .thenAnswer(400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\"}")
                 .thenAnswer(429, "{\"status\":\"throttle event\"}");
 
         assertThat(destination.deliver(SampleAlerts.r14Firing()).outcome()).isEqualTo(Delivery.Outcome.REJECTED);

@@ -25,11 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Receiver implements AutoCloseable {
 
-    record Request(String method, String path, Headers headers, String body) {
-    }
+    record Request(String method, String path, Headers headers, String body) {}
 
-    record Answer(int status, String body, Map<String, String> headers) {
-    }
+    record Answer(int status, String body, Map<String, String> headers) {}
 
     private final HttpServer server;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
@@ -96,8 +94,8 @@ final class Receiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders(), body);
+        Request request = new Request(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body);
         seen.add(request);
         requests.add(request);
         if (hanging) {

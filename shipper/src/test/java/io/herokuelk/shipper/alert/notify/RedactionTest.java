@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class RedactionTest {
 
-    private static final Secret SLACK = new Secret("https://hooks.slack.com/services/T0AAAA/B0BBBB/abcdefghijklmnopqrstuvwx");
+    private static final Secret SLACK =
+            new Secret("https://hooks.slack.com/services/T0AAAA/B0BBBB/abcdefghijklmnopqrstuvwx");
 
     @Test
     void hidesAWebhookUrlWholeItsPathAndItsToken() {
@@ -22,8 +23,10 @@ class RedactionTest {
 
     @Test
     void hidesQueryTokensAndOtherSecrets() {
-        Redaction redaction = Redaction.ofUrl(new Secret("https://example.com/in?token=hookSecretToken456"),
-                new Secret("Bearer authSecret789"), null);
+        Redaction redaction = Redaction.ofUrl(
+                new Secret("https://example.com/in?token=hookSecretToken456"),
+                new Secret("Bearer authSecret789"),
+                null);
 
         assertThat(scrub(redaction, "bad token=hookSecretToken456 for Bearer authSecret789"))
                 .doesNotContain("hookSecretToken456", "authSecret789");

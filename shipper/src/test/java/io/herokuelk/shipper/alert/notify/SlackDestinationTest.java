@@ -21,7 +21,8 @@ class SlackDestinationTest {
     void start() throws Exception {
         slack = Receiver.start();
         Duration timeout = Duration.ofSeconds(5);
-        destination = new SlackDestination(new Secret(slack.uri("/services/T000/B000/XXXX").toString()),
+        destination = new SlackDestination(
+                new Secret(slack.uri("/services/T000/B000/XXXX").toString()),
                 new HttpPoster(HttpPoster.defaultClient(timeout), timeout));
     }
 
@@ -42,14 +43,17 @@ class SlackDestinationTest {
         JsonNode attachment = message.path("attachments").get(0);
         assertThat(attachment.path("color").stringValue()).isEqualTo(SlackMessage.AMBER);
         String blocks = attachment.path("blocks").toString();
-        assertThat(blocks).contains("*App*\\nnotes-prod", "*Dyno*\\nweb.1", "*State*\\nfiring")
+        assertThat(blocks)
+                .contains("*App*\\nnotes-prod", "*Dyno*\\nweb.1", "*State*\\nfiring")
                 .contains("`memory_total_mb`: 612.4", "`memory_quota_mb`: 512", "`quota_pct`: 119.6")
                 .contains("Last memory samples", "612.4 MB of 512 MB (119.6%)", "498.1 MB of 512 MB (97.3%)")
                 .contains("Busiest paths", "`/api/notes`  1840 req, p95 45.5 ms, max 310 ms")
                 .contains("Slowest paths", "`/reports/export`  12 req, p95 8700 ms, max 29950 ms")
                 .contains("*Remediation*", "WEB_CONCURRENCY")
-                .contains("*Diagnosis: too many processes* (high confidence; from app.memory per process (5 pids),"
-                        + " heroku memory of the dyno)", "web.1 runs 5 app processes holding 61-188 MB each",
+                .contains(
+                        "*Diagnosis: too many processes* (high confidence; from app.memory per process (5 pids),"
+                                + " heroku memory of the dyno)",
+                        "web.1 runs 5 app processes holding 61-188 MB each",
                         "Also: memory_growth (medium)");
     }
 
@@ -61,7 +65,9 @@ class SlackDestinationTest {
         assertThat(message.path("text").stringValue()).startsWith("RESOLVED: r14 on notes-prod web.1");
         JsonNode attachment = message.path("attachments").get(0);
         assertThat(attachment.path("color").stringValue()).isEqualTo(SlackMessage.GREEN);
-        assertThat(attachment.path("blocks").toString()).contains("*State*\\nresolved").doesNotContain("Remediation");
+        assertThat(attachment.path("blocks").toString())
+                .contains("*State*\\nresolved")
+                .doesNotContain("Remediation");
     }
 
     @Test
@@ -69,18 +75,29 @@ class SlackDestinationTest {
         destination.deliver(SampleAlerts.r15Critical());
 
         JsonNode message = JsonMapper.shared().readTree(slack.next().body());
-        assertThat(message.path("attachments").get(0).path("color").stringValue()).isEqualTo(SlackMessage.RED);
+        assertThat(message.path("attachments").get(0).path("color").stringValue())
+                .isEqualTo(SlackMessage.RED);
     }
 
     @Test
     void escapesMarkupInPaths() {
         var alert = SampleAlerts.r14Firing();
-        var context = new Alert.Context(alert.context().memory(),
-                List.of(new Alert.PathStat("/search?q=<b>&x", 3, 1, 2)),
-                List.of());
-        var odd = new Alert(alert.rule(), alert.type(), alert.severity(), alert.state(),
-                alert.app(), alert.dyno(), alert.startedAt(), alert.at(), alert.summary(), alert.figures(), context,
-                alert.remediation(), alert.diagnosis());
+        var context = new Alert.Context(
+                alert.context().memory(), List.of(new Alert.PathStat("/search?q=<b>&x", 3, 1, 2)), List.of());
+        var odd = new Alert(
+                alert.rule(),
+                alert.type(),
+                alert.severity(),
+                alert.state(),
+                alert.app(),
+                alert.dyno(),
+                alert.startedAt(),
+                alert.at(),
+                alert.summary(),
+                alert.figures(),
+                context,
+                alert.remediation(),
+                alert.diagnosis());
 
         assertThat(SlackMessage.toTree(odd).toString()).contains("/search?q=&lt;b&gt;&amp;x");
     }

@@ -55,11 +55,15 @@ class WebhookDestinationTest {
         Delivery delivery = webhook(new Secret("Bearer s3cr3t-t0ken")).deliver(SampleAlerts.r14Firing());
 
         assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.REJECTED);
-        assertThat(delivery.reason()).isEqualTo("HTTP 401: bad credentials: ******").doesNotContain("s3cr3t");
+        assertThat(delivery.reason())
+                .isEqualTo("HTTP 401: bad credentials: ******")
+                .doesNotContain("s3cr3t");
     }
 
     private WebhookDestination webhook(Secret authorization) {
-        return new WebhookDestination(new Secret(receiver.uri("/hooks/alerts").toString()), authorization,
+        return new WebhookDestination(
+                new Secret(receiver.uri("/hooks/alerts").toString()),
+                authorization,
                 new HttpPoster(HttpPoster.defaultClient(TIMEOUT), TIMEOUT));
     }
 }

@@ -2,9 +2,8 @@ package io.herokuelk.shipper.alert.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.herokuelk.shipper.alert.model.Alert;
+import org.junit.jupiter.api.Test;
 
 class ContextTest {
 
@@ -27,9 +26,11 @@ class ContextTest {
         run.feed(Obs.atSeconds(90).appPercent(97).build());
         Alert alert = run.feed(Obs.r14(100)).getFirst();
 
-        assertThat(alert.context().memory()).extracting(Alert.MemorySample::source)
+        assertThat(alert.context().memory())
+                .extracting(Alert.MemorySample::source)
                 .containsExactly("heroku", "heroku", "heroku");
-        assertThat(alert.context().memory()).extracting(Alert.MemorySample::usedMb)
+        assertThat(alert.context().memory())
+                .extracting(Alert.MemorySample::usedMb)
                 .containsExactly(440.0, 460.0, 480.0);
         assertThat(alert.context().memory().getFirst().quotaMb()).isEqualTo(512.0);
     }
@@ -48,7 +49,9 @@ class ContextTest {
         run.feed(Obs.router(425, "web.2", null, "/elsewhere", 50000));
         Alert alert = run.feed(Obs.r14(430)).getFirst();
 
-        assertThat(alert.context().busiest()).extracting(Alert.PathStat::path).containsExactly("/api/orders", "/report");
+        assertThat(alert.context().busiest())
+                .extracting(Alert.PathStat::path)
+                .containsExactly("/api/orders", "/report");
         assertThat(alert.context().busiest().getFirst().requests()).isEqualTo(20);
         assertThat(alert.context().slowest()).extracting(Alert.PathStat::path).containsExactly("/report", "/search");
         assertThat(alert.context().slowest().getFirst().maxServiceMs()).isEqualTo(4400.0);
@@ -68,15 +71,20 @@ class ContextTest {
 
     @Test
     void stateStaysBoundedByTheDynoLimit() {
-        Engines run = new Engines(RULES.replace("rules:", "limits:\n  max_dynos: 2\n  max_requests_per_dyno: 3\nrules:"));
+        Engines run =
+                new Engines(RULES.replace("rules:", "limits:\n  max_dynos: 2\n  max_requests_per_dyno: 3\nrules:"));
         for (int d = 0; d < 50; d++) {
             for (int i = 0; i < 10; i++) {
                 run.feed(Obs.router(i, "web." + d, null, "/p" + i, 1));
             }
         }
-        Alert alert = run.feed(Obs.atSeconds(20).dyno("web.49").code("R14").build()).getFirst();
+        Alert alert =
+                run.feed(Obs.atSeconds(20).dyno("web.49").code("R14").build()).getFirst();
         assertThat(alert.context().busiest()).extracting(Alert.PathStat::path).containsExactlyInAnyOrder("/p7", "/p8");
-        assertThat(run.feed(Obs.atSeconds(21).dyno("web.0").code("R14").build()).getFirst().context().busiest())
+        assertThat(run.feed(Obs.atSeconds(21).dyno("web.0").code("R14").build())
+                        .getFirst()
+                        .context()
+                        .busiest())
                 .isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,9 +9,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.herokuelk.shipper.alert.model.Alert;
-import io.herokuelk.shipper.alert.model.Observation;
 
 /** An engine over a rules text, a clock the test moves, and the alerts collected. */
 final class Engines {

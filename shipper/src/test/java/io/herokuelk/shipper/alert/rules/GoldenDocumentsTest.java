@@ -2,17 +2,15 @@ package io.herokuelk.shipper.alert.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herokuelk.shipper.alert.model.Alert;
+import io.herokuelk.shipper.alert.model.Observation;
+import io.herokuelk.shipper.alert.model.Observations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.shipper.alert.model.Alert;
-import io.herokuelk.shipper.alert.model.Observation;
-import io.herokuelk.shipper.alert.model.Observations;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The parser's own documents through {@link Observations#from} and the default rules. */
@@ -34,7 +32,8 @@ class GoldenDocumentsTest {
             alerts.addAll(engine.observe(o));
         }
 
-        Alert r14 = alerts.stream().filter(a -> a.rule().equals("r14")).findFirst().orElseThrow();
+        Alert r14 =
+                alerts.stream().filter(a -> a.rule().equals("r14")).findFirst().orElseThrow();
         assertThat(r14.app()).isEqualTo("myapp");
         assertThat(r14.dyno()).isEqualTo("web.1");
         assertThat(r14.startedAt()).isEqualTo(java.time.Instant.parse("2026-11-26T10:01:02.345700Z"));
@@ -53,7 +52,8 @@ class GoldenDocumentsTest {
         });
         assertThat(r14.context().slowest()).extracting(Alert.PathStat::path).contains("/report");
 
-        Alert r15 = alerts.stream().filter(a -> a.rule().equals("r15")).findFirst().orElseThrow();
+        Alert r15 =
+                alerts.stream().filter(a -> a.rule().equals("r15")).findFirst().orElseThrow();
         assertThat(r15.severity()).isEqualTo("critical");
         assertThat(r15.figures()).containsEntry("memory_mb", 909.0);
     }
@@ -65,7 +65,9 @@ class GoldenDocumentsTest {
         for (Observation o : documents("l10-concatenated")) {
             alerts.addAll(engine.observe(o));
         }
-        assertThat(alerts).filteredOn(a -> a.rule().equals("drain-loss")).singleElement()
+        assertThat(alerts)
+                .filteredOn(a -> a.rule().equals("drain-loss"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.figures()).containsEntry("dropped", 12L));
     }
 
@@ -86,10 +88,33 @@ class GoldenDocumentsTest {
     }
 
     private static Observation shiftAMinute(Observation o) {
-        return new Observation(o.timestamp().plusSeconds(60), o.app(), "web.1", o.dataset(), o.code(), o.dynoId(),
-                o.quotaPct(), o.rssMb(), o.swapMb(), o.totalMb(), o.quotaMb(), o.processMb(), o.appPercentOfLimit(),
-                o.appRssMb(), o.appHeapUsedMb(), o.appLimitMb(), o.status(), o.serviceMs(), o.path(),
-                o.droppedMessages(), o.stateTo(), o.exitCode(), o.message(), o.durationMs(), o.cacheMb(), o.action(),
+        return new Observation(
+                o.timestamp().plusSeconds(60),
+                o.app(),
+                "web.1",
+                o.dataset(),
+                o.code(),
+                o.dynoId(),
+                o.quotaPct(),
+                o.rssMb(),
+                o.swapMb(),
+                o.totalMb(),
+                o.quotaMb(),
+                o.processMb(),
+                o.appPercentOfLimit(),
+                o.appRssMb(),
+                o.appHeapUsedMb(),
+                o.appLimitMb(),
+                o.status(),
+                o.serviceMs(),
+                o.path(),
+                o.droppedMessages(),
+                o.stateTo(),
+                o.exitCode(),
+                o.message(),
+                o.durationMs(),
+                o.cacheMb(),
+                o.action(),
                 o.process());
     }
 }

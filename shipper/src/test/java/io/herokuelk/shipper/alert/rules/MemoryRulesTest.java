@@ -3,10 +3,9 @@ package io.herokuelk.shipper.alert.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.Test;
-
-import io.herokuelk.shipper.alert.model.Alert;
 import io.herokuelk.shipper.alert.diagnosis.LinearTrend;
+import io.herokuelk.shipper.alert.model.Alert;
+import org.junit.jupiter.api.Test;
 
 class MemoryRulesTest {
 
@@ -45,7 +44,9 @@ class MemoryRulesTest {
 
         assertThat(run.firing()).singleElement().satisfies(a -> {
             assertThat(a.at()).isEqualTo(Obs.T0.plusSeconds(260));
-            assertThat(a.figures()).containsEntry("memory_pct", 90.0).containsEntry("threshold_pct", 90.0)
+            assertThat(a.figures())
+                    .containsEntry("memory_pct", 90.0)
+                    .containsEntry("threshold_pct", 90.0)
                     .containsEntry("source", "heroku");
         });
     }
@@ -59,8 +60,9 @@ class MemoryRulesTest {
         run.feed(Obs.quotaPct(140, 86));
         assertThat(run.resolved()).isEmpty();
         run.feed(Obs.quotaPct(160, 84.9));
-        assertThat(run.resolved()).singleElement().satisfies(a -> assertThat(a.startedAt()).isEqualTo(
-                Obs.T0.plusSeconds(120)));
+        assertThat(run.resolved())
+                .singleElement()
+                .satisfies(a -> assertThat(a.startedAt()).isEqualTo(Obs.T0.plusSeconds(120)));
     }
 
     @Test
@@ -114,8 +116,10 @@ class MemoryRulesTest {
         Engines flat = new Engines(TREND);
         Engines noisy = new Engines(TREND);
         Engines falling = new Engines(TREND);
-        double[] noise = {0, 9, -7, 6, -8, 10, -9, 7, -6, 8, -10, 9, -7, 6, -9, 8, -8, 7, -6, 10, -9, 8, -7, 9, -8, 6,
-                -10, 8, -7, 9, -6};
+        double[] noise = {
+            0, 9, -7, 6, -8, 10, -9, 7, -6, 8, -10, 9, -7, 6, -9, 8, -8, 7, -6, 10, -9, 8, -7, 9, -8, 6, -10, 8, -7, 9,
+            -6
+        };
         for (int i = 0; i <= 30; i++) {
             flat.feed(Obs.quotaPct(i * 20, 85));
             noisy.feed(Obs.quotaPct(i * 20, 80 + noise[i] + i * 0.05));
@@ -130,13 +134,17 @@ class MemoryRulesTest {
     void aRestartStartsTheTrendAfreshAndResolvesAnOpenWarning() {
         Engines run = new Engines(TREND);
         for (int s = 0; s <= 420; s += 20) {
-            run.feed(Obs.atSeconds(s).metricsWith(300 + 10.0 * s / 60, 512, "heroku.1.a").build());
+            run.feed(Obs.atSeconds(s)
+                    .metricsWith(300 + 10.0 * s / 60, 512, "heroku.1.a")
+                    .build());
         }
         assertThat(run.firing()).hasSize(1);
 
         // A new dyno id: the old series is gone, so the same slope needs its minimum samples and span again.
         for (int s = 440; s <= 440 + 200; s += 20) {
-            run.feed(Obs.atSeconds(s).metricsWith(400 + 10.0 * (s - 440) / 60, 512, "heroku.1.b").build());
+            run.feed(Obs.atSeconds(s)
+                    .metricsWith(400 + 10.0 * (s - 440) / 60, 512, "heroku.1.b")
+                    .build());
         }
         assertThat(run.resolved()).singleElement().satisfies(a -> {
             assertThat(a.at()).isEqualTo(Obs.T0.plusSeconds(440));
@@ -155,7 +163,9 @@ class MemoryRulesTest {
         for (int s = 300; s <= 420; s += 20) {
             run.feed(Obs.metrics(s, 300 + 10.0 * s / 60, 512));
         }
-        assertThat(run.firing()).as("only 7 samples over 2 minutes since the exit").isEmpty();
+        assertThat(run.firing())
+                .as("only 7 samples over 2 minutes since the exit")
+                .isEmpty();
     }
 
     @Test

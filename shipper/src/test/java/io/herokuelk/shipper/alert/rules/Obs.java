@@ -1,9 +1,8 @@
 package io.herokuelk.shipper.alert.rules;
 
+import io.herokuelk.shipper.alert.model.Observation;
 import java.time.Duration;
 import java.time.Instant;
-
-import io.herokuelk.shipper.alert.model.Observation;
 
 /** Synthetic observations for rule tests: only what a test sets is non-null. */
 public final class Obs {
@@ -168,7 +167,8 @@ public final class Obs {
     }
 
     /** An app memory sample of one process: rss, heap used, committed and ceiling, threads. */
-    public Obs appMemory(long processId, double rss, double heapUsed, double heapCommitted, double heapMax, int threadCount) {
+    public Obs appMemory(
+            long processId, double rss, double heapUsed, double heapCommitted, double heapMax, int threadCount) {
         dataset = "app.memory";
         action = "memory-sampled";
         pid = processId;
@@ -202,10 +202,36 @@ public final class Obs {
 
     public Observation build() {
         Double totalMb = rssMb == null ? null : rssMb + (swapMb == null ? 0 : swapMb) + (cacheMb == null ? 0 : cacheMb);
-        Observation.AppProcess process = pid == null ? null : new Observation.AppProcess(pid, workerIndex, concurrency,
-                heapCommittedMb, heapMaxMb, null, threads);
-        return new Observation(timestamp, app, dyno, dataset, code, dynoId, quotaPct, rssMb, swapMb, totalMb, quotaMb,
-                processMb, appPercent, appRssMb, appHeapUsedMb, appLimitMb, status, serviceMs, path, dropped, stateTo,
-                exitCode, message, durationMs, cacheMb, action, process);
+        Observation.AppProcess process = pid == null
+                ? null
+                : new Observation.AppProcess(pid, workerIndex, concurrency, heapCommittedMb, heapMaxMb, null, threads);
+        return new Observation(
+                timestamp,
+                app,
+                dyno,
+                dataset,
+                code,
+                dynoId,
+                quotaPct,
+                rssMb,
+                swapMb,
+                totalMb,
+                quotaMb,
+                processMb,
+                appPercent,
+                appRssMb,
+                appHeapUsedMb,
+                appLimitMb,
+                status,
+                serviceMs,
+                path,
+                dropped,
+                stateTo,
+                exitCode,
+                message,
+                durationMs,
+                cacheMb,
+                action,
+                process);
     }
 }

@@ -2,11 +2,9 @@ package io.herokuelk.shipper.alert.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import io.herokuelk.shipper.alert.model.Alert;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class R14AndLifecycleTest {
 
@@ -36,8 +34,12 @@ class R14AndLifecycleTest {
             assertThat(alert.state()).isEqualTo(Alert.FIRING);
             assertThat(alert.severity()).isEqualTo("warning");
             assertThat(alert.key()).isEqualTo("r14/myapp/web.1");
-            assertThat(alert.figures()).containsEntry("memory_mb", 620.0).containsEntry("memory_quota_pct", 121.1)
-                    .containsEntry("rss_mb", 600.0).containsEntry("quota_mb", 512.0).containsEntry("r14_count", 1L);
+            assertThat(alert.figures())
+                    .containsEntry("memory_mb", 620.0)
+                    .containsEntry("memory_quota_pct", 121.1)
+                    .containsEntry("rss_mb", 600.0)
+                    .containsEntry("quota_mb", 512.0)
+                    .containsEntry("r14_count", 1L);
             assertThat(alert.summary()).contains("web.1 of myapp", "R14", "620 MB");
             assertThat(alert.remediation()).contains("fewer workers or threads", "larger dyno");
         });
@@ -77,9 +79,12 @@ class R14AndLifecycleTest {
 
         run.feed(Obs.r14(60 * 60));
         run.feed(Obs.r14(61 * 60));
-        assertThat(run.firing()).hasSize(2).allSatisfy(a -> assertThat(a.startedAt()).isEqualTo(Obs.T0));
+        assertThat(run.firing())
+                .hasSize(2)
+                .allSatisfy(a -> assertThat(a.startedAt()).isEqualTo(Obs.T0));
         assertThat(run.firing().get(1).id()).isNotEqualTo(run.firing().get(0).id());
-        assertThat(run.firing().get(1).episodeId()).isEqualTo(run.firing().get(0).episodeId());
+        assertThat(run.firing().get(1).episodeId())
+                .isEqualTo(run.firing().get(0).episodeId());
     }
 
     @Test
@@ -87,7 +92,8 @@ class R14AndLifecycleTest {
         run.feed(Obs.r14(0));
         run.feed(Obs.metrics(30, 600, 512));
         assertThat(run.tickAtSeconds(3599)).isEmpty();
-        assertThat(run.tickAtSeconds(3600)).singleElement()
+        assertThat(run.tickAtSeconds(3600))
+                .singleElement()
                 .satisfies(a -> assertThat(a.state()).isEqualTo(Alert.FIRING));
     }
 

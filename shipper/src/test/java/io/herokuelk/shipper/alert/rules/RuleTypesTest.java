@@ -3,16 +3,14 @@ package io.herokuelk.shipper.alert.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herokuelk.shipper.alert.config.RuleConfig;
+import io.herokuelk.shipper.alert.config.RulesConfig;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.herokuelk.shipper.alert.config.RuleConfig;
-import io.herokuelk.shipper.alert.config.RulesConfig;
 
 class RuleTypesTest {
 
@@ -24,27 +22,29 @@ class RuleTypesTest {
     @ParameterizedTest
     @MethodSource("names")
     void aRuleOfEachTypeNeedsNothingButItsType(String name) {
-        RulesConfig config = RuleTypes.rulesFile().parse("rules:\n  - name: only-a-type\n    type: " + name + "\n",
-                "test.yml");
+        RulesConfig config =
+                RuleTypes.rulesFile().parse("rules:\n  - name: only-a-type\n    type: " + name + "\n", "test.yml");
         RuleConfig rule = config.rules().getFirst();
         RuleType type = RuleTypes.of(name);
         assertThat(rule.settings()).isEqualTo(type.options().defaults());
         assertThat(rule.severity()).isEqualTo(type.defaultSeverity());
-        assertThat(new RuleEngine(config, new Engines.TestClock()).tick(Instant.EPOCH)).isEmpty();
+        assertThat(new RuleEngine(config, new Engines.TestClock()).tick(Instant.EPOCH))
+                .isEmpty();
         assertThat(type.remediation().forFigures(Map.of())).isNotBlank();
     }
 
     @ParameterizedTest
     @CsvSource({
-            "r14, DYNO, warning, true",
-            "r15, DYNO, critical, true",
-            "memory_pressure, DYNO, warning, true",
-            "predictive, DYNO, warning, true",
-            "router_errors, DYNO, warning, false",
-            "drain_loss, APP, warning, false",
-            "silence, APP_AT_ONCE, warning, false"})
-    void eachTypeSaysWhatItWatchesHowSevereItIsAndWhetherItIsDiagnosed(String name, RuleType.Reach reach,
-                                                                       String severity, boolean diagnosed) {
+        "r14, DYNO, warning, true",
+        "r15, DYNO, critical, true",
+        "memory_pressure, DYNO, warning, true",
+        "predictive, DYNO, warning, true",
+        "router_errors, DYNO, warning, false",
+        "drain_loss, APP, warning, false",
+        "silence, APP_AT_ONCE, warning, false"
+    })
+    void eachTypeSaysWhatItWatchesHowSevereItIsAndWhetherItIsDiagnosed(
+            String name, RuleType.Reach reach, String severity, boolean diagnosed) {
         RuleType type = RuleTypes.of(name);
         assertThat(type.reach()).isEqualTo(reach);
         assertThat(type.defaultSeverity()).isEqualTo(severity);
@@ -54,8 +54,8 @@ class RuleTypesTest {
 
     @Test
     void theHintFollowsTheFigures() {
-        assertThat(RuleTypes.of("r14").remediation().forFigures(Map.of("swap_mb", 42.0))).startsWith(
-                "The dyno is swapping (42.0 MB)");
+        assertThat(RuleTypes.of("r14").remediation().forFigures(Map.of("swap_mb", 42.0)))
+                .startsWith("The dyno is swapping (42.0 MB)");
         assertThat(RuleTypes.of("router_errors").remediation().forFigures(Map.of("top_code", "H12")))
                 .startsWith("Requests took over 30 s");
         assertThat(RuleTypes.of("drain_loss").remediation().forFigures(Map.of("code", "L12")))
@@ -64,7 +64,8 @@ class RuleTypesTest {
 
     @Test
     void anUnknownTypeIsRefusedByName() {
-        assertThatThrownBy(() -> RuleTypes.of("r16")).hasMessageContaining("No rule type 'r16'")
+        assertThatThrownBy(() -> RuleTypes.of("r16"))
+                .hasMessageContaining("No rule type 'r16'")
                 .hasMessageContaining("r14");
     }
 }

@@ -2,11 +2,9 @@ package io.herokuelk.shipper.alert.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import io.herokuelk.shipper.alert.model.Alert;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class StreamRulesTest {
 
@@ -34,10 +32,15 @@ class StreamRulesTest {
 
         assertThat(run.firing()).singleElement().satisfies(a -> {
             assertThat(a.dyno()).isEqualTo("web.1");
-            assertThat(a.figures()).containsEntry("errors", 10L).containsEntry("requests", 110L)
+            assertThat(a.figures())
+                    .containsEntry("errors", 10L)
+                    .containsEntry("requests", 110L)
                     .containsEntry("top_code", "H12");
             assertThat(a.remediation()).contains("30 s");
-            assertThat(a.context().slowest()).first().extracting(Alert.PathStat::path).isEqualTo("/report");
+            assertThat(a.context().slowest())
+                    .first()
+                    .extracting(Alert.PathStat::path)
+                    .isEqualTo("/report");
         });
     }
 
@@ -75,7 +78,8 @@ class StreamRulesTest {
         }
         assertThat(run.firing()).hasSize(1);
         assertThat(run.tickAtSeconds(200)).isEmpty();
-        assertThat(run.tickAtSeconds(320)).singleElement()
+        assertThat(run.tickAtSeconds(320))
+                .singleElement()
                 .satisfies(a -> assertThat(a.state()).isEqualTo(Alert.RESOLVED));
     }
 
@@ -86,7 +90,9 @@ class StreamRulesTest {
             run.feed(Obs.router(i, "web.1", "H13", "/", 1));
             run.feed(Obs.router(i, "web.2", "H13", "/", 1));
         }
-        assertThat(run.firing()).singleElement().satisfies(a -> assertThat(a.dyno()).isNull());
+        assertThat(run.firing())
+                .singleElement()
+                .satisfies(a -> assertThat(a.dyno()).isNull());
     }
 
     @Test
@@ -97,7 +103,8 @@ class StreamRulesTest {
                     type: drain_loss
                     clear_after: 10m
                 """);
-        var fired = run.feed(Obs.atSeconds(0).dyno("logplex").code("L10").dropped(12).build());
+        var fired = run.feed(
+                Obs.atSeconds(0).dyno("logplex").code("L10").dropped(12).build());
         run.feed(Obs.atSeconds(60).dyno("logplex").code("L10").dropped(3).build());
         assertThat(run.tickAtSeconds(60 + 599)).isEmpty();
         var resolved = run.tickAtSeconds(60 + 600);

@@ -3,15 +3,12 @@ package io.herokuelk.shipper.ingest.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Base64;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-
-import org.junit.jupiter.api.Test;
-
 import io.herokuelk.shipper.config.ConfigurationException;
 import io.herokuelk.shipper.config.Secret;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import org.junit.jupiter.api.Test;
 
 class PemServerContextTest {
 
@@ -30,38 +27,44 @@ class PemServerContextTest {
     void anEcCertificateAndItsPkcs8KeyMakeAServerContext() {
         TestCertificates.Pem pem = TestCertificates.ec();
 
-        assertThat(PemServerContext.create(new Secret(pem.certificate()), new Secret(pem.key()))).isNotNull();
+        assertThat(PemServerContext.create(new Secret(pem.certificate()), new Secret(pem.key())))
+                .isNotNull();
     }
 
     @Test
     void pemPastedWithLiteralBackslashNAsLineBreaksIsRead() {
         TestCertificates.Pem pem = TestCertificates.rsa();
 
-        assertThat(PemServerContext.create(new Secret(pem.certificate().replace("\n", "\\n")),
-                new Secret(pem.key().replace("\n", "\\n")))).isNotNull();
+        assertThat(PemServerContext.create(
+                        new Secret(pem.certificate().replace("\n", "\\n")),
+                        new Secret(pem.key().replace("\n", "\\n"))))
+                .isNotNull();
     }
 
     @Test
     void aKeyOfAnotherCertificateFailsNamingTheKeyVariable() {
-        assertThatThrownBy(() -> PemServerContext.create(new Secret(TestCertificates.rsa().certificate()),
-                new Secret(TestCertificates.otherRsa().key())))
+        assertThatThrownBy(() -> PemServerContext.create(
+                        new Secret(TestCertificates.rsa().certificate()),
+                        new Secret(TestCertificates.otherRsa().key())))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("SYSLOG_TLS_KEY is not the private key of the first certificate in"
-                        + " SYSLOG_TLS_CERT");
+                .hasMessageContaining(
+                        "SYSLOG_TLS_KEY is not the private key of the first certificate in" + " SYSLOG_TLS_CERT");
     }
 
     @Test
     void anEcKeyForAnRsaCertificateFailsNamingTheKeyVariable() {
-        assertThatThrownBy(() -> PemServerContext.create(new Secret(TestCertificates.rsa().certificate()),
-                new Secret(TestCertificates.ec().key())))
+        assertThatThrownBy(() -> PemServerContext.create(
+                        new Secret(TestCertificates.rsa().certificate()),
+                        new Secret(TestCertificates.ec().key())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_KEY is not the private key");
     }
 
     @Test
     void textThatIsNoCertificateFailsNamingTheCertificateVariable() {
-        assertThatThrownBy(() -> PemServerContext.create(new Secret("not a certificate"),
-                new Secret(TestCertificates.rsa().key())))
+        assertThatThrownBy(() -> PemServerContext.create(
+                        new Secret("not a certificate"),
+                        new Secret(TestCertificates.rsa().key())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_CERT holds no PEM block");
     }
@@ -70,8 +73,8 @@ class PemServerContextTest {
     void aCorruptCertificateBlockFailsNamingTheCertificateVariableAndBlock() {
         String corrupt = TestCertificates.pem("CERTIFICATE", new byte[] {1, 2, 3, 4});
 
-        assertThatThrownBy(() -> PemServerContext.create(new Secret(corrupt),
-                new Secret(TestCertificates.rsa().key())))
+        assertThatThrownBy(() -> PemServerContext.create(
+                        new Secret(corrupt), new Secret(TestCertificates.rsa().key())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_CERT block 1 is not a readable X.509 certificate");
     }
@@ -82,11 +85,12 @@ class PemServerContextTest {
         String notAKey = TestCertificates.pem("PRIVATE KEY", secretBytes);
         String body = Base64.getEncoder().encodeToString(secretBytes);
 
-        assertThatThrownBy(() -> PemServerContext.create(new Secret(TestCertificates.rsa().certificate()),
-                new Secret(notAKey)))
+        assertThatThrownBy(() -> PemServerContext.create(
+                        new Secret(TestCertificates.rsa().certificate()), new Secret(notAKey)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_KEY is not a PKCS#8 RSA, EC or EdDSA private key")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(body.substring(0, 20))
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain(body.substring(0, 20))
                         .doesNotContain("secret key material"));
     }
 
@@ -94,8 +98,8 @@ class PemServerContextTest {
     void aPkcs1KeyIsRefusedWithTheCommandThatConvertsIt() {
         String pkcs1 = TestCertificates.rsa().key().replace("PRIVATE KEY", "RSA PRIVATE KEY");
 
-        assertThatThrownBy(() -> PemServerContext.create(new Secret(TestCertificates.rsa().certificate()),
-                new Secret(pkcs1)))
+        assertThatThrownBy(() -> PemServerContext.create(
+                        new Secret(TestCertificates.rsa().certificate()), new Secret(pkcs1)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_KEY is a RSA PRIVATE KEY (PKCS#1 or SEC1)")
                 .hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
@@ -105,8 +109,8 @@ class PemServerContextTest {
     void anEncryptedKeyIsRefused() {
         String encrypted = TestCertificates.rsa().key().replace("PRIVATE KEY", "ENCRYPTED PRIVATE KEY");
 
-        assertThatThrownBy(() -> PemServerContext.create(new Secret(TestCertificates.rsa().certificate()),
-                new Secret(encrypted)))
+        assertThatThrownBy(() -> PemServerContext.create(
+                        new Secret(TestCertificates.rsa().certificate()), new Secret(encrypted)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_KEY is encrypted");
     }
@@ -118,6 +122,7 @@ class PemServerContextTest {
         assertThatThrownBy(() -> PemServerContext.create(new Secret(pem.key()), new Secret(pem.key())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_CERT block 1 is a PRIVATE KEY, not a CERTIFICATE")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(pem.key().substring(28, 60)));
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain(pem.key().substring(28, 60)));
     }
 }

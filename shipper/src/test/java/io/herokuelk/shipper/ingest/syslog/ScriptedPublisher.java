@@ -1,5 +1,8 @@
 package io.herokuelk.shipper.ingest.syslog;
 
+import io.herokuelk.shipper.parse.ParsedEvent;
+import io.herokuelk.shipper.publish.DeadLetter;
+import io.herokuelk.shipper.publish.EventPublisher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,16 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
-import io.herokuelk.shipper.parse.ParsedEvent;
-import io.herokuelk.shipper.publish.DeadLetter;
-import io.herokuelk.shipper.publish.EventPublisher;
-
 /** A publisher that fails as scripted, then stores; records every attempt, for tests without a broker. */
 final class ScriptedPublisher implements EventPublisher {
 
     /** One call to {@link #publish}: what was offered and whether it was stored. */
-    record Attempt(List<ParsedEvent> events, List<DeadLetter> deadLetters, boolean stored) {
-    }
+    record Attempt(List<ParsedEvent> events, List<DeadLetter> deadLetters, boolean stored) {}
 
     private final ConcurrentLinkedQueue<Supplier<Throwable>> failures = new ConcurrentLinkedQueue<>();
     private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
@@ -62,7 +60,8 @@ final class ScriptedPublisher implements EventPublisher {
             held.add(answer);
             return answer;
         }
-        return failure == null ? CompletableFuture.completedFuture(null)
+        return failure == null
+                ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.failedFuture(failure.get());
     }
 
@@ -73,14 +72,19 @@ final class ScriptedPublisher implements EventPublisher {
     }
 
     List<ParsedEvent> stored() {
-        return attempts().stream().filter(Attempt::stored).flatMap(a -> a.events().stream()).toList();
+        return attempts().stream()
+                .filter(Attempt::stored)
+                .flatMap(a -> a.events().stream())
+                .toList();
     }
 
     List<DeadLetter> storedDeadLetters() {
-        return attempts().stream().filter(Attempt::stored).flatMap(a -> a.deadLetters().stream()).toList();
+        return attempts().stream()
+                .filter(Attempt::stored)
+                .flatMap(a -> a.deadLetters().stream())
+                .toList();
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -3,23 +3,6 @@ package io.herokuelk.shipper.ingest.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import io.herokuelk.elk.testing.KafkaEndpoint;
 import io.herokuelk.elk.testing.RealServices;
 import io.herokuelk.shipper.config.DrainSettings;
@@ -32,6 +15,21 @@ import io.herokuelk.shipper.publish.KafkaEventPublisher;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.herokuelk.shipper.testing.TopicReader;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,7 +69,8 @@ class SyslogServerIT {
 
         List<JsonNode> documents = documents(kafka, events, 3);
         assertThat(documents).hasSize(3);
-        assertThat(documents).extracting(d -> d.path("event").path("dataset").asString())
+        assertThat(documents)
+                .extracting(d -> d.path("event").path("dataset").asString())
                 .containsExactlyInAnyOrder("heroku.app", "heroku.router", "heroku.platform");
         JsonNode app = byDataset(documents, "heroku.app");
         assertThat(app.path("message").asString()).isEqualTo("Started GET \"/\"");
@@ -79,8 +78,13 @@ class SyslogServerIT {
         assertThat(app.path("heroku").path("drain").path("token").asString()).isEqualTo(TOKEN);
         assertThat(app.path("heroku").path("app").asString()).isEqualTo("unknown");
         JsonNode router = byDataset(documents, "heroku.router");
-        assertThat(router.path("http").path("response").path("status_code").asInt()).isEqualTo(304);
-        assertThat(byDataset(documents, "heroku.platform").path("error").path("code").asString()).isEqualTo("R14");
+        assertThat(router.path("http").path("response").path("status_code").asInt())
+                .isEqualTo(304);
+        assertThat(byDataset(documents, "heroku.platform")
+                        .path("error")
+                        .path("code")
+                        .asString())
+                .isEqualTo("R14");
     }
 
     @Test
@@ -116,15 +120,17 @@ class SyslogServerIT {
         }
 
         List<JsonNode> documents = documents(kafka, events, count);
-        assertThat(documents).extracting(d -> d.path("message").asString())
-                .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "line " + i)
-                        .toList());
-        assertThat(documents).extracting(d -> d.path("event").path("id").asString()).doesNotHaveDuplicates();
+        assertThat(documents)
+                .extracting(d -> d.path("message").asString())
+                .containsExactlyElementsOf(
+                        IntStream.range(0, count).mapToObj(i -> "line " + i).toList());
+        assertThat(documents)
+                .extracting(d -> d.path("event").path("id").asString())
+                .doesNotHaveDuplicates();
     }
 
     @Test
-    void garbageBetweenFramesGoesToTheDeadLetterTopicWhileItsNeighboursArrive(KafkaEndpoint kafka)
-            throws Exception {
+    void garbageBetweenFramesGoesToTheDeadLetterTopicWhileItsNeighboursArrive(KafkaEndpoint kafka) throws Exception {
         start(kafka, Map.of("SYSLOG_TCP_PORT", "0"), SyslogLimits.defaults());
 
         try (SyslogClient client = SyslogClient.tcp(server.tcpPort().getAsInt())) {
@@ -133,10 +139,10 @@ class SyslogServerIT {
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "after")));
         }
 
-        assertThat(documents(kafka, events, 2)).extracting(d -> d.path("message").asString())
+        assertThat(documents(kafka, events, 2))
+                .extracting(d -> d.path("message").asString())
                 .containsExactly("before", "after");
-        List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.read(kafka.bootstrapServers(), deadLetters, 1,
-                WAIT);
+        List<ConsumerRecord<byte[], byte[]>> letters = TopicReader.read(kafka.bootstrapServers(), deadLetters, 1, WAIT);
         assertThat(letters).hasSize(1);
         assertThat(new String(letters.getFirst().value(), StandardCharsets.UTF_8))
                 .isEqualTo("this is not a frame ");
@@ -147,8 +153,10 @@ class SyslogServerIT {
     @Test
     void framesOverTlsArriveInKafkaAsDocuments(KafkaEndpoint kafka) throws Exception {
         TestCertificates.Pem pem = TestCertificates.ec();
-        start(kafka, Map.of("SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", pem.certificate(), "SYSLOG_TLS_KEY",
-                pem.key()), SyslogLimits.defaults());
+        start(
+                kafka,
+                Map.of("SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", pem.certificate(), "SYSLOG_TLS_KEY", pem.key()),
+                SyslogLimits.defaults());
         assertThat(server.tcpPort()).isEmpty();
 
         try (SyslogClient client = SyslogClient.tls(server.tlsPort().getAsInt(), pem.trustingClient())) {
@@ -164,9 +172,12 @@ class SyslogServerIT {
         }
 
         List<JsonNode> documents = documents(kafka, events, 3);
-        assertThat(documents).extracting(d -> d.path("message").asString())
+        assertThat(documents)
+                .extracting(d -> d.path("message").asString())
                 .containsExactly("first over tls", "second over tls", "third, in pieces");
-        assertThat(documents).extracting(d -> d.path("heroku").path("dyno").asString()).containsOnly("web.1");
+        assertThat(documents)
+                .extracting(d -> d.path("heroku").path("dyno").asString())
+                .containsOnly("web.1");
     }
 
     @Test
@@ -186,7 +197,8 @@ class SyslogServerIT {
             third.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "from the third")));
         }
 
-        assertThat(documents(kafka, events, 2)).extracting(d -> d.path("message").asString())
+        assertThat(documents(kafka, events, 2))
+                .extracting(d -> d.path("message").asString())
                 .containsExactly("from the first", "from the third");
     }
 
@@ -199,8 +211,12 @@ class SyslogServerIT {
         IngestMetrics metrics = new IngestMetrics(new PrometheusRegistry());
         Map<String, String> env = new HashMap<>(drainEnv);
         env.put("DRAIN_AUTH", "none");
-        server = new SyslogServer(DrainSettings.from(new Environment(env)),
-                new DrainBodyParser(ParserSettings.defaults()), new BatchIngestor(publisher, metrics), metrics, limits);
+        server = new SyslogServer(
+                DrainSettings.from(new Environment(env)),
+                new DrainBodyParser(ParserSettings.defaults()),
+                new BatchIngestor(publisher, metrics),
+                metrics,
+                limits);
         server.start();
     }
 
@@ -211,8 +227,10 @@ class SyslogServerIT {
     }
 
     private static JsonNode byDataset(List<JsonNode> documents, String dataset) {
-        return documents.stream().filter(d -> d.path("event").path("dataset").asString().equals(dataset))
-                .findFirst().orElseThrow();
+        return documents.stream()
+                .filter(d -> d.path("event").path("dataset").asString().equals(dataset))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

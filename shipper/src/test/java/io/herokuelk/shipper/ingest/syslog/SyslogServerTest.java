@@ -4,17 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.herokuelk.shipper.config.ConfigurationException;
 import io.herokuelk.shipper.config.DrainSettings;
 import io.herokuelk.shipper.config.Environment;
@@ -24,6 +13,15 @@ import io.herokuelk.shipper.parse.ParsedEvent;
 import io.herokuelk.shipper.parse.ParserSettings;
 import io.herokuelk.shipper.telemetry.IngestMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,25 +46,31 @@ class SyslogServerTest {
 
     @Test
     void aBatchKafkaRefusesIsRetriedUntilStoredWhileLaterFramesWait() throws Exception {
-        publisher.failNext(() -> new TimeoutException("broker away"), () -> new TimeoutException("broker away"),
+        publisher.failNext(
+                () -> new TimeoutException("broker away"),
+                () -> new TimeoutException("broker away"),
                 () -> new TimeoutException("broker away"));
         server = start(Map.of(), FAST);
 
         try (SyslogClient client = SyslogClient.tcp(server.tcpPort().getAsInt())) {
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "first")));
-            await().atMost(Duration.ofSeconds(5)).until(() -> !publisher.attempts().isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !publisher.attempts().isEmpty());
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "second")));
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.stored().size() == 2);
         }
 
         List<ScriptedPublisher.Attempt> attempts = publisher.attempts();
-        assertThat(attempts).extracting(a -> text(a.events().getFirst()))
+        assertThat(attempts)
+                .extracting(a -> text(a.events().getFirst()))
                 .containsExactly("first", "first", "first", "first", "second");
-        assertThat(attempts).extracting(ScriptedPublisher.Attempt::stored)
+        assertThat(attempts)
+                .extracting(ScriptedPublisher.Attempt::stored)
                 .containsExactly(false, false, false, true, true);
         // The same parsed records each time, so Kafka gets the same event ids on every attempt.
-        assertThat(attempts.subList(0, 4)).extracting(a -> a.events().getFirst().id()).containsOnly(
-                attempts.getFirst().events().getFirst().id());
+        assertThat(attempts.subList(0, 4))
+                .extracting(a -> a.events().getFirst().id())
+                .containsOnly(attempts.getFirst().events().getFirst().id());
     }
 
     @Test
@@ -80,7 +84,8 @@ class SyslogServerTest {
                 client.write(frame);
                 Thread.sleep(30); // each write its own read, so its own batch
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.attempts().size() >= 2);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> publisher.attempts().size() >= 2);
             Thread.sleep(300);
             int handed = publisher.attempts().size();
             // Nothing is confirmed, yet several batches were handed over: reading did not wait for Kafka.
@@ -99,7 +104,8 @@ class SyslogServerTest {
 
         try (SyslogClient client = SyslogClient.tcp(server.tcpPort().getAsInt())) {
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "huge")));
-            await().atMost(Duration.ofSeconds(5)).until(() -> !publisher.attempts().isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !publisher.attempts().isEmpty());
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "after")));
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.stored().size() == 1);
         }
@@ -114,7 +120,8 @@ class SyslogServerTest {
         server = start(Map.of(), FAST.withRetry(Duration.ofSeconds(10), Duration.ofSeconds(10)));
         try (SyslogClient client = SyslogClient.tcp(server.tcpPort().getAsInt())) {
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "never stored")));
-            await().atMost(Duration.ofSeconds(5)).until(() -> !publisher.attempts().isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !publisher.attempts().isEmpty());
 
             long started = System.nanoTime();
             server.close();
@@ -140,7 +147,8 @@ class SyslogServerTest {
 
         JsonNode document = JSON.readTree(publisher.stored().getFirst().document());
         assertThat(document.path("heroku").path("app").asString()).isEqualTo("myapp");
-        assertThat(document.path("heroku").path("drain").path("token").asString()).isEqualTo(TOKEN);
+        assertThat(document.path("heroku").path("drain").path("token").asString())
+                .isEqualTo(TOKEN);
     }
 
     @Test
@@ -165,7 +173,8 @@ class SyslogServerTest {
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "whole")));
             client.write(Arrays.copyOf(whole, whole.length - 5));
             client.finish();
-            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.storedDeadLetters().size() == 1);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> publisher.storedDeadLetters().size() == 1);
         }
 
         assertThat(publisher.stored()).extracting(SyslogServerTest::text).containsExactly("whole");
@@ -185,12 +194,13 @@ class SyslogServerTest {
     @Test
     void plainTextSentToTheTlsListenerClosesThatConnectionOnly() throws Exception {
         TestCertificates.Pem pem = TestCertificates.rsa();
-        server = start(Map.of("SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", pem.certificate(), "SYSLOG_TLS_KEY",
-                pem.key()), FAST);
+        server = start(
+                Map.of("SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", pem.certificate(), "SYSLOG_TLS_KEY", pem.key()),
+                FAST);
         int port = server.tlsPort().getAsInt();
 
         try (SyslogClient good = SyslogClient.tls(port, pem.trustingClient());
-             SyslogClient plain = SyslogClient.tcp(port)) {
+                SyslogClient plain = SyslogClient.tcp(port)) {
             plain.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "not encrypted")));
             assertThat(plain.drainUntilClosed(5_000)).isTrue();
             good.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "encrypted")));
@@ -203,8 +213,9 @@ class SyslogServerTest {
     @Test
     void closingEndsAnOpenTlsConnectionPromptly() throws Exception {
         TestCertificates.Pem pem = TestCertificates.rsa();
-        server = start(Map.of("SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", pem.certificate(), "SYSLOG_TLS_KEY",
-                pem.key()), FAST);
+        server = start(
+                Map.of("SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", pem.certificate(), "SYSLOG_TLS_KEY", pem.key()),
+                FAST);
 
         try (SyslogClient client = SyslogClient.tls(server.tlsPort().getAsInt(), pem.trustingClient())) {
             client.write(SyslogClient.frame(SyslogClient.message(TOKEN, "web.1", "stored before closing")));
@@ -221,11 +232,21 @@ class SyslogServerTest {
 
     @Test
     void badPemFailsAtStartNamingTheVariableAndBindsNothing() {
-        Map<String, String> env = new HashMap<>(Map.of("DRAIN_AUTH", "none", "SYSLOG_TCP_PORT", "0",
-                "SYSLOG_TLS_PORT", "0", "SYSLOG_TLS_CERT", "garbage", "SYSLOG_TLS_KEY", TestCertificates.rsa().key()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DRAIN_AUTH",
+                "none",
+                "SYSLOG_TCP_PORT",
+                "0",
+                "SYSLOG_TLS_PORT",
+                "0",
+                "SYSLOG_TLS_CERT",
+                "garbage",
+                "SYSLOG_TLS_KEY",
+                TestCertificates.rsa().key()));
         server = new SyslogServer(DrainSettings.from(new Environment(env)), parser(), ingestor(), metrics(), FAST);
 
-        assertThatThrownBy(server::start).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(server::start)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_CERT");
         assertThat(server.tcpPort()).isEmpty();
         assertThat(server.tlsPort()).isEmpty();
@@ -233,18 +254,28 @@ class SyslogServerTest {
 
     @Test
     void aTlsPortWithoutItsKeyFailsAtStartNamingTheVariables() {
-        Map<String, String> env = Map.of("DRAIN_AUTH", "none", "SYSLOG_TLS_PORT", "0",
-                "SYSLOG_TLS_CERT", TestCertificates.rsa().certificate());
+        Map<String, String> env = Map.of(
+                "DRAIN_AUTH",
+                "none",
+                "SYSLOG_TLS_PORT",
+                "0",
+                "SYSLOG_TLS_CERT",
+                TestCertificates.rsa().certificate());
         server = new SyslogServer(DrainSettings.from(new Environment(env)), parser(), ingestor(), metrics(), FAST);
 
-        assertThatThrownBy(server::start).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(server::start)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("SYSLOG_TLS_CERT and SYSLOG_TLS_KEY (PEM) are not both set");
     }
 
     @Test
     void noPortsConfiguredMeansNoListeners() {
-        server = new SyslogServer(DrainSettings.from(new Environment(Map.of("DRAIN_AUTH", "none"))), parser(),
-                ingestor(), metrics(), FAST);
+        server = new SyslogServer(
+                DrainSettings.from(new Environment(Map.of("DRAIN_AUTH", "none"))),
+                parser(),
+                ingestor(),
+                metrics(),
+                FAST);
 
         server.start();
 
@@ -255,8 +286,8 @@ class SyslogServerTest {
     private SyslogServer start(Map<String, String> extra, SyslogLimits limits) {
         Map<String, String> env = new HashMap<>(Map.of("DRAIN_AUTH", "none", "SYSLOG_TCP_PORT", "0"));
         env.putAll(extra);
-        SyslogServer started = new SyslogServer(DrainSettings.from(new Environment(env)), parser(), ingestor(),
-                metrics(), limits);
+        SyslogServer started =
+                new SyslogServer(DrainSettings.from(new Environment(env)), parser(), ingestor(), metrics(), limits);
         started.start();
         return started;
     }

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -37,8 +36,7 @@ public final class TestCertificates {
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static final ConcurrentHashMap<String, Pem> MADE = new ConcurrentHashMap<>();
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     public static Pem rsa() {
         return MADE.computeIfAbsent("rsa", name -> make(name, List.of("-keyalg", "RSA", "-keysize", "2048")));
@@ -57,12 +55,28 @@ public final class TestCertificates {
         try {
             Path dir = Files.createTempDirectory("syslog-tls-");
             Path store = dir.resolve(name + ".p12");
-            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            List<String> command = new java.util.ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "server",
-                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                    "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", new String(PASSWORD)));
+            String keytool =
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    keytool,
+                    "-genkeypair",
+                    "-alias",
+                    "server",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "SAN=dns:localhost,ip:127.0.0.1",
+                    "-validity",
+                    "2",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    store.toString(),
+                    "-storepass",
+                    new String(PASSWORD)));
             command.addAll(algorithm);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);
@@ -73,8 +87,8 @@ public final class TestCertificates {
             }
             PrivateKey key = (PrivateKey) keys.getKey("server", PASSWORD);
             X509Certificate certificate = (X509Certificate) keys.getCertificate("server");
-            return new Pem(pem("CERTIFICATE", certificate.getEncoded()), pem("PRIVATE KEY", key.getEncoded()),
-                    certificate);
+            return new Pem(
+                    pem("CERTIFICATE", certificate.getEncoded()), pem("PRIVATE KEY", key.getEncoded()), certificate);
         } catch (IOException | InterruptedException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("could not make a test certificate", e);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +18,9 @@ class CommittedNdjsonTest {
         if (Boolean.getBoolean("kibana.regenerate")) {
             Files.writeString(Exported.committedFile(), generated, StandardCharsets.UTF_8);
         }
-        assertEquals(generated, Files.readString(Exported.committedFile(), StandardCharsets.UTF_8),
+        assertEquals(
+                generated,
+                Files.readString(Exported.committedFile(), StandardCharsets.UTF_8),
                 "kibana-dashboards/heroku-elk.ndjson differs from the definition; run the shipper tests with"
                         + " -Dkibana.regenerate=true and commit the result");
     }

@@ -24,9 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +35,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class DashboardPictures {
 
-    static final String LABEL = "Rendered by heroku-elk from the panel queries on test data \u2014 not a Kibana"
-            + " screenshot";
+    static final String LABEL =
+            "Rendered by heroku-elk from the panel queries on test data \u2014 not a Kibana" + " screenshot";
 
     private static final int WIDTH = 1200;
     private static final int PAD = 12;
@@ -51,16 +49,25 @@ final class DashboardPictures {
     private static final Color TEXT = new Color(0x343741);
     private static final Color SUBDUED = new Color(0x69707D);
     private static final Color GRID = new Color(0xEEF1F6);
-    private static final Color[] PALETTE = {new Color(0x54B399), new Color(0x6092C0), new Color(0xD36086),
-            new Color(0x9170B8), new Color(0xCA8EAE), new Color(0xD6BF57), new Color(0xB9A888), new Color(0xDA8B45),
-            new Color(0xAA6556), new Color(0xE7664C)};
+    private static final Color[] PALETTE = {
+        new Color(0x54B399),
+        new Color(0x6092C0),
+        new Color(0xD36086),
+        new Color(0x9170B8),
+        new Color(0xCA8EAE),
+        new Color(0xD6BF57),
+        new Color(0xB9A888),
+        new Color(0xDA8B45),
+        new Color(0xAA6556),
+        new Color(0xE7664C)
+    };
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     private static final Font SMALL_BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 10);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
-    private DashboardPictures() {
-    }
+    private DashboardPictures() {}
 
     /** {@code -Dkibana.pictures=true} (Maven passes it to the test JVM) or {@code KIBANA_PICTURES=true}. */
     static boolean wanted() {
@@ -80,7 +87,8 @@ final class DashboardPictures {
         System.setProperty("java.awt.headless", "true");
         Map<String, List<Exported.LensLayer>> layersByPanel = new LinkedHashMap<>();
         for (Exported.LensLayer layer : Exported.lensLayers()) {
-            layersByPanel.computeIfAbsent(layer.dashboardId() + "/" + layer.panelIndex(), k -> new ArrayList<>())
+            layersByPanel
+                    .computeIfAbsent(layer.dashboardId() + "/" + layer.panelIndex(), k -> new ArrayList<>())
                     .add(layer);
         }
         Files.createDirectories(directory());
@@ -90,10 +98,14 @@ final class DashboardPictures {
                 continue;
             }
             String id = object.get("id").asString();
-            JsonNode panels = Exported.JSON.readTree(object.at("/attributes/panelsJSON").asString());
+            JsonNode panels =
+                    Exported.JSON.readTree(object.at("/attributes/panelsJSON").asString());
             int rows = 0;
             for (JsonNode panel : panels) {
-                rows = Math.max(rows, panel.at("/gridData/y").asInt() + panel.at("/gridData/h").asInt());
+                rows = Math.max(
+                        rows,
+                        panel.at("/gridData/y").asInt()
+                                + panel.at("/gridData/h").asInt());
             }
             BufferedImage image = new BufferedImage(WIDTH, HEADER + rows * ROW + FOOTER, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
@@ -106,17 +118,21 @@ final class DashboardPictures {
             double column = (WIDTH - 2.0 * PAD) / 48;
             for (JsonNode panel : panels) {
                 JsonNode grid = panel.get("gridData");
-                Rectangle2D box = new Rectangle2D.Double(PAD + grid.get("x").asInt() * column + GAP / 2.0,
-                        HEADER + grid.get("y").asInt() * ROW + GAP / 2.0, grid.get("w").asInt() * column - GAP,
+                Rectangle2D box = new Rectangle2D.Double(
+                        PAD + grid.get("x").asInt() * column + GAP / 2.0,
+                        HEADER + grid.get("y").asInt() * ROW + GAP / 2.0,
+                        grid.get("w").asInt() * column - GAP,
                         grid.get("h").asInt() * ROW - GAP);
-                List<Exported.LensLayer> layers = layersByPanel.getOrDefault(id + "/"
-                        + panel.get("panelIndex").asString(), List.of());
+                List<Exported.LensLayer> layers = layersByPanel.getOrDefault(
+                        id + "/" + panel.get("panelIndex").asString(), List.of());
                 panel(g, box, panel.get("title").asString(), layers, answers, from, to);
             }
             g.setFont(SMALL);
             g.setColor(SUBDUED);
-            g.drawString(LABEL + ". Layout and queries from kibana-dashboards/heroku-elk.ndjson; times in UTC.",
-                    PAD, image.getHeight() - 9);
+            g.drawString(
+                    LABEL + ". Layout and queries from kibana-dashboards/heroku-elk.ndjson; times in UTC.",
+                    PAD,
+                    image.getHeight() - 9);
             g.dispose();
             Path file = directory().resolve(id + ".png");
             ImageIO.write(image, "png", file.toFile());
@@ -141,8 +157,14 @@ final class DashboardPictures {
         g.drawString(LABEL, PAD + 8, 48);
     }
 
-    private static void panel(Graphics2D g, Rectangle2D box, String title, List<Exported.LensLayer> layers,
-                              Map<String, JsonNode> answers, Instant from, Instant to) {
+    private static void panel(
+            Graphics2D g,
+            Rectangle2D box,
+            String title,
+            List<Exported.LensLayer> layers,
+            Map<String, JsonNode> answers,
+            Instant from,
+            Instant to) {
         Shape card = new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 8, 8);
         g.setColor(Color.WHITE);
         g.fill(card);
@@ -151,14 +173,16 @@ final class DashboardPictures {
         g.setFont(TITLE);
         g.setColor(TEXT);
         g.drawString(fit(g, title, box.getWidth() - 16), (float) box.getX() + 8, (float) box.getY() + 17);
-        Rectangle2D body = new Rectangle2D.Double(box.getX() + 8, box.getY() + 26, box.getWidth() - 16,
-                box.getHeight() - 32);
+        Rectangle2D body =
+                new Rectangle2D.Double(box.getX() + 8, box.getY() + 26, box.getWidth() - 16, box.getHeight() - 32);
         if (layers.isEmpty()) {
             return;
         }
         switch (layers.getFirst().visualizationType()) {
-            case "lnsMetric" -> metric(g, body, layers.getFirst(), answers.get(layers.getFirst().layerId()));
-            case "lnsDatatable" -> table(g, body, layers.getFirst(), answers.get(layers.getFirst().layerId()));
+            case "lnsMetric" ->
+                metric(g, body, layers.getFirst(), answers.get(layers.getFirst().layerId()));
+            case "lnsDatatable" ->
+                table(g, body, layers.getFirst(), answers.get(layers.getFirst().layerId()));
             case "lnsXY" -> xy(g, body, layers, answers, from, to);
             default -> throw new IllegalArgumentException(layers.getFirst().visualizationType());
         }
@@ -189,7 +213,9 @@ final class DashboardPictures {
 
     private static void table(Graphics2D g, Rectangle2D body, Exported.LensLayer layer, JsonNode answer) {
         List<String> ids = layer.columnOrder();
-        List<String> bucketIds = ids.stream().filter(id -> layer.column(id).get("isBucketed").asBoolean()).toList();
+        List<String> bucketIds = ids.stream()
+                .filter(id -> layer.column(id).get("isBucketed").asBoolean())
+                .toList();
         List<Object[]> rows = new ArrayList<>();
         if (answer != null) {
             walk(answer, bucketIds, 0, new LinkedHashMap<>(), (keys, leaf) -> {
@@ -207,7 +233,8 @@ final class DashboardPictures {
             Comparator<Object[]> order = Comparator.comparing(row -> row[sortIndex], DashboardPictures::compare);
             rows.sort(sorting.path("direction").asString("").equals("desc") ? order.reversed() : order);
         }
-        List<String> header = ids.stream().map(id -> layer.column(id).get("label").asString()).toList();
+        List<String> header =
+                ids.stream().map(id -> layer.column(id).get("label").asString()).toList();
         List<String[]> texts = new ArrayList<>();
         boolean[] numeric = new boolean[ids.size()];
         for (Object[] row : rows) {
@@ -274,8 +301,10 @@ final class DashboardPictures {
         }
         if (more) {
             g.setColor(SUBDUED);
-            g.drawString("\u2026 and " + (rows.size() - shown) + " more rows (Kibana pages the table)",
-                    (float) body.getX() + 4, (float) (y + rowHeight));
+            g.drawString(
+                    "\u2026 and " + (rows.size() - shown) + " more rows (Kibana pages the table)",
+                    (float) body.getX() + 4,
+                    (float) (y + rowHeight));
         }
         if (rows.isEmpty()) {
             g.setColor(SUBDUED);
@@ -344,14 +373,17 @@ final class DashboardPictures {
 
     // XY: series from every data layer, stacked bars or lines over the time range, reference lines.
 
-    private record Series(String name, String seriesType, double[] values) {
-    }
+    private record Series(String name, String seriesType, double[] values) {}
 
-    private record Reference(String label, double value, Color color) {
-    }
+    private record Reference(String label, double value, Color color) {}
 
-    private static void xy(Graphics2D g, Rectangle2D body, List<Exported.LensLayer> layers,
-                           Map<String, JsonNode> answers, Instant from, Instant to) {
+    private static void xy(
+            Graphics2D g,
+            Rectangle2D body,
+            List<Exported.LensLayer> layers,
+            Map<String, JsonNode> answers,
+            Instant from,
+            Instant to) {
         int slots = (int) Math.max(1, (to.toEpochMilli() - from.toEpochMilli()) / 60_000);
         List<Series> series = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
@@ -369,7 +401,8 @@ final class DashboardPictures {
             if (layer.referenceLine()) {
                 for (JsonNode y : config.path("yConfig")) {
                     JsonNode column = layer.column(y.get("forAccessor").asString());
-                    references.add(new Reference(column.get("label").asString(),
+                    references.add(new Reference(
+                            column.get("label").asString(),
                             Double.parseDouble(column.at("/params/value").asString()),
                             Color.decode(y.path("color").asString("#BD271E"))));
                 }
@@ -384,7 +417,8 @@ final class DashboardPictures {
             List<String> accessors = new ArrayList<>();
             config.get("accessors").forEach(a -> accessors.add(a.asString()));
             List<String> bucketIds = layer.columnOrder().stream()
-                    .filter(id -> layer.column(id).get("isBucketed").asBoolean()).toList();
+                    .filter(id -> layer.column(id).get("isBucketed").asBoolean())
+                    .toList();
             Map<String, Series> byName = new LinkedHashMap<>();
             String type = config.path("seriesType").asString("line");
             walk(answer, bucketIds, 0, new LinkedHashMap<>(), (keys, leaf) -> {
@@ -409,8 +443,9 @@ final class DashboardPictures {
                 }
             });
             // Series that never have a value other than zero are left out, as Lens leaves them out of the legend.
-            byName.values().stream().filter(s -> java.util.Arrays.stream(s.values())
-                    .anyMatch(v -> !Double.isNaN(v) && v != 0)).forEach(series::add);
+            byName.values().stream()
+                    .filter(s -> java.util.Arrays.stream(s.values()).anyMatch(v -> !Double.isNaN(v) && v != 0))
+                    .forEach(series::add);
         }
         if (series.isEmpty()) {
             g.setFont(SMALL);
@@ -429,8 +464,8 @@ final class DashboardPictures {
             legendWidth = Math.max(legendWidth, fm.stringWidth(r.label()) + 20);
         }
         legendWidth = Math.min(legendWidth, body.getWidth() * 0.34);
-        Rectangle2D plot = new Rectangle2D.Double(body.getX() + 44, body.getY() + 4,
-                body.getWidth() - 44 - legendWidth - 10, body.getHeight() - 20);
+        Rectangle2D plot = new Rectangle2D.Double(
+                body.getX() + 44, body.getY() + 4, body.getWidth() - 44 - legendWidth - 10, body.getHeight() - 20);
         double max = 0;
         for (int slot = 0; slot < slots; slot++) {
             double stacked = 0;
@@ -488,8 +523,8 @@ final class DashboardPictures {
                 }
                 double y0 = plot.getMaxY() - base[slot] / top * plot.getHeight();
                 double y1 = plot.getMaxY() - (base[slot] + v) / top * plot.getHeight();
-                g.fill(new Rectangle2D.Double(plot.getX() + slot * slotWidth + slotWidth * 0.12, y1,
-                        slotWidth * 0.76, y0 - y1));
+                g.fill(new Rectangle2D.Double(
+                        plot.getX() + slot * slotWidth + slotWidth * 0.12, y1, slotWidth * 0.76, y0 - y1));
                 base[slot] += v;
             }
         }
@@ -563,14 +598,14 @@ final class DashboardPictures {
         if (!format.path("id").asString("").equals("duration")) {
             return value;
         }
-        double milliseconds = value * switch (format.at("/params/inputFormat").asString("milliseconds")) {
-            case "nanoseconds" -> 1e-6;
-            case "microseconds" -> 1e-3;
-            case "seconds" -> 1e3;
-            default -> 1;
-        };
-        return format.at("/params/outputFormat").asString("").equals("asSeconds") ? milliseconds / 1000
-                : milliseconds;
+        double milliseconds = value
+                * switch (format.at("/params/inputFormat").asString("milliseconds")) {
+                    case "nanoseconds" -> 1e-6;
+                    case "microseconds" -> 1e-3;
+                    case "seconds" -> 1e3;
+                    default -> 1;
+                };
+        return format.at("/params/outputFormat").asString("").equals("asSeconds") ? milliseconds / 1000 : milliseconds;
     }
 
     /**
@@ -600,7 +635,8 @@ final class DashboardPictures {
             return String.format(Locale.US, "%,." + params.path("decimals").asInt(0) + "f", value)
                     + params.path("suffix").asString("");
         }
-        return value == Math.rint(value) ? String.format(Locale.US, "%,.0f", value)
+        return value == Math.rint(value)
+                ? String.format(Locale.US, "%,.0f", value)
                 : String.format(Locale.US, "%,.1f", value);
     }
 
@@ -611,7 +647,8 @@ final class DashboardPictures {
         if (value >= 1000) {
             return String.format(Locale.US, "%.1fk", value / 1000);
         }
-        return value == Math.rint(value) ? String.format(Locale.US, "%.0f", value)
+        return value == Math.rint(value)
+                ? String.format(Locale.US, "%.0f", value)
                 : String.format(Locale.US, "%.1f", value);
     }
 

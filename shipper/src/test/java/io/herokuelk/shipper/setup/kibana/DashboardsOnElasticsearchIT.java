@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herokuelk.elk.assets.ElasticsearchAssets;
+import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
+import io.herokuelk.elk.testing.ElasticsearchEndpoint;
+import io.herokuelk.elk.testing.RealServices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,15 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.herokuelk.elk.assets.ElasticsearchAssets;
-import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
-import io.herokuelk.elk.testing.ElasticsearchEndpoint;
-import io.herokuelk.elk.testing.RealServices;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,8 +51,8 @@ class DashboardsOnElasticsearchIT {
         episode = new Episode();
         JsonNode answer = json(send("POST", "/_bulk?refresh=true", episode.bulk(NAMESPACE)));
         assertFalse(answer.get("errors").asBoolean(), answer.toString());
-        JsonNode ignored = json(send("POST", "/logs-*-" + NAMESPACE + "/_count",
-                "{\"query\":{\"exists\":{\"field\":\"_ignored\"}}}"));
+        JsonNode ignored = json(
+                send("POST", "/logs-*-" + NAMESPACE + "/_count", "{\"query\":{\"exists\":{\"field\":\"_ignored\"}}}"));
         assertEquals(0, ignored.get("count").asInt(), "no value was dropped by ignore_malformed");
     }
 
@@ -68,14 +66,15 @@ class DashboardsOnElasticsearchIT {
                 continue; // a constant: nothing to search
             }
             ObjectNode body = PanelSearch.body(layer, episode.start, episode.at(Episode.MINUTES, 0));
-            HttpResponse<String> response = send("POST", "/" + PanelSearch.index(layer.pattern(), NAMESPACE)
-                    + "/_search", body.toString());
+            HttpResponse<String> response =
+                    send("POST", "/" + PanelSearch.index(layer.pattern(), NAMESPACE) + "/_search", body.toString());
             String where = layer.dashboardId() + " / " + layer.panelTitle() + " / " + layer.layerId();
             assertEquals(200, response.statusCode(), where + ": " + response.body() + "\n" + body);
             JsonNode aggregations = json(response).get("aggregations");
             answers.put(layer.layerId(), aggregations);
             List<String> bucketIds = layer.columnOrder().stream()
-                    .filter(id -> layer.column(id).get("isBucketed").asBoolean()).toList();
+                    .filter(id -> layer.column(id).get("isBucketed").asBoolean())
+                    .toList();
             List<JsonNode> leaves = PanelSearch.leaves(aggregations, bucketIds);
             if (leaves.isEmpty()) {
                 empty.add(where + ": no buckets");
@@ -87,7 +86,8 @@ class DashboardsOnElasticsearchIT {
                 }
                 // A value in some bucket (a count must be above zero: Lens draws an empty count as nothing).
                 boolean count = column.get("operationType").asString().equals("count");
-                boolean hasValue = leaves.stream().map(leaf -> PanelSearch.value(leaf, id, column))
+                boolean hasValue = leaves.stream()
+                        .map(leaf -> PanelSearch.value(leaf, id, column))
                         .anyMatch(v -> v != null && (!count || v > 0));
                 if (!hasValue) {
                     empty.add(where + " / " + column.get("label").asString() + ": no value in any bucket");
@@ -99,25 +99,34 @@ class DashboardsOnElasticsearchIT {
         assertTrue(layers >= 30, "layers searched: " + layers);
         if (DashboardPictures.wanted()) {
             DashboardPictures.write(answers, episode.start, episode.at(Episode.MINUTES, 0))
-                    .forEach(file -> System.out.println("wrote " + file.toAbsolutePath().normalize()));
+                    .forEach(file ->
+                            System.out.println("wrote " + file.toAbsolutePath().normalize()));
         }
     }
 
     @Test
     void theRequestJoinShowsBothSidesOfARequest() throws Exception {
         Exported.LensLayer join = Exported.lensLayers().stream()
-                .filter(l -> l.panelTitle().startsWith("Requests seen by the router and by the app")).findFirst()
+                .filter(l -> l.panelTitle().startsWith("Requests seen by the router and by the app"))
+                .findFirst()
                 .orElseThrow();
-        JsonNode aggregations = json(send("POST", "/" + PanelSearch.index(join.pattern(), NAMESPACE) + "/_search",
-                PanelSearch.body(join, episode.start, episode.at(Episode.MINUTES, 0)).toString()))
+        JsonNode aggregations = json(send(
+                        "POST",
+                        "/" + PanelSearch.index(join.pattern(), NAMESPACE) + "/_search",
+                        PanelSearch.body(join, episode.start, episode.at(Episode.MINUTES, 0))
+                                .toString()))
                 .get("aggregations");
         String sides = join.columnOrder().get(join.columnOrder().size() - 2);
         int both = 0;
-        for (JsonNode bucket : PanelSearch.leaves(aggregations, List.of(join.columnOrder().getFirst()))) {
+        for (JsonNode bucket :
+                PanelSearch.leaves(aggregations, List.of(join.columnOrder().getFirst()))) {
             both += PanelSearch.value(bucket, sides, join.column(sides)) == 2.0 ? 1 : 0;
         }
-        assertTrue(both > 0, "router line and app event share a request id: " + send("POST", "/logs-app.request-"
-                + NAMESPACE + "/_search?size=1", "{}").body());
+        assertTrue(
+                both > 0,
+                "router line and app event share a request id: "
+                        + send("POST", "/logs-app.request-" + NAMESPACE + "/_search?size=1", "{}")
+                                .body());
     }
 
     @Test
@@ -150,15 +159,21 @@ class DashboardsOnElasticsearchIT {
         body.put("size", 0);
         var filter = body.putObject("query").putObject("bool").putArray("filter");
         filter.add(Kql.query(params.get("filterKuery").asString()));
-        filter.addObject().putObject("range").putObject(params.get("timeField").asString())
-                .put("gte", from.toString()).put("lt", end.toString());
+        filter.addObject()
+                .putObject("range")
+                .putObject(params.get("timeField").asString())
+                .put("gte", from.toString())
+                .put("lt", end.toString());
         ObjectNode terms = body.putObject("aggs").putObject("group");
-        ObjectNode termsBody = terms.putObject("terms").put("field", params.get("termField").asString())
+        ObjectNode termsBody = terms.putObject("terms")
+                .put("field", params.get("termField").asString())
                 .put("size", params.get("termSize").asInt());
         boolean count = params.get("aggType").asString().equals("count");
         if (!count) {
             termsBody.putObject("order").put("metric", "desc");
-            terms.putObject("aggs").putObject("metric").putObject(params.get("aggType").asString())
+            terms.putObject("aggs")
+                    .putObject("metric")
+                    .putObject(params.get("aggType").asString())
                     .put("field", params.get("aggField").asString());
         }
         String index = PanelSearch.index(params.get("index").get(0).asString(), NAMESPACE);
@@ -168,7 +183,9 @@ class DashboardsOnElasticsearchIT {
         assertEquals(">", params.get("thresholdComparator").asString());
         Map<String, Double> fired = new TreeMap<>();
         for (JsonNode bucket : json(response).at("/aggregations/group/buckets")) {
-            double value = count ? bucket.get("doc_count").asDouble() : bucket.at("/metric/value").asDouble();
+            double value = count
+                    ? bucket.get("doc_count").asDouble()
+                    : bucket.at("/metric/value").asDouble();
             if (value > threshold) {
                 fired.put(bucket.get("key").asString(), value);
             }
@@ -181,10 +198,12 @@ class DashboardsOnElasticsearchIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(es + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", path.startsWith("/_bulk") ? "application/x-ndjson" : "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(es + path))
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", path.startsWith("/_bulk") ? "application/x-ndjson" : "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

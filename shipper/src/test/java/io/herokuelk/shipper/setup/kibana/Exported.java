@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,9 +44,19 @@ final class Exported {
     }
 
     /** One Lens layer of one panel, with what it needs to be checked or run. */
-    record LensLayer(String dashboardId, String panelIndex, String panelTitle, String visualizationType,
-                     String layerId, String dataViewId, String pattern, String query, List<String> columnOrder,
-                     JsonNode columns, JsonNode visualization, JsonNode fieldFormats) {
+    record LensLayer(
+            String dashboardId,
+            String panelIndex,
+            String panelTitle,
+            String visualizationType,
+            String layerId,
+            String dataViewId,
+            String pattern,
+            String query,
+            List<String> columnOrder,
+            JsonNode columns,
+            JsonNode visualization,
+            JsonNode fieldFormats) {
 
         JsonNode column(String id) {
             return columns.get(id);
@@ -68,7 +77,8 @@ final class Exported {
         }
 
         boolean referenceLine() {
-            return columnOrder.stream().allMatch(id -> column(id).path("isStaticValue").asBoolean(false));
+            return columnOrder.stream()
+                    .allMatch(id -> column(id).path("isStaticValue").asBoolean(false));
         }
     }
 
@@ -83,25 +93,37 @@ final class Exported {
             for (JsonNode panel : panels) {
                 JsonNode attributes = panel.at("/embeddableConfig/attributes");
                 JsonNode state = attributes.get("state");
-                for (Map.Entry<String, JsonNode> layer : state.at("/datasourceStates/formBased/layers")
-                        .properties()) {
+                for (Map.Entry<String, JsonNode> layer :
+                        state.at("/datasourceStates/formBased/layers").properties()) {
                     String viewId = null;
                     for (JsonNode reference : attributes.get("references")) {
-                        if (reference.get("name").asString().equals("indexpattern-datasource-layer-"
-                                + layer.getKey())) {
+                        if (reference
+                                .get("name")
+                                .asString()
+                                .equals("indexpattern-datasource-layer-" + layer.getKey())) {
                             viewId = reference.get("id").asString();
                         }
                     }
                     List<String> order = new ArrayList<>();
                     layer.getValue().get("columnOrder").forEach(id -> order.add(id.asString()));
                     JsonNode view = viewId == null ? null : views.get(viewId);
-                    JsonNode formats = view == null ? JSON.createObjectNode()
-                            : JSON.readTree(view.at("/attributes/fieldFormatMap").asString("{}"));
-                    layers.add(new LensLayer(object.get("id").asString(), panel.get("panelIndex").asString(),
-                            panel.get("title").asString(), attributes.get("visualizationType").asString(),
-                            layer.getKey(), viewId, view == null ? null : view.at("/attributes/title").asString(),
-                            state.at("/query/query").asString(), order, layer.getValue().get("columns"),
-                            state.get("visualization"), formats));
+                    JsonNode formats = view == null
+                            ? JSON.createObjectNode()
+                            : JSON.readTree(
+                                    view.at("/attributes/fieldFormatMap").asString("{}"));
+                    layers.add(new LensLayer(
+                            object.get("id").asString(),
+                            panel.get("panelIndex").asString(),
+                            panel.get("title").asString(),
+                            attributes.get("visualizationType").asString(),
+                            layer.getKey(),
+                            viewId,
+                            view == null ? null : view.at("/attributes/title").asString(),
+                            state.at("/query/query").asString(),
+                            order,
+                            layer.getValue().get("columns"),
+                            state.get("visualization"),
+                            formats));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.herokuelk.shipper.setup.kibana;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,12 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,21 +37,35 @@ final class FakeKibana implements AutoCloseable {
             Pattern.DOTALL);
 
     /** Kibana's {@code SavedObjectsUtils.isRandomId}: the only predefined ids allowed for encrypted types. */
-    private static final Pattern UUID = Pattern.compile(
-            "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     /** Connector types and the licence each needs. */
-    private static final Map<String, String> CONNECTOR_LICENCES = Map.of(".server-log", "basic", ".index", "basic",
-            ".slack", "gold", ".webhook", "gold", ".pagerduty", "gold", ".email", "gold");
+    private static final Map<String, String> CONNECTOR_LICENCES = Map.of(
+            ".server-log",
+            "basic",
+            ".index",
+            "basic",
+            ".slack",
+            "gold",
+            ".webhook",
+            "gold",
+            ".pagerduty",
+            "gold",
+            ".email",
+            "gold");
+
     private static final List<String> LICENCES = List.of("basic", "gold", "platinum", "enterprise", "trial");
 
     final List<String> requests = new ArrayList<>();
     final FakeSavedObjects objects = new FakeSavedObjects();
     /** The default space's saved objects, by {@code type:id}. */
     final Map<String, ObjectNode> savedObjects = objects.space("default");
+
     final Map<String, ObjectNode> rules = new LinkedHashMap<>();
     final Map<String, ObjectNode> connectors = new LinkedHashMap<>();
     /** The space of each rule and connector, by {@code type:id}. */
     final Map<String, String> spaceOf = new HashMap<>();
+
     final List<String> importedBodies = new ArrayList<>();
     volatile String version = "8.15.3";
     volatile String licence = "basic";
@@ -92,9 +103,13 @@ final class FakeKibana implements AutoCloseable {
             requests.add(method + " " + (space.equals("default") ? "" : "/s/" + space) + path
                     + (query == null ? "" : "?" + query));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (apiKey != null && !("ApiKey " + apiKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                error(exchange, 401, "Unauthorized", "[security_exception]: missing authentication credentials for"
-                        + " REST request");
+            if (apiKey != null
+                    && !("ApiKey " + apiKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                error(
+                        exchange,
+                        401,
+                        "Unauthorized",
+                        "[security_exception]: missing authentication credentials for" + " REST request");
                 return;
             }
             if (!method.equals("GET") && exchange.getRequestHeaders().getFirst("kbn-xsrf") == null) {
@@ -110,12 +125,27 @@ final class FakeKibana implements AutoCloseable {
             } else if (path.equals("/api/saved_objects/_import") && method.equals("POST")) {
                 importObjects(exchange, space, query, body);
             } else if (path.startsWith("/api/alerting/rule/")) {
-                crud(exchange, method, space, path.substring("/api/alerting/rule/".length()), body, rules, "alert",
+                crud(
+                        exchange,
+                        method,
+                        space,
+                        path.substring("/api/alerting/rule/".length()),
+                        body,
+                        rules,
+                        "alert",
                         Set.of("name", "rule_type_id", "consumer", "schedule", "params"),
                         Set.of("name", "tags", "schedule", "params", "actions", "throttle", "notify_when"));
             } else if (path.startsWith("/api/actions/connector/")) {
-                crud(exchange, method, space, path.substring("/api/actions/connector/".length()), body, connectors,
-                        "action", Set.of("name", "connector_type_id"), Set.of("name", "config", "secrets"));
+                crud(
+                        exchange,
+                        method,
+                        space,
+                        path.substring("/api/actions/connector/".length()),
+                        body,
+                        connectors,
+                        "action",
+                        Set.of("name", "connector_type_id"),
+                        Set.of("name", "config", "secrets"));
             } else {
                 error(exchange, 404, "Not Found", "Not Found");
             }
@@ -135,14 +165,23 @@ final class FakeKibana implements AutoCloseable {
         String boundary = "--" + type.substring("multipart/form-data; boundary=".length());
         String text = new String(body, StandardCharsets.UTF_8);
         Matcher part = MULTIPART_FILE.matcher(text);
-        if (!text.startsWith(boundary + "\r\n") || !part.find() || !part.group(1).equals("file")) {
-            error(exchange, 400, "Bad Request", "[request body.file]: expected value of type [Stream] but got"
-                    + " [undefined]");
+        if (!text.startsWith(boundary + "\r\n")
+                || !part.find()
+                || !part.group(1).equals("file")) {
+            error(
+                    exchange,
+                    400,
+                    "Bad Request",
+                    "[request body.file]: expected value of type [Stream] but got" + " [undefined]");
             return;
         }
         if (!part.group(2).endsWith(".ndjson")) {
-            error(exchange, 400, "Bad Request", "Invalid file extension "
-                    + part.group(2).substring(part.group(2).lastIndexOf('.')));
+            error(
+                    exchange,
+                    400,
+                    "Bad Request",
+                    "Invalid file extension "
+                            + part.group(2).substring(part.group(2).lastIndexOf('.')));
             return;
         }
         int end = text.indexOf("\r\n" + boundary + "--", part.end());
@@ -156,8 +195,11 @@ final class FakeKibana implements AutoCloseable {
             }
             JsonNode object = Exported.JSON.readTree(line);
             if (!keys.add(FakeSavedObjects.key(object))) {
-                error(exchange, 400, "Bad Request", "Non-unique import objects detected: ["
-                        + FakeSavedObjects.key(object) + "]");
+                error(
+                        exchange,
+                        400,
+                        "Bad Request",
+                        "Non-unique import objects detected: [" + FakeSavedObjects.key(object) + "]");
                 return;
             }
             incoming.add(object);
@@ -170,8 +212,16 @@ final class FakeKibana implements AutoCloseable {
         }
     }
 
-    private void crud(HttpExchange exchange, String method, String space, String id, byte[] body,
-                      Map<String, ObjectNode> store, String savedType, Set<String> required, Set<String> updatable)
+    private void crud(
+            HttpExchange exchange,
+            String method,
+            String space,
+            String id,
+            byte[] body,
+            Map<String, ObjectNode> store,
+            String savedType,
+            Set<String> required,
+            Set<String> updatable)
             throws IOException {
         boolean here = store.containsKey(id) && space.equals(spaceOf.get(savedType + ":" + id));
         String notFound = "Saved object [" + savedType + "/" + id + "] not found";
@@ -196,8 +246,12 @@ final class FakeKibana implements AutoCloseable {
                     return;
                 }
                 if (create && !UUID.matcher(id).matches()) {
-                    error(exchange, 400, "Bad Request", "Predefined IDs are not allowed for saved objects with"
-                            + " encrypted attributes unless the ID is a UUID.");
+                    error(
+                            exchange,
+                            400,
+                            "Bad Request",
+                            "Predefined IDs are not allowed for saved objects with"
+                                    + " encrypted attributes unless the ID is a UUID.");
                     return;
                 }
                 if (create && store.containsKey(id)) {
@@ -215,7 +269,10 @@ final class FakeKibana implements AutoCloseable {
                 }
                 Refusal refusal = savedType.equals("alert") ? ruleProblem(space, stored) : connectorProblem(stored);
                 if (refusal != null) {
-                    error(exchange, refusal.status(), refusal.status() == 403 ? "Forbidden" : "Bad Request",
+                    error(
+                            exchange,
+                            refusal.status(),
+                            refusal.status() == 403 ? "Forbidden" : "Bad Request",
                             refusal.message());
                     return;
                 }
@@ -277,7 +334,8 @@ final class FakeKibana implements AutoCloseable {
             }
             if (!action.has("frequency") && !rule.has("notify_when")) {
                 return Refusal.badRequest("Failed to validate actions due to the following error: Actions"
-                        + " missing frequency parameters: " + action.path("group").asString());
+                        + " missing frequency parameters: "
+                        + action.path("group").asString());
             }
         }
         return null;
@@ -294,18 +352,23 @@ final class FakeKibana implements AutoCloseable {
             return Refusal.badRequest("Action type \"" + type + "\" is not registered.");
         }
         if (licenceExpired) {
-            return new Refusal(403, "Action type " + type + " is disabled because your " + licence + " license has"
-                    + " expired.");
+            return new Refusal(
+                    403, "Action type " + type + " is disabled because your " + licence + " license has" + " expired.");
         }
         if (LICENCES.indexOf(licence) < LICENCES.indexOf(needs)) {
-            return new Refusal(403, "Action type " + type + " is disabled because your " + licence + " license does"
-                    + " not support it. Please upgrade your license.");
+            return new Refusal(
+                    403,
+                    "Action type " + type + " is disabled because your " + licence + " license does"
+                            + " not support it. Please upgrade your license.");
         }
         return null;
     }
 
     private static void error(HttpExchange exchange, int status, String error, String message) throws IOException {
-        ObjectNode body = Exported.JSON.createObjectNode().put("statusCode", status).put("error", error)
+        ObjectNode body = Exported.JSON
+                .createObjectNode()
+                .put("statusCode", status)
+                .put("error", error)
                 .put("message", message);
         send(exchange, status, body);
     }

@@ -3,13 +3,11 @@ package io.herokuelk.shipper.setup.kibana;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herokuelk.shipper.setup.kibana.KibanaHttp.Answer;
 import java.net.URI;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.herokuelk.shipper.setup.kibana.KibanaHttp.Answer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,8 +35,8 @@ class FakeKibanaTest {
     }
 
     private KibanaHttp in(String space) {
-        return new KibanaHttp(new KibanaSettings(URI.create(kibana.url()), Optional.empty(), Optional.empty(),
-                Optional.empty(), space));
+        return new KibanaHttp(new KibanaSettings(
+                URI.create(kibana.url()), Optional.empty(), Optional.empty(), Optional.empty(), space));
     }
 
     private Answer createConnector(String space) throws Exception {
@@ -65,8 +63,7 @@ class FakeKibanaTest {
         createConnector("default");
         ObjectNode rule = RuleBodies.createRule(R14, CONNECTOR);
         ((ObjectNode) rule.get("params")).put("aggType", "max").remove("aggField");
-        assertRefused(400, "params invalid: [aggField]: must have a value when [aggType] is \"max\"",
-                createRule(rule));
+        assertRefused(400, "params invalid: [aggField]: must have a value when [aggType] is \"max\"", createRule(rule));
     }
 
     @Test
@@ -76,8 +73,7 @@ class FakeKibanaTest {
         ((ObjectNode) rule.get("params")).put("termSize", 1001);
         assertRefused(400, "params invalid: [termSize]: must be less than or equal to 1000", createRule(rule));
         ((ObjectNode) rule.get("params")).put("termSize", 0);
-        assertRefused(400, "params invalid: [termSize]: Value must be equal to or greater than [1].",
-                createRule(rule));
+        assertRefused(400, "params invalid: [termSize]: Value must be equal to or greater than [1].", createRule(rule));
     }
 
     @Test
@@ -90,28 +86,39 @@ class FakeKibanaTest {
 
     @Test
     void anActionNeedsItsConnectorInTheSameSpace() throws Exception {
-        assertRefused(400, "Failed to load action " + CONNECTOR + " (404): Saved object [action/" + CONNECTOR
-                + "] not found", createRule(RuleBodies.createRule(R14, CONNECTOR)));
+        assertRefused(
+                400,
+                "Failed to load action " + CONNECTOR + " (404): Saved object [action/" + CONNECTOR + "] not found",
+                createRule(RuleBodies.createRule(R14, CONNECTOR)));
         createConnector("ops");
-        assertEquals(400, createRule(RuleBodies.createRule(R14, CONNECTOR)).status(),
+        assertEquals(
+                400,
+                createRule(RuleBodies.createRule(R14, CONNECTOR)).status(),
                 "a connector of another space does not count");
     }
 
     @Test
     void aPredefinedRuleIdMustBeAUuid() throws Exception {
         createConnector("default");
-        assertRefused(400, "Predefined IDs are not allowed for saved objects with encrypted attributes unless the ID"
-                + " is a UUID.", in("default").post("/api/alerting/rule/r14-memory-quota",
-                        RuleBodies.createRule(R14, CONNECTOR)));
+        assertRefused(
+                400,
+                "Predefined IDs are not allowed for saved objects with encrypted attributes unless the ID"
+                        + " is a UUID.",
+                in("default").post("/api/alerting/rule/r14-memory-quota", RuleBodies.createRule(R14, CONNECTOR)));
     }
 
     @Test
     void aConnectorTypeTheLicenceLacksIsForbidden() throws Exception {
         ObjectNode slack = RuleBodies.createConnector().put("connector_type_id", ".slack");
-        assertRefused(403, "Action type .slack is disabled because your basic license does not support it. Please"
-                + " upgrade your license.", in("default").post("/api/actions/connector/" + CONNECTOR, slack));
+        assertRefused(
+                403,
+                "Action type .slack is disabled because your basic license does not support it. Please"
+                        + " upgrade your license.",
+                in("default").post("/api/actions/connector/" + CONNECTOR, slack));
         kibana.licence = "gold";
-        assertEquals(200, in("default").post("/api/actions/connector/" + CONNECTOR, slack).status());
+        assertEquals(
+                200,
+                in("default").post("/api/actions/connector/" + CONNECTOR, slack).status());
     }
 
     @Test
@@ -121,18 +128,24 @@ class FakeKibanaTest {
         assertEquals(200, in("default").get("/api/alerting/rule/" + R14.id()).status());
         assertEquals(404, in("ops").get("/api/alerting/rule/" + R14.id()).status());
         assertRefused(409, "Saved object [action/" + CONNECTOR + "] conflict", createConnector("ops"));
-        assertEquals(404, in("ops").put("/api/actions/connector/" + CONNECTOR, RuleBodies.updateConnector())
-                .status());
+        assertEquals(
+                404,
+                in("ops")
+                        .put("/api/actions/connector/" + CONNECTOR, RuleBodies.updateConnector())
+                        .status());
     }
 
     @Test
     void anObjectFromANewerKibanaRefusesTheWholeImport() throws Exception {
-        String ndjson = SavedObjects.ndjson().replaceFirst("\"typeMigrationVersion\":\"8.9.0\"",
-                "\"typeMigrationVersion\":\"8.99.0\"");
+        String ndjson = SavedObjects.ndjson()
+                .replaceFirst("\"typeMigrationVersion\":\"8.9.0\"", "\"typeMigrationVersion\":\"8.99.0\"");
         Answer answer = in("default").importObjects(ndjson, "heroku-elk.ndjson");
         assertEquals(400, answer.status());
-        assertTrue(answer.message().matches("Document \"[^\"]+\" belongs to a more recent version of Kibana \\[8\\.99\\.0]"
-                + " when the last known version is \\[8\\.9\\.0]\\."), answer.message());
+        assertTrue(
+                answer.message()
+                        .matches("Document \"[^\"]+\" belongs to a more recent version of Kibana \\[8\\.99\\.0]"
+                                + " when the last known version is \\[8\\.9\\.0]\\."),
+                answer.message());
         assertTrue(kibana.savedObjects.isEmpty());
     }
 }

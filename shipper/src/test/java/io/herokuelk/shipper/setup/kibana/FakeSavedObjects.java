@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,15 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
 final class FakeSavedObjects {
 
     /** An import answer, or the request refused as a whole. */
-    record ImportResult(ObjectNode body, String refusal) {
-    }
+    record ImportResult(ObjectNode body, String refusal) {}
 
     private static final Set<String> WRITES_NOTHING = Set.of("conflict", "ambiguous_conflict", "missing_references");
 
     private final Map<String, Map<String, ObjectNode>> spaces = new HashMap<>();
     /** Types Kibana knows, with the latest migration of each (what Kibana 8.9 and later know of these types). */
-    final Map<String, String> latestMigration = new HashMap<>(Map.of("index-pattern", "8.0.0", "dashboard",
-            "8.9.0", "lens", "8.9.0"));
+    final Map<String, String> latestMigration =
+            new HashMap<>(Map.of("index-pattern", "8.0.0", "dashboard", "8.9.0", "lens", "8.9.0"));
     /** When set, the import answers as if this data view did not exist, as Kibana does for missing references. */
     volatile String missingReferenceFor;
 
@@ -68,12 +66,16 @@ final class FakeSavedObjects {
         for (JsonNode object : collected) {
             ArrayNode missing = Exported.JSON.createArrayNode();
             for (JsonNode reference : object.path("references")) {
-                String target = reference.path("type").asString() + ":" + reference.path("id").asString();
+                String target = reference.path("type").asString() + ":"
+                        + reference.path("id").asString();
                 boolean known = (inFile.contains(target) || here.containsKey(target))
                         && !reference.path("id").asString().equals(missingReferenceFor);
-                boolean listed = missing.valueStream().anyMatch(m -> m.path("id").equals(reference.path("id")));
+                boolean listed =
+                        missing.valueStream().anyMatch(m -> m.path("id").equals(reference.path("id")));
                 if (reference.path("type").asString().equals("index-pattern") && !known && !listed) {
-                    missing.addObject().put("type", "index-pattern").put("id", reference.path("id").asString());
+                    missing.addObject()
+                            .put("type", "index-pattern")
+                            .put("id", reference.path("id").asString());
                 }
             }
             if (!missing.isEmpty()) {
@@ -92,8 +94,11 @@ final class FakeSavedObjects {
             }
             List<String> fromOrigin = here.values().stream()
                     .filter(o -> o.path("type").equals(object.path("type"))
-                            && o.path("originId").asString("").equals(object.path("id").asString()))
-                    .map(o -> o.path("id").asString()).toList();
+                            && o.path("originId")
+                                    .asString("")
+                                    .equals(object.path("id").asString()))
+                    .map(o -> o.path("id").asString())
+                    .toList();
             if (here.containsKey(key)) {
                 overwrites.add(key);
             } else if (fromOrigin.size() > 1) {
@@ -114,9 +119,12 @@ final class FakeSavedObjects {
             if (failed.contains(key)) {
                 continue;
             }
-            ObjectNode success = successes.addObject().put("type", object.path("type").asString())
+            ObjectNode success = successes
+                    .addObject()
+                    .put("type", object.path("type").asString())
                     .put("id", object.path("id").asString());
-            success.putObject("meta").put("title", object.at("/attributes/title").asString(""));
+            success.putObject("meta")
+                    .put("title", object.at("/attributes/title").asString(""));
             if (overwrites.contains(key)) {
                 success.put("overwrite", true);
             }
@@ -153,7 +161,8 @@ final class FakeSavedObjects {
             stored.put("originId", object.path("id").asString());
         }
         for (JsonNode reference : stored.path("references")) {
-            String target = reference.path("type").asString() + ":" + reference.path("id").asString();
+            String target = reference.path("type").asString() + ":"
+                    + reference.path("id").asString();
             if (destinations.containsKey(target)) {
                 ((ObjectNode) reference).put("id", destinations.get(target));
             }
@@ -162,7 +171,8 @@ final class FakeSavedObjects {
     }
 
     private boolean heldElsewhere(String space, String key) {
-        return spaces.entrySet().stream().anyMatch(e -> !e.getKey().equals(space) && e.getValue().containsKey(key));
+        return spaces.entrySet().stream()
+                .anyMatch(e -> !e.getKey().equals(space) && e.getValue().containsKey(key));
     }
 
     private String newerThanKnown(JsonNode object) {
@@ -179,8 +189,8 @@ final class FakeSavedObjects {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int diff = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0,
-                    i < y.length ? Integer.parseInt(y[i]) : 0);
+            int diff = Integer.compare(
+                    i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
             if (diff != 0) {
                 return diff;
             }
@@ -189,7 +199,9 @@ final class FakeSavedObjects {
     }
 
     private static ObjectNode failure(JsonNode object, String type) {
-        ObjectNode failure = Exported.JSON.createObjectNode().put("type", object.path("type").asString())
+        ObjectNode failure = Exported.JSON
+                .createObjectNode()
+                .put("type", object.path("type").asString())
                 .put("id", object.path("id").asString());
         failure.putObject("meta").put("title", object.at("/attributes/title").asString(""));
         failure.putObject("error").put("type", type);

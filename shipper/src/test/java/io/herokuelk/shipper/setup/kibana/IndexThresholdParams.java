@@ -2,7 +2,6 @@ package io.herokuelk.shipper.setup.kibana;
 
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,15 +16,25 @@ final class IndexThresholdParams {
 
     /** Kibana's {@code MAX_GROUPS}. */
     static final int MAX_GROUPS = 1000;
+
     private static final Set<String> AGG_TYPES = Set.of("count", "avg", "min", "max", "sum");
     private static final Set<String> COMPARATORS = Set.of(">", "<", ">=", "<=", "between", "notBetween");
     private static final Set<String> TIME_UNITS = Set.of("s", "m", "h", "d");
-    private static final Set<String> KEYS = Set.of("index", "timeField", "aggType", "aggField", "groupBy",
-            "termField", "filterKuery", "termSize", "timeWindowSize", "timeWindowUnit", "thresholdComparator",
+    private static final Set<String> KEYS = Set.of(
+            "index",
+            "timeField",
+            "aggType",
+            "aggField",
+            "groupBy",
+            "termField",
+            "filterKuery",
+            "termSize",
+            "timeWindowSize",
+            "timeWindowUnit",
+            "thresholdComparator",
             "threshold");
 
-    private IndexThresholdParams() {
-    }
+    private IndexThresholdParams() {}
 
     /** Kibana's sentence for the first problem, or null when the parameters are valid. */
     static String problem(JsonNode params) {
@@ -43,9 +52,12 @@ final class IndexThresholdParams {
 
     private static String schemaProblem(JsonNode p) {
         JsonNode index = p.path("index");
-        boolean indexOk = index.isString() ? !index.asString().isEmpty()
-                : index.isArray() && !index.isEmpty() && index.valueStream().allMatch(i -> i.isString()
-                        && !i.asString().isEmpty());
+        boolean indexOk = index.isString()
+                ? !index.asString().isEmpty()
+                : index.isArray()
+                        && !index.isEmpty()
+                        && index.valueStream()
+                                .allMatch(i -> i.isString() && !i.asString().isEmpty());
         if (!indexOk) {
             return "[index]: types that failed validation:\n- [index.0]: expected value of type [string] but got ["
                     + typeOf(index) + "]\n- [index.1]: expected value of type [array] but got [" + typeOf(index) + "]";
@@ -127,14 +139,20 @@ final class IndexThresholdParams {
             }
         }
         String comparator = p.get("thresholdComparator").asString();
-        if ((comparator.equals("between") || comparator.equals("notBetween")) && p.get("threshold").size() == 1) {
+        if ((comparator.equals("between") || comparator.equals("notBetween"))
+                && p.get("threshold").size() == 1) {
             return "[threshold]: must have two elements for the \"" + comparator + "\" comparator";
         }
         return null;
     }
 
     private static String typeOf(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? "undefined" : node.isString() ? "string"
-                : node.isNumber() ? "number" : node.isArray() ? "Array" : node.isBoolean() ? "boolean" : "Object";
+        return node.isMissingNode() || node.isNull()
+                ? "undefined"
+                : node.isString()
+                        ? "string"
+                        : node.isNumber()
+                                ? "number"
+                                : node.isArray() ? "Array" : node.isBoolean() ? "boolean" : "Object";
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,8 +28,8 @@ final class Kql {
             end = matcher.end();
         }
         if (!text.substring(end).isBlank()) {
-            throw new IllegalArgumentException("KQL outside the checked subset at '" + text.substring(end) + "': "
-                    + text);
+            throw new IllegalArgumentException(
+                    "KQL outside the checked subset at '" + text.substring(end) + "': " + text);
         }
     }
 

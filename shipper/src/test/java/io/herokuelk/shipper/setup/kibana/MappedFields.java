@@ -1,13 +1,12 @@
 package io.herokuelk.shipper.setup.kibana;
 
+import io.herokuelk.elk.assets.ElasticsearchAssets;
+import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import io.herokuelk.elk.assets.ElasticsearchAssets;
-import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,16 +16,21 @@ import tools.jackson.databind.JsonNode;
 final class MappedFields {
 
     /** A data stream of every dataset heroku-elk writes, in the default namespace. */
-    static final List<String> STREAMS = List.of("logs-heroku.router-default", "logs-heroku.runtime_metrics-default",
-            "logs-heroku.platform-default", "logs-heroku.app-default", "logs-app.request-default",
-            "logs-app.memory-default", "logs-app.lifecycle-default", "logs-heroku_elk.alert-default",
+    static final List<String> STREAMS = List.of(
+            "logs-heroku.router-default",
+            "logs-heroku.runtime_metrics-default",
+            "logs-heroku.platform-default",
+            "logs-heroku.app-default",
+            "logs-app.request-default",
+            "logs-app.memory-default",
+            "logs-app.lifecycle-default",
+            "logs-heroku_elk.alert-default",
             "logs-heroku_elk.dead_letter-default");
 
-    static final Set<String> NUMERIC = Set.of("long", "integer", "short", "byte", "double", "float", "half_float",
-            "scaled_float", "unsigned_long");
+    static final Set<String> NUMERIC = Set.of(
+            "long", "integer", "short", "byte", "double", "float", "half_float", "scaled_float", "unsigned_long");
 
-    private MappedFields() {
-    }
+    private MappedFields() {}
 
     static boolean globMatches(String glob, String name) {
         return Pattern.matches(Pattern.quote(glob).replace("*", "\\E.*\\Q"), name);
@@ -56,9 +60,10 @@ final class MappedFields {
             }
             for (JsonNode component : body.get("composed_of")) {
                 ElasticsearchAssets.componentTemplates().stream()
-                        .filter(a -> a.name().equals(component.asString())).findFirst()
-                        .ifPresent(a -> collect(Exported.JSON.readTree(a.bytes())
-                                .at("/template/mappings/properties"), "", fields));
+                        .filter(a -> a.name().equals(component.asString()))
+                        .findFirst()
+                        .ifPresent(a -> collect(
+                                Exported.JSON.readTree(a.bytes()).at("/template/mappings/properties"), "", fields));
             }
         }
         return fields;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,11 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PanelSearch {
 
-    private PanelSearch() {
-    }
+    private PanelSearch() {}
 
     static String index(String pattern, String namespace) {
-        return java.util.Arrays.stream(pattern.split(",")).map(p -> p.trim().replaceAll("-\\*$", "-" + namespace))
+        return java.util.Arrays.stream(pattern.split(","))
+                .map(p -> p.trim().replaceAll("-\\*$", "-" + namespace))
                 .collect(Collectors.joining(","));
     }
 
@@ -29,7 +28,10 @@ final class PanelSearch {
         body.put("size", 0);
         ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
         filter.add(Kql.query(layer.query()));
-        filter.addObject().putObject("range").putObject("@timestamp").put("gte", from.toString())
+        filter.addObject()
+                .putObject("range")
+                .putObject("@timestamp")
+                .put("gte", from.toString())
                 .put("lt", to.toString());
         ObjectNode aggs = body.putObject("aggs");
         List<String> buckets = new ArrayList<>();
@@ -56,22 +58,28 @@ final class PanelSearch {
         ObjectNode agg = aggs.putObject(id);
         String field = column.get("sourceField").asString();
         switch (column.get("operationType").asString()) {
-            case "date_histogram" -> agg.putObject("date_histogram").put("field", field).put("fixed_interval", "1m");
+            case "date_histogram" ->
+                agg.putObject("date_histogram").put("field", field).put("fixed_interval", "1m");
             case "terms" -> {
-                ObjectNode terms = agg.putObject("terms").put("field", field)
+                ObjectNode terms = agg.putObject("terms")
+                        .put("field", field)
                         .put("size", column.at("/params/size").asInt());
                 JsonNode orderBy = column.at("/params/orderBy");
                 if (orderBy.get("type").asString().equals("alphabetical")) {
                     terms.putObject("order").put("_key", "asc");
                 } else {
-                    terms.putObject("order").put(orderPath(orderBy.get("columnId").asString()), "desc");
+                    terms.putObject("order")
+                            .put(orderPath(orderBy.get("columnId").asString()), "desc");
                 }
             }
             case "range" -> {
                 ObjectNode range = agg.putObject("range").put("field", field);
                 ArrayNode ranges = range.putArray("ranges");
-                column.at("/params/ranges").forEach(r -> ranges.addObject().put("key", r.get("label").asString())
-                        .put("from", r.get("from").asDouble()).put("to", r.get("to").asDouble()));
+                column.at("/params/ranges")
+                        .forEach(r -> ranges.addObject()
+                                .put("key", r.get("label").asString())
+                                .put("from", r.get("from").asDouble())
+                                .put("to", r.get("to").asDouble()));
             }
             default -> throw new IllegalArgumentException("bucket " + column);
         }
@@ -103,13 +111,22 @@ final class PanelSearch {
             case "max", "min", "sum" -> agg.putObject(op).put("field", field);
             case "average" -> agg.putObject("avg").put("field", field);
             case "unique_count" -> agg.putObject("cardinality").put("field", field);
-            case "median" -> agg.putObject("percentiles").put("field", field).putArray("percents").add(50);
-            case "percentile" -> agg.putObject("percentiles").put("field", field).putArray("percents")
-                    .add(column.at("/params/percentile").asInt());
+            case "median" ->
+                agg.putObject("percentiles")
+                        .put("field", field)
+                        .putArray("percents")
+                        .add(50);
+            case "percentile" ->
+                agg.putObject("percentiles")
+                        .put("field", field)
+                        .putArray("percents")
+                        .add(column.at("/params/percentile").asInt());
             case "last_value" -> {
                 // What Lens sends for it: the newest document's value, by top_hits.
                 ObjectNode top = agg.putObject("top_hits").put("size", 1);
-                top.putArray("sort").addObject().putObject(column.at("/params/sortField").asString())
+                top.putArray("sort")
+                        .addObject()
+                        .putObject(column.at("/params/sortField").asString())
                         .put("order", "desc");
                 top.putArray("docvalue_fields").add(field);
                 top.put("_source", false);
