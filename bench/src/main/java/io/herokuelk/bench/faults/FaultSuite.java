@@ -1,8 +1,8 @@
 package io.herokuelk.bench.faults;
 
 import io.herokuelk.bench.load.ProcStats;
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.KafkaProcess;
+import io.herokuelk.devstack.runner.ElasticsearchProcess;
+import io.herokuelk.devstack.runner.KafkaProcess;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.herokuelk.bench.load;
 
 import com.sun.net.httpserver.HttpServer;
 import io.herokuelk.bench.Directories;
-import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.devstack.runner.EmbeddedKafka;
 import io.herokuelk.shipper.alert.AlertService;
 import io.herokuelk.shipper.alert.AlerterSettings;
 import io.herokuelk.shipper.alert.notify.Destinations;

@@ -1,7 +1,7 @@
 package io.herokuelk.bench.load;
 
 import io.herokuelk.bench.Directories;
-import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.devstack.runner.EmbeddedKafka;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.config.ShipperSettings;

@@ -2,8 +2,8 @@ package io.herokuelk.bench.load;
 
 import ch.qos.logback.classic.Level;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.devstack.runner.ElasticsearchProcess;
+import io.herokuelk.devstack.runner.EmbeddedKafka;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.index.ElasticsearchClients;
@@ -122,7 +122,7 @@ final class Load {
     /** A node from {@code -Dheroku-elk.elasticsearch.home}, defaulting to the distribution Maven unpacks. */
     static ElasticsearchProcess elasticsearch(Path directory, int heapMb) throws Exception {
         if (System.getProperty(ElasticsearchProcess.HOME_PROPERTY) == null) {
-            Path unpacked = Path.of("elk/target/elasticsearch-9.5.3").toAbsolutePath();
+            Path unpacked = Path.of("devstack/target/elasticsearch-9.5.3").toAbsolutePath();
             if (Files.isDirectory(unpacked)) {
                 System.setProperty(ElasticsearchProcess.HOME_PROPERTY, unpacked.toString());
             }

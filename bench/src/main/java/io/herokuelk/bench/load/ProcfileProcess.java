@@ -1,6 +1,6 @@
 package io.herokuelk.bench.load;
 
-import io.herokuelk.elk.stack.Procfile;
+import io.herokuelk.devstack.stack.Procfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

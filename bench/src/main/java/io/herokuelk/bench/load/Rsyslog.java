@@ -1,6 +1,6 @@
 package io.herokuelk.bench.load;
 
-import io.herokuelk.elk.runner.Ports;
+import io.herokuelk.devstack.runner.Ports;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.herokuelk.bench.load;
 
 import io.herokuelk.bench.Directories;
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.elk.runner.Ports;
+import io.herokuelk.devstack.runner.EmbeddedKafka;
+import io.herokuelk.devstack.runner.Ports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,8 @@
 package io.herokuelk.bench.load;
 
 import io.herokuelk.bench.Directories;
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.EmbeddedKafka;
+import io.herokuelk.devstack.runner.ElasticsearchProcess;
+import io.herokuelk.devstack.runner.EmbeddedKafka;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.parse.ParsedEvent;

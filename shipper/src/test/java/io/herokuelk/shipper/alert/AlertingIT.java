@@ -2,8 +2,8 @@ package io.herokuelk.shipper.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.devstack.testing.KafkaEndpoint;
+import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.shipper.alert.notify.Destinations;
 import io.herokuelk.shipper.alert.notify.NotifierSettings;
 import io.herokuelk.shipper.alert.rules.RuleTypes;

@@ -3,11 +3,11 @@ package io.herokuelk.shipper.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.herokuelk.elk.runner.ElasticsearchProcess;
-import io.herokuelk.elk.runner.Ports;
-import io.herokuelk.elk.testing.ElasticsearchEndpoint;
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.devstack.runner.ElasticsearchProcess;
+import io.herokuelk.devstack.runner.Ports;
+import io.herokuelk.devstack.testing.ElasticsearchEndpoint;
+import io.herokuelk.devstack.testing.KafkaEndpoint;
+import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
 import io.herokuelk.shipper.publish.EventHeaders;

@@ -2,9 +2,9 @@ package io.herokuelk.shipper.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.devstack.runner.EmbeddedKafka;
+import io.herokuelk.devstack.testing.KafkaEndpoint;
+import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.shipper.parse.DrainBodyParser;
 import io.herokuelk.shipper.testing.RunningIngest;
 import io.herokuelk.shipper.testing.TopicReader;

@@ -2,9 +2,9 @@ package io.herokuelk.shipper.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herokuelk.elk.runner.KafkaCluster;
-import io.herokuelk.elk.runner.KafkaProcess;
-import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.devstack.runner.KafkaCluster;
+import io.herokuelk.devstack.runner.KafkaProcess;
+import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.shipper.testing.RunningIngest;
 import io.herokuelk.shipper.testing.TopicReader;
 import io.herokuelk.shipper.testing.Topics;

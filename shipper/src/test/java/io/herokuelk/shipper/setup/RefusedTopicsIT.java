@@ -2,9 +2,9 @@ package io.herokuelk.shipper.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.elk.testing.ElasticsearchEndpoint;
-import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.devstack.runner.EmbeddedKafka;
+import io.herokuelk.devstack.testing.ElasticsearchEndpoint;
+import io.herokuelk.devstack.testing.RealServices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

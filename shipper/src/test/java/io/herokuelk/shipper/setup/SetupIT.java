@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herokuelk.devstack.testing.ElasticsearchEndpoint;
+import io.herokuelk.devstack.testing.KafkaEndpoint;
+import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.elk.assets.ElasticsearchAssets;
-import io.herokuelk.elk.testing.ElasticsearchEndpoint;
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

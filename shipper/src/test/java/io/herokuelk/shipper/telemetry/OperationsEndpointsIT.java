@@ -3,9 +3,9 @@ package io.herokuelk.shipper.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herokuelk.elk.runner.EmbeddedKafka;
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.devstack.runner.EmbeddedKafka;
+import io.herokuelk.devstack.testing.KafkaEndpoint;
+import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.shipper.testing.RunningIngest;
 import java.net.URI;
 import java.net.http.HttpClient;

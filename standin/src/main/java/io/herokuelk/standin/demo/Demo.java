@@ -1,9 +1,9 @@
 package io.herokuelk.standin.demo;
 
-import io.herokuelk.elk.runner.ServiceStartException;
-import io.herokuelk.elk.stack.DrainCredentials;
-import io.herokuelk.elk.stack.LocalStack;
-import io.herokuelk.elk.stack.StackSettings;
+import io.herokuelk.devstack.runner.ServiceStartException;
+import io.herokuelk.devstack.stack.DrainCredentials;
+import io.herokuelk.devstack.stack.LocalStack;
+import io.herokuelk.devstack.stack.StackSettings;
 import io.herokuelk.standin.StandIn;
 import io.herokuelk.standin.dyno.Release;
 import io.herokuelk.standin.logplex.LogplexSettings;

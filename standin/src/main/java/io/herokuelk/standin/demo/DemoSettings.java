@@ -1,6 +1,6 @@
 package io.herokuelk.standin.demo;
 
-import io.herokuelk.elk.stack.StackSettings;
+import io.herokuelk.devstack.stack.StackSettings;
 import io.herokuelk.standin.VariableReader;
 import java.util.ArrayList;
 import java.util.HashMap;

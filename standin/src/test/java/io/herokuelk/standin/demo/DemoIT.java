@@ -2,7 +2,7 @@ package io.herokuelk.standin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herokuelk.elk.runner.Ports;
+import io.herokuelk.devstack.runner.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

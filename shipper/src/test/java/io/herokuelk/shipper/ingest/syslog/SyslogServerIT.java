@@ -3,8 +3,8 @@ package io.herokuelk.shipper.ingest.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herokuelk.elk.testing.KafkaEndpoint;
-import io.herokuelk.elk.testing.RealServices;
+import io.herokuelk.devstack.testing.KafkaEndpoint;
+import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.shipper.config.DrainSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;

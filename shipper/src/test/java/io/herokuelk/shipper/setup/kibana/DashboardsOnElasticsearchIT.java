@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herokuelk.devstack.testing.ElasticsearchEndpoint;
+import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.elk.assets.ElasticsearchAssets;
 import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
-import io.herokuelk.elk.testing.ElasticsearchEndpoint;
-import io.herokuelk.elk.testing.RealServices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,0 @@
-package io.herokuelk.elk.testing;
-
-/** The shared test broker's address, handed to tests by {@link RealServices}. */
-public record KafkaEndpoint(String bootstrapServers) {}
