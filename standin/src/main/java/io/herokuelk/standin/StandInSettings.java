@@ -1,9 +1,9 @@
 package io.herokuelk.standin;
 
+import io.herokuelk.devstack.stack.VariableReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -57,8 +57,8 @@ public record StandInSettings(
             "LOAD_SECONDS");
 
     public static StandInSettings fromEnvironment(Map<String, String> environment) {
-        VariableReader read = new VariableReader(environment, new ArrayList<>());
-        URI drainUrl = read.uri("DRAIN_URL");
+        VariableReader read = VariableReader.of(environment);
+        URI drainUrl = read.uri("DRAIN_URL", "the drain to send to, such as https://user:pass@host/logs/myapp");
         String token = read.text("DRAIN_TOKEN", "");
         Path appRoot = Path.of(read.text("APP_ROOT", ".")).toAbsolutePath().normalize();
         StandInSettings settings = new StandInSettings(

@@ -1,8 +1,6 @@
 package io.herokuelk.devstack.stack;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,49 +29,24 @@ public record StackSettings(
         int kafkaBrokers,
         int elasticsearchNodes) {
 
+    private static final int MAX_PORT = 65_535;
+    private static final int MIN_HEAP_MB = 128;
+    private static final int MAX_HEAP_MB = 32_768;
+
     public static StackSettings fromEnvironment(Map<String, String> environment) {
-        List<String> problems = new ArrayList<>();
-        Path directory =
-                Path.of(environment.getOrDefault("STACK_DIR", ".local")).toAbsolutePath();
+        VariableReader read = VariableReader.of(environment);
+        Path directory = Path.of(read.text("STACK_DIR", ".local")).toAbsolutePath();
         StackSettings settings = new StackSettings(
                 directory,
-                port(environment, "KAFKA_PORT", 9092, problems),
-                port(environment, "KAFKA_CONTROLLER_PORT", 9093, problems),
-                megabytes(environment, "KAFKA_HEAP_MB", 512, problems),
-                port(environment, "ELASTICSEARCH_PORT", 9200, problems),
-                megabytes(environment, "ELASTICSEARCH_HEAP_MB", 512, problems),
-                port(environment, "SHIPPER_PORT", 5000, problems),
-                integer(environment, "KAFKA_BROKERS", 1, 1, 5, problems),
-                integer(environment, "ELASTICSEARCH_NODES", 1, 1, 3, problems));
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Bad settings: " + String.join("; ", problems));
-        }
+                read.integer("KAFKA_PORT", 9092, 1, MAX_PORT),
+                read.integer("KAFKA_CONTROLLER_PORT", 9093, 1, MAX_PORT),
+                read.integer("KAFKA_HEAP_MB", 512, MIN_HEAP_MB, MAX_HEAP_MB),
+                read.integer("ELASTICSEARCH_PORT", 9200, 1, MAX_PORT),
+                read.integer("ELASTICSEARCH_HEAP_MB", 512, MIN_HEAP_MB, MAX_HEAP_MB),
+                read.integer("SHIPPER_PORT", 5000, 1, MAX_PORT),
+                read.integer("KAFKA_BROKERS", 1, 1, 5),
+                read.integer("ELASTICSEARCH_NODES", 1, 1, 3));
+        read.check();
         return settings;
-    }
-
-    private static int port(Map<String, String> environment, String name, int fallback, List<String> problems) {
-        return integer(environment, name, fallback, 1, 65535, problems);
-    }
-
-    private static int megabytes(Map<String, String> environment, String name, int fallback, List<String> problems) {
-        return integer(environment, name, fallback, 128, 32768, problems);
-    }
-
-    private static int integer(
-            Map<String, String> environment, String name, int fallback, int min, int max, List<String> problems) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(name + "=" + value + " is not a whole number from " + min + " to " + max);
-        return fallback;
     }
 }

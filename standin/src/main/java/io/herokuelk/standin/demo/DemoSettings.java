@@ -1,8 +1,7 @@
 package io.herokuelk.standin.demo;
 
 import io.herokuelk.devstack.stack.StackSettings;
-import io.herokuelk.standin.VariableReader;
-import java.util.ArrayList;
+import io.herokuelk.devstack.stack.VariableReader;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ public record DemoSettings(StackSettings stack, int routerPort, Map<String, Stri
         Map<String, String> withDefaults = new HashMap<>(environment);
         withDefaults.putIfAbsent("STACK_DIR", DEFAULT_DIRECTORY);
         StackSettings stack = StackSettings.fromEnvironment(withDefaults);
-        VariableReader read = new VariableReader(environment, new ArrayList<>());
+        VariableReader read = VariableReader.of(environment);
         int routerPort = read.integer("ROUTER_PORT", 8080, 0, 65_535);
         read.check();
         return new DemoSettings(stack, routerPort, Map.copyOf(withDefaults));

@@ -1,24 +1,31 @@
-package io.herokuelk.standin;
+package io.herokuelk.devstack.stack;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the stand-in's and the demo's variables, each with its range, and collects what is wrong with them so that
- * every bad variable is named in one error. A value that may hold a password is never repeated in a problem.
+ * Reads the tooling's variables (the local stack's, the stand-in's, the demo's), each with its range, and collects
+ * what is wrong with them so that every bad variable is named in one error. A value that may hold a password is never
+ * repeated in a problem. (The shipper, which deploys alone, has its own reader: {@code shipper.config.Environment}.)
  */
 public record VariableReader(Map<String, String> environment, List<String> problems) {
+
+    public static VariableReader of(Map<String, String> environment) {
+        return new VariableReader(environment, new ArrayList<>());
+    }
 
     public String text(String name, String fallback) {
         String value = environment.get(name);
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    public URI uri(String name) {
+    /** A required http(s) URL; {@code purpose} says what it is for when it is missing. */
+    public URI uri(String name, String purpose) {
         String value = text(name, "");
         if (value.isEmpty()) {
-            problems.add(name + " is required: the drain to send to, such as https://user:pass@host/logs/myapp");
+            problems.add(name + " is required: " + purpose);
             return null;
         }
         try {
