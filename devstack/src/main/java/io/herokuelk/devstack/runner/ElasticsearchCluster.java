@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Several Elasticsearch nodes on loopback forming one cluster, each master-eligible and a data node, so that indices
@@ -51,29 +48,7 @@ public final class ElasticsearchCluster implements LocalService {
     /** Starts every node at once: a cluster forms only once a majority of its master-eligible nodes is up. */
     @Override
     public void start() throws ServiceStartException {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> starts = new ArrayList<>();
-            for (ElasticsearchProcess node : nodes) {
-                starts.add(executor.submit(() -> {
-                    node.start();
-                    return null;
-                }));
-            }
-            for (Future<?> start : starts) {
-                try {
-                    start.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    close();
-                    throw e.getCause() instanceof ServiceStartException s
-                            ? s
-                            : new ServiceStartException("An Elasticsearch node failed to start: " + e.getCause(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    close();
-                    throw new ServiceStartException("Interrupted while starting the Elasticsearch cluster.");
-                }
-            }
-        }
+        Members.startTogether(nodes, "An Elasticsearch node", this);
     }
 
     /** The first node's address: where clients connect. */

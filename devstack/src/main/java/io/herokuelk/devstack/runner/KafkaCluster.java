@@ -3,9 +3,6 @@ package io.herokuelk.devstack.runner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -56,29 +53,7 @@ public final class KafkaCluster implements LocalService {
 
     @Override
     public void start() throws ServiceStartException {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> starts = new ArrayList<>();
-            for (KafkaProcess broker : brokers) {
-                starts.add(executor.submit(() -> {
-                    broker.start();
-                    return null;
-                }));
-            }
-            for (Future<?> start : starts) {
-                try {
-                    start.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    close();
-                    throw e.getCause() instanceof ServiceStartException s
-                            ? s
-                            : new ServiceStartException("A Kafka broker failed to start: " + e.getCause(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    close();
-                    throw new ServiceStartException("Interrupted while starting the Kafka cluster.");
-                }
-            }
-        }
+        Members.startTogether(brokers, "A Kafka broker", this);
     }
 
     /** Every broker's address, as {@code bootstrap.servers} takes them. */
