@@ -60,6 +60,11 @@ public final class BulkIndexer {
             try {
                 items = send(pending);
             } catch (BulkSender.RequestFailed e) {
+                if (e.cutOff() && pending.size() > 1) {
+                    // Perhaps a 413 the node could not deliver: halves are smaller, and an outage fails them too.
+                    halves(pending, tally);
+                    return;
+                }
                 switch (RequestOutcome.of(e.status())) {
                     case RETRY -> throw new ElasticsearchUnavailableException(e.getMessage(), e);
                     case REFUSED -> throw new ElasticsearchRefusedException(e.status(), e.getMessage(), e);
@@ -102,6 +107,11 @@ public final class BulkIndexer {
                     "Elasticsearch refused the request holding only this document: " + failure.getMessage()));
             return;
         }
+        halves(documents, tally);
+    }
+
+    private void halves(List<PendingDocument> documents, Tally tally)
+            throws ElasticsearchUnavailableException, ElasticsearchRefusedException, InterruptedException {
         int half = documents.size() / 2;
         index(documents.subList(0, half), tally);
         index(documents.subList(half, documents.size()), tally);

@@ -25,6 +25,23 @@ interface BulkSender {
         int status() {
             return status;
         }
+
+        /**
+         * Whether the node closed the connection while the request was still being sent (broken pipe, reset). A
+         * node does that after answering 413 to a body over its {@code http.max_content_length}, often before the
+         * answer can be read; it also happens when a node dies mid-request.
+         */
+        boolean cutOff() {
+            for (Throwable t = getCause(); t != null; t = t.getCause()) {
+                String message = t.getMessage();
+                if (t instanceof java.io.IOException
+                        && message != null
+                        && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     BulkResponse send(List<PendingDocument> documents) throws RequestFailed;

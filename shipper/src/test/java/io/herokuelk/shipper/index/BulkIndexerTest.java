@@ -100,6 +100,19 @@ class BulkIndexerTest {
         assertThat(result.rejected()).allSatisfy(r -> assertThat(r.errorType()).isEqualTo("request_status_400"));
     }
 
+    /** A node closes the connection on a body over its limit, often before its 413 can be read. */
+    @Test
+    void aRequestCutOffWhileBeingSentIsSentInHalvesAndALoneCutOffDocumentWaits() throws Exception {
+        BulkResult result = indexer(docs -> docs.size() > 3 ? cutOff() : answer(docs, d -> 201))
+                .index(documents(10));
+        assertThat(result.stored()).isEqualTo(10);
+        assertThat(requestSizes).containsExactly(10, 5, 2, 3, 5, 2, 3);
+
+        assertThatThrownBy(() -> indexer(docs -> cutOff()).index(documents(2)))
+                .as("a lone document cut off is not taken for too large: the batch is retried later")
+                .isInstanceOf(ElasticsearchUnavailableException.class);
+    }
+
     @Test
     void unavailableClustersThrowSoThatTheBatchIsSentAgainLater() {
         for (int status : List.of(0, 429, 500, 502, 503)) {
@@ -140,6 +153,11 @@ class BulkIndexerTest {
                     i));
         }
         return documents;
+    }
+
+    private static BulkSender.RequestFailed cutOff() {
+        return new BulkSender.RequestFailed(
+                0, "Elasticsearch could not be reached: Broken pipe", new java.io.IOException("Broken pipe"));
     }
 
     private static BulkSender.RequestFailed failed(int status) {

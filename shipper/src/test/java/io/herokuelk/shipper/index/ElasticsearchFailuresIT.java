@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Whole-request failures on a real node of this class's own: a request larger than its
  * {@code http.max_content_length} is split (and a lone document too large for it dead-lettered), and a node frozen
  * with SIGSTOP for longer than the indexer's {@code max.poll.interval.ms} is noticed (timeouts, metric, readiness)
- * without the group evicting the indexer, which then stores every event exactly once.
+ * without the group evicting the indexer, which then stores every event exactly once; and a cluster that refuses
+ * writes (read-only: 403 on the whole request) stops the indexer without committing until it takes them again.
  */
 @ExtendWith(RealServices.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,8 +77,8 @@ class ElasticsearchFailuresIT {
                     .until(() -> count(namespace) == 199
                             && Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "dead_lettered")
                                     == 1);
-            assertThat(Metrics.counter(indexer.registry(), "indexer_elasticsearch_unavailable"))
-                    .isZero();
+            // Not asserted: that no try counted as unavailable. The node may close the connection before its 413
+            // can be read (a broken pipe); larger requests are then split all the same, a lone document retried.
             assertThat(Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "stored"))
                     .isEqualTo(199);
         }
@@ -128,6 +129,44 @@ class ElasticsearchFailuresIT {
                     .isEqualTo(100);
             await().atMost(Duration.ofSeconds(10)).until(() -> indexer.service().stalledBecause() == null);
         }
+    }
+
+    /**
+     * A cluster put in read-only mode refuses every bulk request whole with 403: the indexer stops with the status
+     * in its readiness, commits nothing, keeps its place, and stores everything once the cluster takes writes again.
+     */
+    @Test
+    void aClusterThatRefusesWritesStopsTheIndexerUntilItTakesThemAgain(KafkaEndpoint kafka) throws Exception {
+        String namespace = "refused" + suffix();
+        Map<String, String> env = environment(kafka, namespace, Map.of("INDEXER_RETRY_MAX_MS", "1000"));
+        IndexerFixture.installTemplate(client, namespace);
+        readOnly(true);
+        try {
+            produce(kafka, env, 0, 30, 200);
+            try (var indexer = IndexerFixture.start(env)) {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() ->
+                                Metrics.counter(indexer.registry(), "indexer_elasticsearch_refused", "status", "403")
+                                        > 0);
+                assertThat(indexer.service().stalledBecause()).contains("refuses this indexer (status 403)");
+                assertThat(Metrics.counter(indexer.registry(), "indexer_elasticsearch_unavailable"))
+                        .as("a refusal is not taken for an outage")
+                        .isZero();
+                readOnly(false);
+                await().atMost(Duration.ofSeconds(60)).until(() -> count(namespace) == 30);
+                assertThat(Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "stored"))
+                        .isEqualTo(30);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> indexer.service().stalledBecause() == null);
+            }
+        } finally {
+            readOnly(false);
+        }
+    }
+
+    private void readOnly(boolean on) throws Exception {
+        client.cluster()
+                .putSettings(r -> r.persistent("cluster.blocks.read_only", co.elastic.clients.json.JsonData.of(on)));
     }
 
     private Map<String, String> environment(KafkaEndpoint kafka, String namespace, Map<String, String> extra) {
