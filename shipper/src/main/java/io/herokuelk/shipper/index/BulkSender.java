@@ -34,7 +34,7 @@ interface BulkSender {
         boolean cutOff() {
             for (Throwable t = getCause(); t != null; t = t.getCause()) {
                 String message = t.getMessage();
-                if (t instanceof java.io.IOException
+                if (t instanceof IOException
                         && message != null
                         && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
                     return true;
