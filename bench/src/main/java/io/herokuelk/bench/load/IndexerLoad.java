@@ -60,8 +60,8 @@ public final class IndexerLoad {
     private static final int POLL_MS = 100;
 
     public static void main(String[] argv) throws Exception {
-        Load.Args args =
-                new Load.Args(argv, "documents", "es-heap-mb", "order", "warmup-documents", "bulk", "max-seconds");
+        Load.Args args = new Load.Args(
+                argv, "documents", "es-heap-mb", "order", "warmup-documents", "bulk", "max-seconds", "rounds");
         int documents = args.integer("documents", 200_000);
         int heapMb = args.integer("es-heap-mb", 1024);
         boolean referenceFirst = args.string("order", "indexer-first").equals("reference-first");
@@ -83,7 +83,15 @@ public final class IndexerLoad {
                 ElasticsearchProcess node = Load.elasticsearch(directory.resolve("elasticsearch"), heapMb)) {
             Load.setup(node.address(), kafka.address(), TOPIC, DEAD_LETTERS);
             new IndexerLoad()
-                    .run(kafka.address(), node.address(), documents, warmupDocuments, bulk, referenceFirst, maxSeconds);
+                    .run(
+                            kafka.address(),
+                            node.address(),
+                            documents,
+                            warmupDocuments,
+                            bulk,
+                            referenceFirst,
+                            maxSeconds,
+                            args.integer("rounds", 1));
         } finally {
             Directories.deleteQuietly(directory);
         }
@@ -99,7 +107,14 @@ public final class IndexerLoad {
     }
 
     private void run(
-            String bootstrap, String url, int count, int warmupCount, int bulk, boolean referenceFirst, int maxSeconds)
+            String bootstrap,
+            String url,
+            int count,
+            int warmupCount,
+            int bulk,
+            boolean referenceFirst,
+            int maxSeconds,
+            int rounds)
             throws Exception {
         List<ParsedEvent> events = generate(count);
         List<ParsedEvent> warmup = generate(warmupCount);
@@ -116,30 +131,55 @@ public final class IndexerLoad {
             // Warms up the node (and this JVM's client code) on other documents, in a namespace of its own.
             Phase w = reference(client, warmup, bulk, "warmup" + suffix, maxSeconds);
             System.out.println("  warm-up: " + w.row());
-            Phase indexer;
-            Phase reference;
-            if (referenceFirst) {
-                reference = reference(client, events, bulk, "reference" + suffix, maxSeconds);
+            // Rounds alternate which side goes first, so that neither always gets the warmer node.
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                boolean reference1st = referenceFirst ^ (round % 2 == 0);
+                String tag = suffix + "r" + round;
+                Phase indexer;
+                Phase reference;
+                if (reference1st) {
+                    reference = reference(client, events, bulk, "reference" + tag, maxSeconds);
+                    settle();
+                    indexer = indexer(bootstrap, url, client, count, "indexer" + tag, maxSeconds);
+                } else {
+                    indexer = indexer(bootstrap, url, client, count, "indexer" + tag, maxSeconds);
+                    settle();
+                    reference = reference(client, events, bulk, "reference" + tag, maxSeconds);
+                }
                 settle();
-                indexer = indexer(bootstrap, url, client, count, "indexer" + suffix, maxSeconds);
-            } else {
-                indexer = indexer(bootstrap, url, client, count, "indexer" + suffix, maxSeconds);
-                settle();
-                reference = reference(client, events, bulk, "reference" + suffix, maxSeconds);
+                System.out.println();
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d of %d, %s first%n",
+                        round,
+                        rounds,
+                        reference1st ? "reference" : "indexer");
+                System.out.println("| side | documents | s to stored | docs/s stored | s to searchable"
+                        + " | docs/s searchable | item errors | bench JVM CPU µs/doc | node CPU µs/doc |");
+                System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                System.out.println(indexer.row());
+                System.out.println(reference.row());
+                double ratio = indexer.storedRate() / reference.storedRate();
+                ratios.add(ratio);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nratio indexer/reference: %.2f stored, %.2f searchable (target >= 0.95);"
+                                + " load average after: %s%n",
+                        ratio,
+                        indexer.searchableRate() / reference.searchableRate(),
+                        Load.loadAverage());
             }
-            System.out.println();
-            System.out.println("| side | documents | s to stored | docs/s stored | s to searchable | docs/s searchable"
-                    + " | item errors | bench JVM CPU µs/doc | node CPU µs/doc |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-            System.out.println(indexer.row());
-            System.out.println(reference.row());
+            List<Double> sorted = ratios.stream().sorted().toList();
             System.out.printf(
                     Locale.ROOT,
-                    "%nratio indexer/reference: %.2f stored, %.2f searchable (target >= 0.9);"
-                            + " load average after: %s%n",
-                    indexer.storedRate() / reference.storedRate(),
-                    indexer.searchableRate() / reference.searchableRate(),
-                    Load.loadAverage());
+                    "%nstored ratio over %d rounds: median %.2f [%.2f..%.2f]%n",
+                    rounds,
+                    sorted.size() % 2 == 1
+                            ? sorted.get(sorted.size() / 2)
+                            : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2,
+                    sorted.getFirst(),
+                    sorted.getLast());
         }
     }
 
