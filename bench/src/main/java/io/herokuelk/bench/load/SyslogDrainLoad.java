@@ -65,22 +65,25 @@ public final class SyslogDrainLoad {
         String row() {
             return String.format(
                     Locale.ROOT,
-                    "| %s | %,d | %,.0f | %.1f | %d | %.0f | %.2f |",
+                    "| %s | %,d | %,.0f | %.1f | %d | %.0f | %s |",
                     side,
                     messages,
                     rate(),
                     cpuPerMillion(),
                     peakRssMb,
                     bytesPerRecord,
-                    senderCpuSeconds / messages * 1e6);
+                    Double.isNaN(senderCpuSeconds)
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.2f", senderCpuSeconds / messages * 1e6));
         }
     }
 
     public static void main(String[] argv) throws Exception {
-        Load.Args args =
-                new Load.Args(argv, "messages", "rounds", "warmup", "extra-flags", "both-seconds", "https-clients");
+        Load.Args args = new Load.Args(
+                argv, "messages", "rounds", "warmup", "extra-flags", "both-seconds", "https-clients", "https-seconds");
         int bothSeconds = args.integer("both-seconds", 30);
         int httpsClients = args.integer("https-clients", 8);
+        int httpsSeconds = args.integer("https-seconds", 10);
         List<String> extraFlags = args.string("extra-flags", "").isBlank()
                 ? List.of()
                 : List.of(args.string("extra-flags", "").trim().split("\\s+"));
@@ -138,6 +141,7 @@ public final class SyslogDrainLoad {
                 }
                 List<Pass> shipperPasses = new ArrayList<>();
                 List<Pass> rsyslogPasses = new ArrayList<>();
+                List<Pass> httpsPasses = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     boolean shipperFirst = round % 2 == 0;
                     for (int side = 0; side < 2; side++) {
@@ -163,6 +167,11 @@ public final class SyslogDrainLoad {
                             System.out.println(rsyslogPasses.getLast().row());
                         }
                     }
+                    if (httpsSeconds > 0) {
+                        httpsPasses.add(httpsPass(
+                                shipper.pid(), variables.get("PORT"), frames, httpsClients, httpsSeconds, admin));
+                        System.out.println(httpsPasses.getLast().row());
+                    }
                 }
                 System.out.println();
                 System.out.println("| side | msgs/s median [min..max] | CPU-s per million | VmHWM MB | bytes per record"
@@ -176,6 +185,16 @@ public final class SyslogDrainLoad {
                             "%nratio shipper/rsyslog (medians): %.2fx msgs/s, %.2fx CPU per" + " message%n",
                             median(shipperPasses, Pass::rate) / median(rsyslogPasses, Pass::rate),
                             median(shipperPasses, Pass::cpuPerMillion) / median(rsyslogPasses, Pass::cpuPerMillion));
+                }
+                if (!httpsPasses.isEmpty()) {
+                    System.out.println(summary(httpsPasses));
+                    if (!rsyslogPasses.isEmpty()) {
+                        System.out.printf(
+                                Locale.ROOT,
+                                "ratio shipper HTTP drain/rsyslog (medians): %.2fx msgs/s, %.2fx CPU per message%n",
+                                median(httpsPasses, Pass::rate) / median(rsyslogPasses, Pass::rate),
+                                median(httpsPasses, Pass::cpuPerMillion) / median(rsyslogPasses, Pass::cpuPerMillion));
+                    }
                 }
                 System.out.println("load average after: " + Load.loadAverage());
                 if (bothSeconds > 0) {
@@ -280,6 +299,40 @@ public final class SyslogDrainLoad {
     private static double median(List<Pass> passes, java.util.function.ToDoubleFunction<Pass> value) {
         double[] sorted = passes.stream().mapToDouble(value).sorted().toArray();
         return sorted[sorted.length / 2];
+    }
+
+    /**
+     * The HTTP drain alone: {@code clients} connections posting Logplex batches of about 100 KiB in a closed loop for
+     * {@code seconds}; a line counts once answered 204, which the drain gives only when Kafka holds it. The sender
+     * runs in this JVM beside the broker, so its CPU is not told apart ("-").
+     */
+    private static Pass httpsPass(long pid, String httpPort, byte[] frames, int clients, int seconds, Admin admin)
+            throws Exception {
+        LogplexPoster https = new LogplexPoster(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/logs/myapp"),
+                "drain:bench-only-secret",
+                frames,
+                100 * 1024);
+        long before = endOffsets(admin, SHIPPER_TOPIC);
+        long bytesBefore = topicBytes(admin, SHIPPER_TOPIC);
+        double cpuBefore = ProcStats.cpuSeconds(pid);
+        long started = System.nanoTime();
+        https.start(clients);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        https.stop();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpu = ProcStats.cpuSeconds(pid) - cpuBefore;
+        long arrived = endOffsets(admin, SHIPPER_TOPIC) - before;
+        Thread.sleep(1000); // the log segment sizes catch up
+        double perRecord = (double) (topicBytes(admin, SHIPPER_TOPIC) - bytesBefore) / Math.max(1, arrived);
+        return new Pass(
+                "shipper HTTP drain (" + clients + " clients)",
+                https.acknowledged(),
+                elapsed,
+                cpu,
+                ProcStats.statusMb(pid, "VmHWM"),
+                perRecord,
+                Double.NaN);
     }
 
     /** Sends {@code messages} frames over one connection as fast as it takes them; timed until Kafka holds them. */
