@@ -14,7 +14,7 @@ import java.util.UUID;
  * logstash-logback-encoder, in the shapes Heroku sends, with timestamps around now so that the documents land in
  * today's backing indices. Seeded: the same seed gives the same lines.
  */
-final class LoadMix {
+public final class LoadMix {
 
     static final String APP = "myapp";
     static final String TOKEN = "d.01234567-89ab-4def-8123-456789abcdef";
@@ -57,7 +57,7 @@ final class LoadMix {
                 + " connect=0ms service=12ms status=200 bytes=1532 protocol=https\n");
     }
 
-    static byte[] frame(String message) {
+    public static byte[] frame(String message) {
         byte[] b = message.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + 6);
         out.writeBytes(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
@@ -72,7 +72,14 @@ final class LoadMix {
     }
 
     private static String message(Random r, Instant at) {
-        String ts = TS.format(at);
+        return message(r, TS.format(at), at.toString());
+    }
+
+    /**
+     * One message of the mix with this syslog timestamp; {@code appTimestamp} is the {@code @timestamp} inside app
+     * JSON lines. Draws from {@code r} in a fixed order, so a seed gives the same lines.
+     */
+    public static String message(Random r, String ts, String appTimestamp) {
         int dyno = 1 + r.nextInt(4);
         int kind = r.nextInt(100);
         if (kind < 60) {
@@ -125,7 +132,7 @@ final class LoadMix {
             };
             return "<45>1 " + ts + " host heroku web." + dyno + " - " + platform[r.nextInt(platform.length)] + "\n";
         }
-        return "<190>1 " + ts + " host app web." + dyno + " - {\"@timestamp\":\"" + at + "\","
+        return "<190>1 " + ts + " host app web." + dyno + " - {\"@timestamp\":\"" + appTimestamp + "\","
                 + "\"message\":\"GET /api/orders 200 in " + r.nextInt(500) + " ms\","
                 + "\"log.logger\":\"io.herokuelk.app.web.RequestLog\",\"process.thread.name\":\"http-"
                 + r.nextInt(16) + "\",\"log.level\":\"INFO\",\"event.dataset\":\"app.request\","

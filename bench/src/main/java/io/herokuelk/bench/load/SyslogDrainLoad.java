@@ -44,6 +44,7 @@ public final class SyslogDrainLoad {
     private static final int DISTINCT_LINES = 20_000;
     private static final String SHIPPER_TOPIC = "syslog-load-events";
     private static final String RSYSLOG_TOPIC = "syslog-load-rsyslog";
+    private static final String CREDENTIALS = "drain:bench-only-secret";
 
     /** One measured pass of one side. */
     record Pass(
@@ -108,7 +109,7 @@ public final class SyslogDrainLoad {
                     "SYSLOG_TCP_PORT",
                     String.valueOf(shipperPort),
                     "DRAIN_CREDENTIALS",
-                    "drain:bench-only-secret",
+                    CREDENTIALS,
                     "KAFKA_BOOTSTRAP_SERVERS",
                     kafka.address(),
                     "KAFKA_EVENTS_TOPIC",
@@ -222,11 +223,7 @@ public final class SyslogDrainLoad {
             int seconds,
             Admin admin)
             throws Exception {
-        LogplexPoster https = new LogplexPoster(
-                java.net.URI.create("http://127.0.0.1:" + httpPort + "/logs/myapp"),
-                "drain:bench-only-secret",
-                frames,
-                100 * 1024);
+        LogplexPoster https = poster(httpPort, frames);
         long before = endOffsets(admin, SHIPPER_TOPIC);
         double cpuBefore = shipper.cpuSeconds();
         long started = System.nanoTime();
@@ -308,11 +305,7 @@ public final class SyslogDrainLoad {
      */
     private static Pass httpsPass(long pid, String httpPort, byte[] frames, int clients, int seconds, Admin admin)
             throws Exception {
-        LogplexPoster https = new LogplexPoster(
-                java.net.URI.create("http://127.0.0.1:" + httpPort + "/logs/myapp"),
-                "drain:bench-only-secret",
-                frames,
-                100 * 1024);
+        LogplexPoster https = poster(httpPort, frames);
         long before = endOffsets(admin, SHIPPER_TOPIC);
         long bytesBefore = topicBytes(admin, SHIPPER_TOPIC);
         double cpuBefore = ProcStats.cpuSeconds(pid);
@@ -333,6 +326,12 @@ public final class SyslogDrainLoad {
                 ProcStats.statusMb(pid, "VmHWM"),
                 perRecord,
                 Double.NaN);
+    }
+
+    /** Logplex-like batches of about 100 KiB to the ingest's HTTP drain, with the credentials it was started with. */
+    private static LogplexPoster poster(String httpPort, byte[] frames) {
+        return new LogplexPoster(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/logs/myapp"), CREDENTIALS, frames, 100 * 1024);
     }
 
     /** Sends {@code messages} frames over one connection as fast as it takes them; timed until Kafka holds them. */
