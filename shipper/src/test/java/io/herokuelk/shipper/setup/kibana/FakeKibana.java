@@ -74,6 +74,15 @@ final class FakeKibana implements AutoCloseable {
 
     private final HttpServer server;
 
+    /** A started fake, for a test's field initialiser. */
+    static FakeKibana started() {
+        try {
+            return new FakeKibana();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     FakeKibana() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);

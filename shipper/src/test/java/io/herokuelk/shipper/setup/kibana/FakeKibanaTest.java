@@ -19,15 +19,7 @@ class FakeKibanaTest {
     private static final ThresholdRule R14 = HerokuElkObjects.rules().getFirst();
     private static final String CONNECTOR = HerokuElkObjects.SERVER_LOG_CONNECTOR_ID;
 
-    private final FakeKibana kibana = start();
-
-    private static FakeKibana start() {
-        try {
-            return new FakeKibana();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final FakeKibana kibana = FakeKibana.started();
 
     @AfterEach
     void stop() {

@@ -23,16 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The Kibana step of setup against {@link FakeKibana}, which checks each request as Kibana's API does. */
 class KibanaSetupTest {
 
-    private final FakeKibana kibana = start();
+    private final FakeKibana kibana = FakeKibana.started();
     private final Map<String, String> env = new HashMap<>();
-
-    private static FakeKibana start() {
-        try {
-            return new FakeKibana();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterEach
     void stop() {
