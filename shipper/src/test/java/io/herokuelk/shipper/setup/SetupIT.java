@@ -8,11 +8,9 @@ import io.herokuelk.devstack.testing.ElasticsearchEndpoint;
 import io.herokuelk.devstack.testing.KafkaEndpoint;
 import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.elk.assets.ElasticsearchAssets;
+import io.herokuelk.shipper.testing.ElasticsearchHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,11 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(RealServices.class)
 class SetupIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String EVENTS = "setupit-events";
     private static final String DEAD_LETTERS = "setupit-dead-letters";
 
     private static String es;
+    private static ElasticsearchHttp http;
     private static String bootstrap;
     private static Run first;
     private static Run second;
@@ -59,6 +57,7 @@ class SetupIT {
     @BeforeAll
     static void runSetupTwice(ElasticsearchEndpoint elasticsearch, KafkaEndpoint kafka) throws Exception {
         es = elasticsearch.url();
+        http = new ElasticsearchHttp(es);
         bootstrap = kafka.bootstrapServers();
         // A dead-letter topic that exists with too few partitions and other retention: setup must grow it.
         try (Admin admin = admin()) {
@@ -112,10 +111,10 @@ class SetupIT {
     @Test
     void templatesExist() throws Exception {
         for (ElasticsearchAssets.Asset asset : ElasticsearchAssets.componentTemplates()) {
-            assertEquals(200, get("/_component_template/" + asset.name()).statusCode(), asset.name());
+            assertEquals(200, http.get("/_component_template/" + asset.name()).statusCode(), asset.name());
         }
         for (ElasticsearchAssets.Asset asset : ElasticsearchAssets.indexTemplates()) {
-            HttpResponse<String> response = get("/_index_template/" + asset.name());
+            HttpResponse<String> response = http.get("/_index_template/" + asset.name());
             assertEquals(200, response.statusCode(), asset.name());
             JsonNode template =
                     MappingContractTest.JSON.readTree(response.body()).at("/index_templates/0/index_template");
@@ -123,7 +122,7 @@ class SetupIT {
                     "30d", template.at("/template/lifecycle/data_retention").asString(), asset.name());
             assertEquals(200, template.get("priority").asInt());
         }
-        assertEquals(404, get("/_component_template/heroku-elk@ilm").statusCode(), "no ILM component without ILM");
+        assertEquals(404, http.get("/_component_template/heroku-elk@ilm").statusCode(), "no ILM component without ILM");
     }
 
     @Test
@@ -153,7 +152,7 @@ class SetupIT {
         Map<String, String> declared = MappingContractTest.mappedFields("heroku-elk-logs-heroku");
         int created = createGoldenDocuments("setupit_");
         assertAllCreated(created);
-        JsonNode mappings = json(get("/logs-*-setupit_*/_mapping"));
+        JsonNode mappings = json(http.get("/logs-*-setupit_*/_mapping"));
         int checked = 0;
         for (Map.Entry<String, JsonNode> index : mappings.properties()) {
             Map<String, String> actual = new HashMap<>();
@@ -198,7 +197,7 @@ class SetupIT {
                 if (bulk.isEmpty()) {
                     continue;
                 }
-                JsonNode answer = json(send("POST", "/_bulk?refresh=true", bulk.toString()));
+                JsonNode answer = json(http.send("POST", "/_bulk?refresh=true", bulk.toString()));
                 assertFalse(answer.get("errors").asBoolean(), file + ": " + answer);
             }
         }
@@ -208,12 +207,12 @@ class SetupIT {
     private static void assertAllCreated(int created) throws Exception {
         assertTrue(created > 50, "documents created: " + created);
         // ignore_malformed would hide a value of the wrong type: there must be none.
-        JsonNode ignored = json(send(
+        JsonNode ignored = json(http.send(
                 "POST",
                 "/logs-*-setupit_*/_search",
                 "{\"query\":{\"exists\":{\"field\":" + "\"_ignored\"}},\"size\":5,\"track_total_hits\":true}"));
         assertEquals(0, ignored.at("/hits/total/value").asInt(), ignored.toString());
-        JsonNode count = json(send("POST", "/logs-*-setupit_*/_count", "{}"));
+        JsonNode count = json(http.send("POST", "/logs-*-setupit_*/_count", "{}"));
         assertEquals(created, count.get("count").asInt());
     }
 
@@ -229,10 +228,11 @@ class SetupIT {
             document.put("custom_" + i, "value " + i);
         }
         String stream = "logs-app.request-setupwide";
-        JsonNode answer = json(send("PUT", "/" + stream + "/_create/setupit-wide-1?refresh=true", document.toString()));
+        JsonNode answer =
+                json(http.send("PUT", "/" + stream + "/_create/setupit-wide-1?refresh=true", document.toString()));
         assertEquals("created", answer.get("result").asString(), answer.toString());
         Map<String, String> actual = new HashMap<>();
-        JsonNode mapping = json(get("/" + stream + "/_mapping"))
+        JsonNode mapping = json(http.get("/" + stream + "/_mapping"))
                 .properties()
                 .iterator()
                 .next()
@@ -249,7 +249,7 @@ class SetupIT {
                                 .size(),
                 "fields mapped: " + actual.size());
         // A data stream has no GET by id (that needs the backing index): search by id instead.
-        JsonNode source = json(send(
+        JsonNode source = json(http.send(
                         "POST", "/" + stream + "/_search", "{\"query\":{\"ids\":{\"values\":[\"setupit-wide-1\"]}}}"))
                 .at("/hits/hits/0/_source");
         assertEquals("value 999", source.get("custom_999").asString(), "unknown fields stay in _source");
@@ -258,7 +258,7 @@ class SetupIT {
     @Test
     void theDashboardsAggregationsWork() throws Exception {
         createGoldenDocuments("setupitagg_");
-        JsonNode memory = json(send("POST", "/logs-heroku.runtime_metrics-setupitagg_*/_search", """
+        JsonNode memory = json(http.send("POST", "/logs-heroku.runtime_metrics-setupitagg_*/_search", """
                 {"size":0,"aggs":{"per_dyno":{"terms":{"field":"heroku.dyno"},"aggs":{"over_time":{
                   "date_histogram":{"field":"@timestamp","fixed_interval":"1m"},
                   "aggs":{"rss":{"max":{"field":"heroku.memory.rss_mb"}}}}}}}}"""));
@@ -266,7 +266,7 @@ class SetupIT {
         assertTrue(dynos.size() > 0, memory.toString());
         assertTrue(dynos.get(0).at("/over_time/buckets/0/rss/value").asDouble() > 0, memory.toString());
 
-        JsonNode codes = json(send(
+        JsonNode codes = json(http.send(
                 "POST",
                 "/logs-heroku.*-setupitagg_*/_search",
                 "{\"size\":0,\"aggs\":{\"codes\":{\"terms\":{\"field\":\"event.code\",\"size\":50}}}}"));
@@ -275,7 +275,7 @@ class SetupIT {
                 .forEach(bucket -> seen.add(bucket.get("key").asString()));
         assertTrue(seen.containsAll(Set.of("H12", "R14")), seen.toString());
 
-        JsonNode latency = json(send(
+        JsonNode latency = json(http.send(
                 "POST",
                 "/logs-heroku.router-setupitagg_*/_search",
                 "{\"size\":0,\"aggs\":{\"p\":"
@@ -307,20 +307,6 @@ class SetupIT {
                 collectTypes(mapping.get("fields"), prefix + entry.getKey() + ".", out);
             }
         }
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(es + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(es + path))
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .header("Content-Type", path.startsWith("/_bulk") ? "application/x-ndjson" : "application/json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

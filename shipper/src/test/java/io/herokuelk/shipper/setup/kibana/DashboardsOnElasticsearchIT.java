@@ -9,9 +9,7 @@ import io.herokuelk.devstack.testing.ElasticsearchEndpoint;
 import io.herokuelk.devstack.testing.RealServices;
 import io.herokuelk.elk.assets.ElasticsearchAssets;
 import io.herokuelk.elk.assets.ElasticsearchAssets.Asset;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.herokuelk.shipper.testing.ElasticsearchHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,26 +31,27 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(RealServices.class)
 class DashboardsOnElasticsearchIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String NAMESPACE = "kibanait" + Long.toString(System.nanoTime(), 36);
     private static String es;
+    private static ElasticsearchHttp http;
     private static Episode episode;
 
     @BeforeAll
     static void indexTheEpisode(ElasticsearchEndpoint endpoint) throws Exception {
         es = endpoint.url();
+        http = new ElasticsearchHttp(es);
         // The bodies as the files hold them; the ILM component is left out as setup does on a node without ILM.
         for (Asset asset : ElasticsearchAssets.componentTemplates()) {
-            assertOk(send("PUT", "/_component_template/" + asset.name(), new String(asset.bytes())));
+            assertOk(http.send("PUT", "/_component_template/" + asset.name(), new String(asset.bytes())));
         }
         for (Asset asset : ElasticsearchAssets.indexTemplates()) {
-            assertOk(send("PUT", "/_index_template/" + asset.name(), new String(asset.bytes())));
+            assertOk(http.send("PUT", "/_index_template/" + asset.name(), new String(asset.bytes())));
         }
         episode = new Episode();
-        JsonNode answer = json(send("POST", "/_bulk?refresh=true", episode.bulk(NAMESPACE)));
+        JsonNode answer = json(http.send("POST", "/_bulk?refresh=true", episode.bulk(NAMESPACE)));
         assertFalse(answer.get("errors").asBoolean(), answer.toString());
-        JsonNode ignored = json(
-                send("POST", "/logs-*-" + NAMESPACE + "/_count", "{\"query\":{\"exists\":{\"field\":\"_ignored\"}}}"));
+        JsonNode ignored = json(http.send(
+                "POST", "/logs-*-" + NAMESPACE + "/_count", "{\"query\":{\"exists\":{\"field\":\"_ignored\"}}}"));
         assertEquals(0, ignored.get("count").asInt(), "no value was dropped by ignore_malformed");
     }
 
@@ -66,8 +65,8 @@ class DashboardsOnElasticsearchIT {
                 continue; // a constant: nothing to search
             }
             ObjectNode body = PanelSearch.body(layer, episode.start, episode.at(Episode.MINUTES, 0));
-            HttpResponse<String> response =
-                    send("POST", "/" + PanelSearch.index(layer.pattern(), NAMESPACE) + "/_search", body.toString());
+            HttpResponse<String> response = http.send(
+                    "POST", "/" + PanelSearch.index(layer.pattern(), NAMESPACE) + "/_search", body.toString());
             String where = layer.dashboardId() + " / " + layer.panelTitle() + " / " + layer.layerId();
             assertEquals(200, response.statusCode(), where + ": " + response.body() + "\n" + body);
             JsonNode aggregations = json(response).get("aggregations");
@@ -110,7 +109,7 @@ class DashboardsOnElasticsearchIT {
                 .filter(l -> l.panelTitle().startsWith("Requests seen by the router and by the app"))
                 .findFirst()
                 .orElseThrow();
-        JsonNode aggregations = json(send(
+        JsonNode aggregations = json(http.send(
                         "POST",
                         "/" + PanelSearch.index(join.pattern(), NAMESPACE) + "/_search",
                         PanelSearch.body(join, episode.start, episode.at(Episode.MINUTES, 0))
@@ -125,7 +124,7 @@ class DashboardsOnElasticsearchIT {
         assertTrue(
                 both > 0,
                 "router line and app event share a request id: "
-                        + send("POST", "/logs-app.request-" + NAMESPACE + "/_search?size=1", "{}")
+                        + http.send("POST", "/logs-app.request-" + NAMESPACE + "/_search?size=1", "{}")
                                 .body());
     }
 
@@ -177,7 +176,7 @@ class DashboardsOnElasticsearchIT {
                     .put("field", params.get("aggField").asString());
         }
         String index = PanelSearch.index(params.get("index").get(0).asString(), NAMESPACE);
-        HttpResponse<String> response = send("POST", "/" + index + "/_search", body.toString());
+        HttpResponse<String> response = http.send("POST", "/" + index + "/_search", body.toString());
         assertEquals(200, response.statusCode(), response.body());
         double threshold = params.get("threshold").get(0).asDouble();
         assertEquals(">", params.get("thresholdComparator").asString());
@@ -195,15 +194,6 @@ class DashboardsOnElasticsearchIT {
 
     private static void assertOk(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(es + path))
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .header("Content-Type", path.startsWith("/_bulk") ? "application/x-ndjson" : "application/json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {
