@@ -2,7 +2,7 @@ package io.herokuelk.shipper.parse;
 
 /**
  * Fields an app's own JSON lines carry (the app module writes them; app/README.md, "Log lines"), which the shipper
- * keeps as the app wrote them and the alerter reads. Unlike {@link FieldNames}, the shipper does not write these.
+ * keeps as the app wrote them and the alerter and the dashboards read. Unlike {@link FieldNames}, the shipper does not write these.
  */
 public final class AppFields {
 
@@ -14,6 +14,7 @@ public final class AppFields {
     public static final String MEMORY_NONHEAP_USED_MB = "app.memory.nonheap_used_mb";
     public static final String MEMORY_THREADS = "app.memory.threads";
     public static final String MEMORY_LIMIT_MB = "app.memory.limit_mb";
+    public static final String MEMORY_GC_TIME_MS = "app.memory.gc_time_ms";
     /** On start events, where memory samples say {@link #MEMORY_HEAP_MAX_MB}. */
     public static final String JVM_HEAP_MAX_MB = "app.jvm.heap_max_mb";
     /** ECS, as the app writes it on lifecycle events ({@code start}, {@code stop}). */

@@ -16,6 +16,7 @@ import static io.herokuelk.shipper.setup.kibana.Condition.exists;
 import static io.herokuelk.shipper.setup.kibana.Condition.is;
 import static io.herokuelk.shipper.setup.kibana.PanelBuilder.layer;
 
+import io.herokuelk.shipper.parse.AppFields;
 import java.util.List;
 import java.util.Map;
 
@@ -43,26 +44,26 @@ public final class HerokuElkObjects {
                     Map.entry("heroku.router.service_ms", Unit.MS),
                     Map.entry("heroku.router.connect_ms", Unit.MS),
                     Map.entry("event.duration", Unit.NANOS),
-                    Map.entry("app.memory.rss_mb", Unit.MB),
-                    Map.entry("app.memory.heap_used_mb", Unit.MB),
-                    Map.entry("app.memory.percent_of_limit", Unit.PERCENT)));
+                    Map.entry(AppFields.MEMORY_RSS_MB, Unit.MB),
+                    Map.entry(AppFields.MEMORY_HEAP_USED_MB, Unit.MB),
+                    Map.entry(AppFields.MEMORY_PERCENT_OF_LIMIT, Unit.PERCENT)));
 
     public static final DataView APP = new DataView(
             "heroku-elk-app",
             "App events (app.request, app.memory, ...)",
             "logs-app.*-*",
             Map.of(
-                    "app.memory.rss_mb",
+                    AppFields.MEMORY_RSS_MB,
                     Unit.MB,
-                    "app.memory.heap_used_mb",
+                    AppFields.MEMORY_HEAP_USED_MB,
                     Unit.MB,
-                    "app.memory.heap_max_mb",
+                    AppFields.MEMORY_HEAP_MAX_MB,
                     Unit.MB,
-                    "app.memory.limit_mb",
+                    AppFields.MEMORY_LIMIT_MB,
                     Unit.MB,
-                    "app.memory.percent_of_limit",
+                    AppFields.MEMORY_PERCENT_OF_LIMIT,
                     Unit.PERCENT,
-                    "app.memory.gc_time_ms",
+                    AppFields.MEMORY_GC_TIME_MS,
                     Unit.MS,
                     "event.duration",
                     Unit.NANOS));
@@ -178,8 +179,8 @@ public final class HerokuElkObjects {
                         layer(
                                 APP,
                                 time(),
-                                metric(MAX, "app.memory.heap_used_mb", "App heap used", Unit.MB),
-                                metric(MAX, "app.memory.rss_mb", "App RSS", Unit.MB)),
+                                metric(MAX, AppFields.MEMORY_HEAP_USED_MB, "App heap used", Unit.MB),
+                                metric(MAX, AppFields.MEMORY_RSS_MB, "App RSS", Unit.MB)),
                         layer(HEROKU, time(), metric(MAX, "heroku.memory.rss_mb", "Heroku RSS", Unit.MB)))
                 .table(
                         "Restarts per dyno",
@@ -339,7 +340,7 @@ public final class HerokuElkObjects {
                                 APP,
                                 time(),
                                 terms("heroku.dyno", 10, "Dyno"),
-                                metric(MAX, "app.memory.percent_of_limit", "Percent of limit", Unit.PERCENT)))
+                                metric(MAX, AppFields.MEMORY_PERCENT_OF_LIMIT, "Percent of limit", Unit.PERCENT)))
                 .withReferenceLine(100, "Limit (100%)")
                 .xy(
                         "Warnings and errors logged by the app",
