@@ -60,12 +60,7 @@ public final class BulkIndexer {
             try {
                 items = send(pending);
             } catch (BulkSender.RequestFailed e) {
-                if (e.cutOff() && pending.size() > 1) {
-                    // Perhaps a 413 the node could not deliver: halves are smaller, and an outage fails them too.
-                    halves(pending, tally);
-                    return;
-                }
-                switch (RequestOutcome.of(e.status())) {
+                switch (RequestOutcome.of(e.status(), e.cutOff(), pending.size())) {
                     case RETRY -> throw new ElasticsearchUnavailableException(e.getMessage(), e);
                     case REFUSED -> throw new ElasticsearchRefusedException(e.status(), e.getMessage(), e);
                     case SPLIT, ISOLATE -> splitOrReject(pending, e, tally);
@@ -107,11 +102,6 @@ public final class BulkIndexer {
                     "Elasticsearch refused the request holding only this document: " + failure.getMessage()));
             return;
         }
-        halves(documents, tally);
-    }
-
-    private void halves(List<PendingDocument> documents, Tally tally)
-            throws ElasticsearchUnavailableException, ElasticsearchRefusedException, InterruptedException {
         int half = documents.size() / 2;
         index(documents.subList(0, half), tally);
         index(documents.subList(half, documents.size()), tally);

@@ -45,6 +45,9 @@ class BulkItemClassifierTest {
         assertThat(RequestOutcome.of(429)).isEqualTo(RequestOutcome.RETRY);
         assertThat(RequestOutcome.of(504)).isEqualTo(RequestOutcome.RETRY);
         assertThat(RequestOutcome.of(413)).isEqualTo(RequestOutcome.SPLIT);
+        assertThat(RequestOutcome.of(0, true, 2)).as("cut off while sent").isEqualTo(RequestOutcome.SPLIT);
+        assertThat(RequestOutcome.of(0, true, 1)).as("a lone document cut off").isEqualTo(RequestOutcome.RETRY);
+        assertThat(RequestOutcome.of(413, false, 1)).isEqualTo(RequestOutcome.SPLIT);
         assertThat(RequestOutcome.of(400)).isEqualTo(RequestOutcome.ISOLATE);
         assertThat(RequestOutcome.of(401)).isEqualTo(RequestOutcome.REFUSED);
         assertThat(RequestOutcome.of(403)).isEqualTo(RequestOutcome.REFUSED);
