@@ -11,13 +11,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closed-loop HTTPS drain load as Logplex sends it: {@code clients} keep-alive connections, each posting
  * {@code application/logplex-1} bodies of octet-counted frames (about 100 KiB) with a unique {@code Logplex-Frame-Id}
- * and basic auth, the next as soon as the last is answered. Counts the lines acknowledged (204) and the answers.
+ * and basic auth, the next as soon as the last is answered. Counts the lines acknowledged (204) and the answers,
+ * and keeps each acknowledged request's latency (post to answer).
  */
 final class LogplexPoster {
 
@@ -27,6 +29,7 @@ final class LogplexPoster {
     private final List<Integer> counts;
     private final AtomicLong acknowledged = new AtomicLong();
     private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
+    private final Latencies latencies = new Latencies();
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -78,6 +81,10 @@ final class LogplexPoster {
         return acknowledged.get();
     }
 
+    Latencies latencies() {
+        return latencies;
+    }
+
     String answers() {
         return new java.util.TreeMap<>(answers).toString();
     }
@@ -91,6 +98,7 @@ final class LogplexPoster {
         while (running.get()) {
             int i = (int) ((client * 7 + sequence) % bodies.size());
             String frameId = String.format("%08x%016x%08x", client, System.nanoTime(), sequence++);
+            long posted = System.nanoTime();
             try {
                 HttpResponse<Void> response = http.send(
                         HttpRequest.newBuilder(drain)
@@ -107,6 +115,7 @@ final class LogplexPoster {
                         .incrementAndGet();
                 if (response.statusCode() == 204) {
                     acknowledged.addAndGet(counts.get(i));
+                    latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - posted));
                 } else {
                     Thread.sleep(100);
                 }

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * rsyslog as the peer of the syslog drain: {@code imtcp} with octet-counted framing into {@code omkafka}, the raw
- * line as the record, idempotent, {@code acks=all}, lz4 (the configuration of the peer notes). Started only when
- * {@code rsyslogd} and its Kafka module are installed (Debian: {@code rsyslog}, {@code rsyslog-kafka}).
+ * line as the record, idempotent, {@code acks=all}, lz4 (the configuration of the peer notes). When {@code rsyslogd}
+ * or its Kafka module is missing, the Debian packages ({@code rsyslog}, {@code rsyslog-kafka}) are installed with
+ * {@code apt-get}, as root or through {@code sudo -n}; where that cannot be done, the benchmark goes on without it.
  */
 final class Rsyslog implements AutoCloseable {
 
@@ -25,13 +27,12 @@ final class Rsyslog implements AutoCloseable {
         this.port = port;
     }
 
-    /** The peer on a free port writing to {@code topic}, or null when it is not installed. */
-    static Rsyslog startIfInstalled(Path directory, String bootstrap, String topic)
-            throws IOException, InterruptedException {
-        if (!Files.isExecutable(RSYSLOGD) || !Files.exists(OMKAFKA)) {
+    /** The peer on a free port writing to {@code topic}, installed first if need be; null if it cannot be. */
+    static Rsyslog start(Path directory, String bootstrap, String topic) throws IOException, InterruptedException {
+        Files.createDirectories(directory.resolve("work"));
+        if (!installed() && !install(directory.resolve("apt-get.log"))) {
             return null;
         }
-        Files.createDirectories(directory.resolve("work"));
         int port = Ports.free();
         Path conf = directory.resolve("rsyslog.conf");
         Files.writeString(conf, """
@@ -69,6 +70,34 @@ final class Rsyslog implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException(
                 "rsyslogd did not listen on port " + port + "; see " + directory.resolve("rsyslogd.log"));
+    }
+
+    private static boolean installed() {
+        return Files.isExecutable(RSYSLOGD) && Files.exists(OMKAFKA);
+    }
+
+    private static boolean install(Path log) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+            System.out.println("rsyslog: not installed, and this machine has no apt-get");
+            return false;
+        }
+        List<String> asRoot = "root".equals(System.getProperty("user.name")) ? List.of() : List.of("sudo", "-n");
+        System.out.println("rsyslog: installing rsyslog and rsyslog-kafka with apt-get (log: " + log + ")");
+        for (List<String> step : List.of(
+                List.of("apt-get", "update", "-q"),
+                List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "rsyslog", "rsyslog-kafka"))) {
+            ProcessBuilder command = new ProcessBuilder(java.util.stream.Stream.concat(asRoot.stream(), step.stream())
+                            .toList())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            command.environment().put("DEBIAN_FRONTEND", "noninteractive");
+            int exit = command.start().waitFor();
+            if (exit != 0) {
+                System.out.println("rsyslog: " + String.join(" ", step) + " failed (exit " + exit + "); see " + log);
+                return false;
+            }
+        }
+        return installed();
     }
 
     int port() {

@@ -4,9 +4,6 @@ import io.herokuelk.bench.Directories;
 import io.herokuelk.devstack.runner.EmbeddedKafka;
 import io.herokuelk.devstack.runner.Ports;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,32 +15,37 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The syslog drain, out of process, beside rsyslog: one Kafka broker (in this JVM), the shipper's {@code ingest}
- * started with its Procfile command ({@code web}) and rsyslog ({@code imtcp -> omkafka}, configured as in the peer
- * notes, when {@code rsyslogd} is installed), each fed the same 20,000 Heroku router lines as octet-counted frames
- * over one TCP connection as fast as the socket takes them, in interleaved rounds. A message has arrived when the
- * topic's end offsets count it. Reports msgs/s, CPU-s per million messages from {@code /proc} over the same window,
- * {@code VmHWM}, bytes per record on the topic (lz4, as stored), the sender's own CPU, and the load average.
+ * The drains, out of process, beside their peers: one Kafka broker (in this JVM); the shipper's {@code ingest} started
+ * with its Procfile command ({@code web}); rsyslog ({@code imtcp -> omkafka}, configured as in the peer notes,
+ * installed with apt-get when missing); and a plain Kafka producer ({@link PlainProducer}, its own JVM, with the
+ * default {@code batch.size} and with the shipper's 256 KiB). The syslog
+ * sides get the same 20,000 Heroku router lines as octet-counted frames over one TCP connection as fast as the socket
+ * takes them, the plain producer the same lines; then the shipper's HTTP drain gets them as Logplex batches from
+ * {@code --https-clients} connections for {@code --https-seconds}. Everything is warmed up first, then measured in
+ * interleaved rounds (the order rotates). A message has arrived when the topic's end offsets count it.
+ *
+ * <p>Reports per pass and as median [min..max]: msgs/s, CPU-s per million messages from {@code /proc} over the same
+ * window, {@code VmHWM}, bytes per record on the topic (lz4, as stored), latency p50/p99 (a probe line every 2,000
+ * stamped with its send time, against the broker's append time; for the HTTP drain, post to 204), messages lost (sent
+ * or acknowledged, not arrived), the sender's own CPU, and the load average.
  *
  * <pre>
- * ./dev build && java -Xmx1g -cp bench/target/classes:$(cat bench/target/load-classpath.txt) \
- *   io.herokuelk.bench.load.SyslogDrainLoad --messages 1000000 --rounds 3 [--extra-flags "-XX:StartFlightRecording=..."]
+ * ./dev bench --messages 1000000 --rounds 3 [--extra-flags "-XX:StartFlightRecording=..."]
  * </pre>
  */
 public final class SyslogDrainLoad {
 
     private static final int DISTINCT_LINES = 20_000;
     private static final String SHIPPER_TOPIC = "syslog-load-events";
+    private static final String SHIPPER_DEAD_LETTERS = SHIPPER_TOPIC + "-dead-letters";
     private static final String RSYSLOG_TOPIC = "syslog-load-rsyslog";
+    private static final String PRODUCER_TOPIC = "syslog-load-producer";
+    /** The plain producer with the shipper's own {@code batch.size}, 256 KiB. */
+    private static final String LARGE_BATCH_TOPIC = "syslog-load-producer-large";
+
     private static final String CREDENTIALS = "drain:bench-only-secret";
 
     /** One measured pass of one side. */
@@ -54,6 +56,8 @@ public final class SyslogDrainLoad {
             double cpuSeconds,
             long peakRssMb,
             double bytesPerRecord,
+            Latencies latency,
+            long lost,
             double senderCpuSeconds) {
         double rate() {
             return messages / seconds;
@@ -66,13 +70,15 @@ public final class SyslogDrainLoad {
         String row() {
             return String.format(
                     Locale.ROOT,
-                    "| %s | %,d | %,.0f | %.1f | %d | %.0f | %s |",
+                    "| %s | %,d | %,.0f | %.1f | %d | %.0f | %s | %,d | %s |",
                     side,
                     messages,
                     rate(),
                     cpuPerMillion(),
                     peakRssMb,
                     bytesPerRecord,
+                    latency.cell(),
+                    lost,
                     Double.isNaN(senderCpuSeconds)
                             ? "-"
                             : String.format(Locale.ROOT, "%.2f", senderCpuSeconds / messages * 1e6));
@@ -93,15 +99,17 @@ public final class SyslogDrainLoad {
         int warmup = args.integer("warmup", 400_000);
         Load.quietLogging();
         System.out.println("machine: " + Load.machine());
-        byte[] frames = frames(routerLines(DISTINCT_LINES));
+        List<String> lines = routerLines(DISTINCT_LINES);
+        byte[] frames = frames(lines);
         System.out.printf(
                 Locale.ROOT,
                 "%,d distinct router lines, %.0f bytes per frame on average%n",
                 DISTINCT_LINES,
                 (double) frames.length / DISTINCT_LINES);
         Path directory = Files.createTempDirectory("syslog-load-");
-        try (EmbeddedKafka kafka = Load.kafka(directory.resolve("kafka"))) {
-            createTopics(kafka.address(), SHIPPER_TOPIC, SHIPPER_TOPIC + "-dead-letters", RSYSLOG_TOPIC);
+        try (EmbeddedKafka kafka = Load.kafka(directory.resolve("kafka"));
+                TopicWatch topics = new TopicWatch(kafka.address())) {
+            topics.create(SHIPPER_TOPIC, SHIPPER_DEAD_LETTERS, RSYSLOG_TOPIC, PRODUCER_TOPIC, LARGE_BATCH_TOPIC);
             int shipperPort = Ports.free();
             Map<String, String> variables = Map.of(
                     "PORT",
@@ -115,91 +123,68 @@ public final class SyslogDrainLoad {
                     "KAFKA_EVENTS_TOPIC",
                     SHIPPER_TOPIC,
                     "KAFKA_DEAD_LETTER_TOPIC",
-                    SHIPPER_TOPIC + "-dead-letters",
+                    SHIPPER_DEAD_LETTERS,
                     "LOG_LEVEL",
                     "WARN");
             try (ProcfileProcess shipper =
                             ProcfileProcess.start("web", extraFlags, variables, directory.resolve("ingest.log"));
-                    Rsyslog rsyslog =
-                            Rsyslog.startIfInstalled(directory.resolve("rsyslog"), kafka.address(), RSYSLOG_TOPIC);
-                    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address()))) {
+                    Rsyslog rsyslog = Rsyslog.start(directory.resolve("rsyslog"), kafka.address(), RSYSLOG_TOPIC);
+                    PlainProducerSide defaultBatches = PlainProducerSide.start(
+                            directory.resolve("producer-16k"), kafka.address(), PRODUCER_TOPIC, lines, 16 * 1024);
+                    PlainProducerSide largeBatches = PlainProducerSide.start(
+                            directory.resolve("producer-256k"),
+                            kafka.address(),
+                            LARGE_BATCH_TOPIC,
+                            lines,
+                            256 * 1024)) {
                 System.out.println("shipper: " + shipper);
                 awaitPort(shipperPort);
                 System.out.println(
-                        rsyslog == null
-                                ? "rsyslog: not installed (apt-get install rsyslog rsyslog-kafka);"
-                                        + " the shipper alone is measured"
-                                : "rsyslog: " + rsyslog);
-                // Warm-up: the JIT's first work, not measured.
-                pass("warm-up", shipperPort, shipper.pid(), SHIPPER_TOPIC, frames, warmup, admin);
+                        rsyslog == null ? "rsyslog: not available; measured without it" : "rsyslog: " + rsyslog);
+                System.out.println("plain producers: " + defaultBatches + "; " + largeBatches);
+                String httpPort = variables.get("PORT");
+                SyslogSide shipperSyslog =
+                        SyslogSide.of("shipper syslog TCP", shipperPort, shipper.pid(), SHIPPER_TOPIC, frames);
+                List<DrainSide> sides = new ArrayList<>(List.of(shipperSyslog));
                 if (rsyslog != null) {
-                    pass("warm-up", rsyslog.port(), rsyslog.pid(), RSYSLOG_TOPIC, frames, warmup / 4, admin);
+                    sides.add(SyslogSide.of(
+                            "rsyslog imtcp -> omkafka", rsyslog.port(), rsyslog.pid(), RSYSLOG_TOPIC, frames));
+                }
+                sides.add(defaultBatches);
+                sides.add(largeBatches);
+                // Warm-up: the JIT's first work, not measured.
+                for (DrainSide side : sides) {
+                    pass(side, side == shipperSyslog ? warmup : warmup / 4, topics);
+                }
+                if (httpsSeconds > 0) {
+                    httpsPass(shipper.pid(), httpPort, frames, httpsClients, httpsSeconds, topics);
                 }
                 if (rounds == 0) {
-                    bothAtOnce(shipper, shipperPort, variables.get("PORT"), frames, httpsClients, bothSeconds, admin);
+                    bothAtOnce(shipper, shipperSyslog, httpPort, frames, httpsClients, bothSeconds, topics);
                     System.out.println(shipper.nativeMemorySummary());
                     return;
                 }
-                List<Pass> shipperPasses = new ArrayList<>();
-                List<Pass> rsyslogPasses = new ArrayList<>();
-                List<Pass> httpsPasses = new ArrayList<>();
+                Map<String, List<Pass>> passes = new java.util.LinkedHashMap<>();
+                System.out.println();
+                System.out.println(ROW_HEADER);
+                System.out.println(ROW_RULE);
                 for (int round = 0; round < rounds; round++) {
-                    boolean shipperFirst = round % 2 == 0;
-                    for (int side = 0; side < 2; side++) {
-                        if ((side == 0) == shipperFirst) {
-                            shipperPasses.add(pass(
-                                    "shipper syslog TCP",
-                                    shipperPort,
-                                    shipper.pid(),
-                                    SHIPPER_TOPIC,
-                                    frames,
-                                    messages,
-                                    admin));
-                            System.out.println(shipperPasses.getLast().row());
-                        } else if (rsyslog != null) {
-                            rsyslogPasses.add(pass(
-                                    "rsyslog imtcp -> omkafka",
-                                    rsyslog.port(),
-                                    rsyslog.pid(),
-                                    RSYSLOG_TOPIC,
-                                    frames,
-                                    messages,
-                                    admin));
-                            System.out.println(rsyslogPasses.getLast().row());
-                        }
+                    for (int i = 0; i < sides.size(); i++) {
+                        DrainSide side = sides.get((round + i) % sides.size());
+                        record(passes, pass(side, messages, topics));
                     }
                     if (httpsSeconds > 0) {
-                        httpsPasses.add(httpsPass(
-                                shipper.pid(), variables.get("PORT"), frames, httpsClients, httpsSeconds, admin));
-                        System.out.println(httpsPasses.getLast().row());
+                        record(passes, httpsPass(shipper.pid(), httpPort, frames, httpsClients, httpsSeconds, topics));
                     }
                 }
-                System.out.println();
-                System.out.println("| side | msgs/s median [min..max] | CPU-s per million | VmHWM MB | bytes per record"
-                        + " on the topic |");
-                System.out.println("|---|---:|---:|---:|---:|");
-                System.out.println(summary(shipperPasses));
-                if (!rsyslogPasses.isEmpty()) {
-                    System.out.println(summary(rsyslogPasses));
-                    System.out.printf(
-                            Locale.ROOT,
-                            "%nratio shipper/rsyslog (medians): %.2fx msgs/s, %.2fx CPU per" + " message%n",
-                            median(shipperPasses, Pass::rate) / median(rsyslogPasses, Pass::rate),
-                            median(shipperPasses, Pass::cpuPerMillion) / median(rsyslogPasses, Pass::cpuPerMillion));
-                }
-                if (!httpsPasses.isEmpty()) {
-                    System.out.println(summary(httpsPasses));
-                    if (!rsyslogPasses.isEmpty()) {
-                        System.out.printf(
-                                Locale.ROOT,
-                                "ratio shipper HTTP drain/rsyslog (medians): %.2fx msgs/s, %.2fx CPU per message%n",
-                                median(httpsPasses, Pass::rate) / median(rsyslogPasses, Pass::rate),
-                                median(httpsPasses, Pass::cpuPerMillion) / median(rsyslogPasses, Pass::cpuPerMillion));
-                    }
-                }
+                report(passes, sides, rsyslog != null);
+                System.out.printf(
+                        Locale.ROOT,
+                        "dead letters from the shipper in the whole run: %,d%n",
+                        topics.records(SHIPPER_DEAD_LETTERS));
                 System.out.println("load average after: " + Load.loadAverage());
                 if (bothSeconds > 0) {
-                    bothAtOnce(shipper, shipperPort, variables.get("PORT"), frames, httpsClients, bothSeconds, admin);
+                    bothAtOnce(shipper, shipperSyslog, httpPort, frames, httpsClients, bothSeconds, topics);
                 }
                 if (extraFlags.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
                     System.out.println(shipper.nativeMemorySummary());
@@ -210,29 +195,76 @@ public final class SyslogDrainLoad {
         }
     }
 
+    private static final String ROW_HEADER =
+            "| side | messages | msgs/s | CPU-s per million | VmHWM MB | bytes per record"
+                    + " | latency p50 / p99 ms | lost | sender CPU-s per million |";
+    private static final String ROW_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+    private static void record(Map<String, List<Pass>> passes, Pass pass) {
+        passes.computeIfAbsent(pass.side(), s -> new ArrayList<>()).add(pass);
+        System.out.println(pass.row());
+    }
+
+    /** The medians per side and the shipper's ratios to each peer. */
+    private static void report(Map<String, List<Pass>> passes, List<DrainSide> sides, boolean withRsyslog) {
+        System.out.println();
+        System.out.println("| side | msgs/s median [min..max] | CPU-s per million | VmHWM MB | bytes per record"
+                + " | latency p50 / p99 ms (all passes) | lost (all passes) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        passes.values().forEach(list -> System.out.println(summary(list)));
+        System.out.println();
+        List<Pass> shipperSyslog = passes.get(sides.getFirst().name());
+        List<Pass> http = passes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("shipper HTTP"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(List.of());
+        for (DrainSide peer : sides.subList(1, sides.size())) {
+            List<Pass> reference = passes.get(peer.name());
+            ratio("shipper syslog TCP", shipperSyslog, peer.name(), reference);
+            if (!http.isEmpty()) {
+                ratio("shipper HTTP drain", http, peer.name(), reference);
+            }
+        }
+        if (!withRsyslog) {
+            System.out.println("(rsyslog was not available: no ratio to it)");
+        }
+    }
+
+    private static void ratio(String side, List<Pass> passes, String peer, List<Pass> reference) {
+        System.out.printf(
+                Locale.ROOT,
+                "ratio %s / %s (medians): %.2fx msgs/s, %.2fx CPU per message%n",
+                side,
+                peer,
+                median(passes, Pass::rate) / median(reference, Pass::rate),
+                median(passes, Pass::cpuPerMillion) / median(reference, Pass::cpuPerMillion));
+    }
+
     /**
      * Both drains at full load at once, for the process's peak memory: one syslog connection sending without pause
      * and {@code clients} HTTPS connections posting in a closed loop, for {@code seconds}.
      */
     private static void bothAtOnce(
             ProcfileProcess shipper,
-            int syslogPort,
+            SyslogSide syslogSide,
             String httpPort,
             byte[] frames,
             int clients,
             int seconds,
-            Admin admin)
+            TopicWatch topics)
             throws Exception {
         LogplexPoster https = poster(httpPort, frames);
-        long before = endOffsets(admin, SHIPPER_TOPIC);
+        long before = topics.records(SHIPPER_TOPIC);
         double cpuBefore = shipper.cpuSeconds();
         long started = System.nanoTime();
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicLong syslogSent = new AtomicLong();
+        int chunk = DISTINCT_LINES * 5;
         Thread syslog = Thread.ofPlatform().start(() -> {
             while (sending.get()) {
-                send(syslogPort, frames, DISTINCT_LINES * 5);
-                syslogSent.addAndGet(DISTINCT_LINES * 5L);
+                syslogSide.send(chunk);
+                syslogSent.addAndGet(chunk + ProbeLines.count(chunk));
             }
         });
         https.start(clients);
@@ -242,7 +274,7 @@ public final class SyslogDrainLoad {
         syslog.join();
         long expected = syslogSent.get() + https.acknowledged();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (endOffsets(admin, SHIPPER_TOPIC) - before < expected && System.nanoTime() < deadline) {
+        while (topics.records(SHIPPER_TOPIC) - before < expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
@@ -256,7 +288,7 @@ public final class SyslogDrainLoad {
                 syslogSent.get(),
                 https.acknowledged(),
                 https.answers(),
-                endOffsets(admin, SHIPPER_TOPIC) - before,
+                topics.records(SHIPPER_TOPIC) - before,
                 expected / elapsed,
                 (shipper.cpuSeconds() - cpuBefore) / elapsed,
                 shipper.statusMb("VmHWM"),
@@ -264,33 +296,21 @@ public final class SyslogDrainLoad {
                 Load.loadAverage());
     }
 
-    /** 3 partitions, lz4, the broker's clock as the record time (rsyslog's own timestamps are not comparable). */
-    private static void createTopics(String bootstrap, String... topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(java.util.Arrays.stream(topics)
-                            .map(t -> new NewTopic(t, 3, (short) 1)
-                                    .configs(Map.of(
-                                            TopicConfig.COMPRESSION_TYPE_CONFIG,
-                                            "lz4",
-                                            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
-                                            "LogAppendTime")))
-                            .toList())
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
-    }
-
     private static String summary(List<Pass> passes) {
+        Latencies all = new Latencies();
+        passes.forEach(p -> p.latency().addTo(all));
         return String.format(
                 Locale.ROOT,
-                "| %s | %,.0f [%,.0f..%,.0f] | %.1f | %d | %.0f |",
+                "| %s | %,.0f [%,.0f..%,.0f] | %.1f | %d | %.0f | %s | %,d |",
                 passes.getFirst().side(),
                 median(passes, Pass::rate),
                 passes.stream().mapToDouble(Pass::rate).min().orElse(0),
                 passes.stream().mapToDouble(Pass::rate).max().orElse(0),
                 median(passes, Pass::cpuPerMillion),
                 passes.stream().mapToLong(Pass::peakRssMb).max().orElse(0),
-                median(passes, Pass::bytesPerRecord));
+                median(passes, Pass::bytesPerRecord),
+                all.cell(),
+                passes.stream().mapToLong(Pass::lost).sum());
     }
 
     private static double median(List<Pass> passes, java.util.function.ToDoubleFunction<Pass> value) {
@@ -301,13 +321,13 @@ public final class SyslogDrainLoad {
     /**
      * The HTTP drain alone: {@code clients} connections posting Logplex batches of about 100 KiB in a closed loop for
      * {@code seconds}; a line counts once answered 204, which the drain gives only when Kafka holds it. The sender
-     * runs in this JVM beside the broker, so its CPU is not told apart ("-").
+     * runs in this JVM beside the broker, so its CPU is not told apart ("-"). Latency is post to answer.
      */
-    private static Pass httpsPass(long pid, String httpPort, byte[] frames, int clients, int seconds, Admin admin)
+    private static Pass httpsPass(long pid, String httpPort, byte[] frames, int clients, int seconds, TopicWatch topics)
             throws Exception {
         LogplexPoster https = poster(httpPort, frames);
-        long before = endOffsets(admin, SHIPPER_TOPIC);
-        long bytesBefore = topicBytes(admin, SHIPPER_TOPIC);
+        long before = topics.records(SHIPPER_TOPIC);
+        long bytesBefore = topics.bytes(SHIPPER_TOPIC);
         double cpuBefore = ProcStats.cpuSeconds(pid);
         long started = System.nanoTime();
         https.start(clients);
@@ -315,9 +335,9 @@ public final class SyslogDrainLoad {
         https.stop();
         double elapsed = (System.nanoTime() - started) / 1e9;
         double cpu = ProcStats.cpuSeconds(pid) - cpuBefore;
-        long arrived = endOffsets(admin, SHIPPER_TOPIC) - before;
+        long arrived = topics.records(SHIPPER_TOPIC) - before;
         Thread.sleep(1000); // the log segment sizes catch up
-        double perRecord = (double) (topicBytes(admin, SHIPPER_TOPIC) - bytesBefore) / Math.max(1, arrived);
+        double perRecord = (double) (topics.bytes(SHIPPER_TOPIC) - bytesBefore) / Math.max(1, arrived);
         return new Pass(
                 "shipper HTTP drain (" + clients + " clients)",
                 https.acknowledged(),
@@ -325,6 +345,8 @@ public final class SyslogDrainLoad {
                 cpu,
                 ProcStats.statusMb(pid, "VmHWM"),
                 perRecord,
+                https.latencies(),
+                Math.max(0, https.acknowledged() - arrived),
                 Double.NaN);
     }
 
@@ -334,64 +356,47 @@ public final class SyslogDrainLoad {
                 java.net.URI.create("http://127.0.0.1:" + httpPort + "/logs/myapp"), CREDENTIALS, frames, 100 * 1024);
     }
 
-    /** Sends {@code messages} frames over one connection as fast as it takes them; timed until Kafka holds them. */
-    private static Pass pass(String side, int port, long pid, String topic, byte[] frames, int messages, Admin admin)
-            throws Exception {
-        long before = endOffsets(admin, topic);
-        long bytesBefore = topicBytes(admin, topic);
-        double cpuBefore = ProcStats.cpuSeconds(pid);
+    /** Sends {@code messages} lines and their probes through one side; timed until Kafka holds them all. */
+    private static Pass pass(DrainSide side, int messages, TopicWatch topics) throws Exception {
+        String topic = side.topic();
+        long expected = messages + ProbeLines.count(messages);
+        Map<TopicPartition, Long> from = topics.endOffsets(topic);
+        long bytesBefore = topics.bytes(topic);
+        double cpuBefore = ProcStats.cpuSeconds(side.pid());
         long started = System.nanoTime();
         double[] senderCpu = new double[1];
-        Thread sender = Thread.ofPlatform().start(() -> senderCpu[0] = send(port, frames, messages));
+        Thread sender = Thread.ofPlatform().start(() -> {
+            try {
+                senderCpu[0] = side.send(messages);
+            } catch (Exception e) {
+                throw new IllegalStateException(side.name() + ": sending failed", e);
+            }
+        });
         long deadline = started + TimeUnit.SECONDS.toNanos(300);
         long arrived;
-        while ((arrived = endOffsets(admin, topic) - before) < messages && System.nanoTime() < deadline) {
+        while ((arrived = topics.records(topic) - TopicWatch.total(from)) < expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpu = ProcStats.cpuSeconds(pid) - cpuBefore;
+        double cpu = ProcStats.cpuSeconds(side.pid()) - cpuBefore;
         sender.join();
-        if (arrived < messages) {
-            System.out.printf(Locale.ROOT, "  %s: only %,d of %,d arrived within 300 s%n", side, arrived, messages);
+        if (arrived < expected) {
+            System.out.printf(
+                    Locale.ROOT, "  %s: only %,d of %,d arrived within 300 s%n", side.name(), arrived, expected);
         }
         Thread.sleep(1000); // the log segment sizes catch up
-        double perRecord = (double) (topicBytes(admin, topic) - bytesBefore) / Math.max(1, arrived);
-        return new Pass(side, arrived, seconds, cpu, ProcStats.statusMb(pid, "VmHWM"), perRecord, senderCpu[0]);
-    }
-
-    /** Writes the frames again and again until {@code messages} are sent; returns this thread's CPU seconds. */
-    private static double send(int port, byte[] frames, int messages) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
-        try (Socket socket = new Socket("127.0.0.1", port);
-                OutputStream out = socket.getOutputStream()) {
-            int fullCopies = messages / DISTINCT_LINES;
-            for (int i = 0; i < fullCopies; i++) {
-                out.write(frames);
-            }
-            int rest = messages % DISTINCT_LINES;
-            if (rest > 0) {
-                out.write(frames, 0, prefixOfFrames(frames, rest));
-            }
-            out.flush();
-            // Closing at once is fine: TCP delivers what was written before the FIN.
-        } catch (IOException e) {
-            throw new IllegalStateException("sending to port " + port + " failed", e);
-        }
-        return (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-    }
-
-    /** The byte length of the first {@code count} octet-counted frames. */
-    private static int prefixOfFrames(byte[] frames, int count) {
-        int at = 0;
-        for (int i = 0; i < count; i++) {
-            int space = at;
-            while (frames[space] != ' ') {
-                space++;
-            }
-            at = space + 1 + Integer.parseInt(new String(frames, at, space - at, StandardCharsets.US_ASCII));
-        }
-        return at;
+        Map<TopicPartition, Long> to = topics.endOffsets(topic);
+        double perRecord = (double) (topics.bytes(topic) - bytesBefore) / Math.max(1, arrived);
+        return new Pass(
+                side.name(),
+                arrived,
+                seconds,
+                cpu,
+                ProcStats.statusMb(side.pid(), "VmHWM"),
+                perRecord,
+                topics.probeLatencies(from, to),
+                Math.max(0, expected - TopicWatch.total(to) + TopicWatch.total(from)),
+                senderCpu[0]);
     }
 
     /** Heroku router lines as a syslog drain sends them (RFC 5424), each distinct. */
@@ -427,36 +432,6 @@ public final class SyslogDrainLoad {
             out.append(line.getBytes(StandardCharsets.UTF_8).length).append(' ').append(line);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static long endOffsets(Admin admin, String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(10, TimeUnit.SECONDS)
-                .get(topic)
-                .partitions()
-                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
-                .mapToLong(o -> o.offset())
-                .sum();
-    }
-
-    private static long topicBytes(Admin admin, String topic) throws Exception {
-        long total = 0;
-        for (var dir : admin.describeLogDirs(List.of(1))
-                .allDescriptions()
-                .get(10, TimeUnit.SECONDS)
-                .get(1)
-                .values()) {
-            for (Map.Entry<TopicPartition, ReplicaInfo> replica :
-                    dir.replicaInfos().entrySet()) {
-                if (replica.getKey().topic().equals(topic)) {
-                    total += replica.getValue().size();
-                }
-            }
-        }
-        return total;
     }
 
     private static void awaitPort(int port) throws InterruptedException {
