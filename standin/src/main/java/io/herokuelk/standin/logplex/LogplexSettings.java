@@ -78,131 +78,105 @@ public record LogplexSettings(
     }
 
     public LogplexSettings withDrainToken(String token) {
-        return new LogplexSettings(
-                drainUrl,
-                token,
-                bufferCapacity,
-                batchTargetBytes,
-                maxBatchMessages,
-                flushInterval,
-                maxTries,
-                retryPause,
-                connectTimeout,
-                requestTimeout,
-                closeTimeout,
-                userAgent);
+        Changes c = changes();
+        c.drainToken = token;
+        return c.settings();
     }
 
     public LogplexSettings withBufferCapacity(int lines) {
-        return new LogplexSettings(
-                drainUrl,
-                drainToken,
-                lines,
-                batchTargetBytes,
-                maxBatchMessages,
-                flushInterval,
-                maxTries,
-                retryPause,
-                connectTimeout,
-                requestTimeout,
-                closeTimeout,
-                userAgent);
+        Changes c = changes();
+        c.bufferCapacity = lines;
+        return c.settings();
     }
 
     public LogplexSettings withBatchLimits(int targetBytes, int maxMessages) {
-        return new LogplexSettings(
-                drainUrl,
-                drainToken,
-                bufferCapacity,
-                targetBytes,
-                maxMessages,
-                flushInterval,
-                maxTries,
-                retryPause,
-                connectTimeout,
-                requestTimeout,
-                closeTimeout,
-                userAgent);
+        Changes c = changes();
+        c.batchTargetBytes = targetBytes;
+        c.maxBatchMessages = maxMessages;
+        return c.settings();
     }
 
     public LogplexSettings withFlushInterval(Duration interval) {
-        return new LogplexSettings(
-                drainUrl,
-                drainToken,
-                bufferCapacity,
-                batchTargetBytes,
-                maxBatchMessages,
-                interval,
-                maxTries,
-                retryPause,
-                connectTimeout,
-                requestTimeout,
-                closeTimeout,
-                userAgent);
+        Changes c = changes();
+        c.flushInterval = interval;
+        return c.settings();
     }
 
     public LogplexSettings withRetries(int tries, Duration pause) {
-        return new LogplexSettings(
-                drainUrl,
-                drainToken,
-                bufferCapacity,
-                batchTargetBytes,
-                maxBatchMessages,
-                flushInterval,
-                tries,
-                pause,
-                connectTimeout,
-                requestTimeout,
-                closeTimeout,
-                userAgent);
+        Changes c = changes();
+        c.maxTries = tries;
+        c.retryPause = pause;
+        return c.settings();
     }
 
     public LogplexSettings withTimeouts(Duration connect, Duration request) {
-        return new LogplexSettings(
-                drainUrl,
-                drainToken,
-                bufferCapacity,
-                batchTargetBytes,
-                maxBatchMessages,
-                flushInterval,
-                maxTries,
-                retryPause,
-                connect,
-                request,
-                closeTimeout,
-                userAgent);
+        Changes c = changes();
+        c.connectTimeout = connect;
+        c.requestTimeout = request;
+        return c.settings();
     }
 
     public LogplexSettings withCloseTimeout(Duration timeout) {
-        return new LogplexSettings(
-                drainUrl,
-                drainToken,
-                bufferCapacity,
-                batchTargetBytes,
-                maxBatchMessages,
-                flushInterval,
-                maxTries,
-                retryPause,
-                connectTimeout,
-                requestTimeout,
-                timeout,
-                userAgent);
+        Changes c = changes();
+        c.closeTimeout = timeout;
+        return c.settings();
     }
 
     public LogplexSettings withUserAgent(String agent) {
-        return new LogplexSettings(
-                drainUrl,
-                drainToken,
-                bufferCapacity,
-                batchTargetBytes,
-                maxBatchMessages,
-                flushInterval,
-                maxTries,
-                retryPause,
-                connectTimeout,
-                requestTimeout,
-                closeTimeout,
-                agent);
+        Changes c = changes();
+        c.userAgent = agent;
+        return c.settings();
+    }
+
+    private Changes changes() {
+        return new Changes(this);
+    }
+
+    /** A copy of these settings to change a field or two of; {@link #settings()} validates the result. */
+    private static final class Changes {
+        private final URI drainUrl;
+        private String drainToken;
+        private int bufferCapacity;
+        private int batchTargetBytes;
+        private int maxBatchMessages;
+        private Duration flushInterval;
+        private int maxTries;
+        private Duration retryPause;
+        private Duration connectTimeout;
+        private Duration requestTimeout;
+        private Duration closeTimeout;
+        private String userAgent;
+
+        Changes(LogplexSettings from) {
+            drainUrl = from.drainUrl;
+            drainToken = from.drainToken;
+            bufferCapacity = from.bufferCapacity;
+            batchTargetBytes = from.batchTargetBytes;
+            maxBatchMessages = from.maxBatchMessages;
+            flushInterval = from.flushInterval;
+            maxTries = from.maxTries;
+            retryPause = from.retryPause;
+            connectTimeout = from.connectTimeout;
+            requestTimeout = from.requestTimeout;
+            closeTimeout = from.closeTimeout;
+            userAgent = from.userAgent;
+        }
+
+        LogplexSettings settings() {
+            return new LogplexSettings(
+                    drainUrl,
+                    drainToken,
+                    bufferCapacity,
+                    batchTargetBytes,
+                    maxBatchMessages,
+                    flushInterval,
+                    maxTries,
+                    retryPause,
+                    connectTimeout,
+                    requestTimeout,
+                    closeTimeout,
+                    userAgent);
+        }
     }
 
     /** Without the drain's password: settings end up in logs and reports. */
