@@ -36,6 +36,8 @@ public final class ElasticsearchProcess extends ProcessService {
     private final int heapMb;
     private final Map<String, String> extraSettings;
     private final Membership membership;
+    /** Set for a node with security on; null for the usual node without. */
+    private final User user;
 
     /**
      * Where a node stands in its cluster: its name, its transport port, and every node's name and transport port
@@ -66,11 +68,47 @@ public final class ElasticsearchProcess extends ProcessService {
     /** A node of a cluster ({@link ElasticsearchCluster}). */
     public ElasticsearchProcess(
             Path directory, int port, int heapMb, Map<String, String> extraSettings, Membership membership) {
+        this(directory, port, heapMb, extraSettings, membership, null);
+    }
+
+    private ElasticsearchProcess(
+            Path directory, int port, int heapMb, Map<String, String> extraSettings, Membership membership, User user) {
         super(membership.alone() ? "elasticsearch" : "elasticsearch-" + membership.nodeName(), directory, STOP_GRACE);
         this.port = port;
         this.heapMb = heapMb;
         this.extraSettings = Map.copyOf(extraSettings);
         this.membership = membership;
+        this.user = user;
+    }
+
+    /**
+     * A lone node with security on (over plain HTTP on loopback) and one user, a superuser of its file realm: for
+     * tests of what clients do with a 401. Its {@link #address()} carries no credentials.
+     */
+    public static ElasticsearchProcess secured(Path directory, int port, int heapMb, String user, String password) {
+        return new ElasticsearchProcess(directory, port, heapMb, Map.of(), Membership.ALONE, new User(user, password));
+    }
+
+    /** A file realm user; {@code {SHA}} is a hash format the realm reads, and all a loopback test node needs. */
+    private record User(String name, String password) {
+        String usersLine() {
+            try {
+                byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return name + ":{SHA}" + java.util.Base64.getEncoder().encodeToString(sha1) + "\n";
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+            }
+        }
+
+        Map<String, String> authorization() {
+            String pair = name + ":" + password;
+            return Map.of(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
     }
 
     @Override
@@ -137,6 +175,10 @@ public final class ElasticsearchProcess extends ProcessService {
             Files.copy(home.resolve("config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(config.resolve("elasticsearch.yml"), settings());
+        if (user != null) {
+            Files.writeString(config.resolve("users"), user.usersLine());
+            Files.writeString(config.resolve("users_roles"), "superuser:" + user.name() + "\n");
+        }
         Files.deleteIfExists(directory.resolve("logs/http.ports"));
         Guard.install(directory);
     }
@@ -165,10 +207,20 @@ public final class ElasticsearchProcess extends ProcessService {
                         "node.portsfile: true",
                         "path.data: " + directory.resolve("data"),
                         "path.logs: " + directory.resolve("logs"),
-                        "xpack.security.enabled: false",
+                        securitySettings(),
                         "cluster.routing.allocation.disk.threshold_enabled: false",
                         "action.destructive_requires_name: false",
                         "");
+    }
+
+    private String securitySettings() {
+        return user == null
+                ? "xpack.security.enabled: false"
+                : String.join(
+                        "\n",
+                        "xpack.security.enabled: true",
+                        "xpack.security.http.ssl.enabled: false",
+                        "xpack.security.transport.ssl.enabled: false");
     }
 
     private List<String> command(Path home) throws ServiceStartException {
@@ -204,7 +256,10 @@ public final class ElasticsearchProcess extends ProcessService {
             }
             Optional<String> candidate = httpAddress();
             if (candidate.isPresent()
-                    && answers(candidate.get() + HEALTH, body -> body.contains("\"timed_out\":false"))) {
+                    && answers(
+                            candidate.get() + HEALTH,
+                            user == null ? Map.of() : user.authorization(),
+                            body -> body.contains("\"timed_out\":false"))) {
                 ready(candidate.get());
                 return;
             }

@@ -67,10 +67,16 @@ public abstract class ProcessService implements LocalService {
 
     /** Whether {@code GET url} answers 200 with a body the predicate accepts. */
     protected static boolean answers(String url, Predicate<String> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return answers(url, Map.of(), body);
+    }
+
+    /** Whether {@code GET url} with these request headers answers 200 with a body the predicate accepts. */
+    protected static boolean answers(String url, Map<String, String> headers, Predicate<String> body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(5))
-                .GET()
-                .build();
+                .GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && body.test(response.body());

@@ -16,13 +16,8 @@ import io.herokuelk.shipper.testing.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,8 +64,8 @@ class ElasticsearchFailuresIT {
                 kafka, namespace, Map.of("INDEXER_BATCH_DOCUMENTS", "200", "INDEXER_BATCH_WAIT_MS", "2000"));
         IndexerFixture.installTemplate(client, namespace);
         // 199 documents of about 1 KiB: a batch of about 200 KiB, three times what the node takes in one request.
-        produce(kafka, env, 0, 199, 1000);
-        produce(kafka, env, 199, 1, 80_000);
+        IndexerFixture.produce(kafka.bootstrapServers(), env, 0, 199, 1000);
+        IndexerFixture.produce(kafka.bootstrapServers(), env, 199, 1, 80_000);
 
         try (var indexer = IndexerFixture.start(env)) {
             await().atMost(Duration.ofSeconds(60))
@@ -105,13 +100,13 @@ class ElasticsearchFailuresIT {
                         "INDEXER_RETRY_MAX_MS",
                         "2000"));
         IndexerFixture.installTemplate(client, namespace);
-        produce(kafka, env, 0, 50, 300);
+        IndexerFixture.produce(kafka.bootstrapServers(), env, 0, 50, 300);
 
         try (var indexer = IndexerFixture.start(env)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> count(namespace) == 50);
             signal("STOP");
             try {
-                produce(kafka, env, 50, 50, 300);
+                IndexerFixture.produce(kafka.bootstrapServers(), env, 50, 50, 300);
                 // Frozen for 25 s, two and a half times max.poll.interval.ms.
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> Metrics.counter(indexer.registry(), "indexer_elasticsearch_unavailable") > 0);
@@ -142,7 +137,7 @@ class ElasticsearchFailuresIT {
         IndexerFixture.installTemplate(client, namespace);
         readOnly(true);
         try {
-            produce(kafka, env, 0, 30, 200);
+            IndexerFixture.produce(kafka.bootstrapServers(), env, 0, 30, 200);
             try (var indexer = IndexerFixture.start(env)) {
                 await().atMost(Duration.ofSeconds(60))
                         .until(() ->
@@ -176,28 +171,6 @@ class ElasticsearchFailuresIT {
                 kafka.bootstrapServers(), node.address(), topic, topic + "-dead", namespace));
         env.putAll(extra);
         return env;
-    }
-
-    private static void produce(KafkaEndpoint kafka, Map<String, String> env, int from, int count, int bytes)
-            throws Exception {
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (int i = from; i < from + count; i++) {
-                String document = "{\"@timestamp\":\"2026-11-26T10:00:00Z\",\"event\":{\"id\":\"e" + i
-                        + "\"},\"message\":\"" + "x".repeat(bytes) + "\"}";
-                var record = new ProducerRecord<byte[], byte[]>(
-                        env.get("KAFKA_EVENTS_TOPIC"),
-                        null,
-                        null,
-                        document.getBytes(StandardCharsets.UTF_8),
-                        List.of(
-                                new RecordHeader(EventHeaders.ID, ("e" + i).getBytes(StandardCharsets.UTF_8)),
-                                new RecordHeader(EventHeaders.DATASET, "heroku.app".getBytes(StandardCharsets.UTF_8))));
-                producer.send(record).get();
-            }
-        }
     }
 
     private void signal(String signal) throws Exception {

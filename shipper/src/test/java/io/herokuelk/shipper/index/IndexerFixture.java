@@ -4,10 +4,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.herokuelk.shipper.config.ElasticsearchSettings;
 import io.herokuelk.shipper.config.Environment;
 import io.herokuelk.shipper.config.KafkaSettings;
+import io.herokuelk.shipper.publish.EventHeaders;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Real indexers for tests: each runs {@link IndexerLoop} on its own thread against the real broker and node. */
 final class IndexerFixture {
@@ -57,6 +64,28 @@ final class IndexerFixture {
                                     "request": {"properties": {"id": {"type": "keyword"}}},
                                     "response": {"properties": {"status_code": {"type": "long"}}}}}}}
                                 """)))));
+    }
+
+    /** {@code count} small documents with ids {@code e<from>...} and {@code bytes} of message, as the drain sends them. */
+    static void produce(String bootstrap, Map<String, String> env, int from, int count, int bytes) throws Exception {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", bootstrap),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int i = from; i < from + count; i++) {
+                String document = "{\"@timestamp\":\"2026-11-26T10:00:00Z\",\"event\":{\"id\":\"e" + i
+                        + "\"},\"message\":\"" + "x".repeat(bytes) + "\"}";
+                var record = new ProducerRecord<byte[], byte[]>(
+                        env.get("KAFKA_EVENTS_TOPIC"),
+                        null,
+                        null,
+                        document.getBytes(StandardCharsets.UTF_8),
+                        List.of(
+                                new RecordHeader(EventHeaders.ID, ("e" + i).getBytes(StandardCharsets.UTF_8)),
+                                new RecordHeader(EventHeaders.DATASET, "heroku.app".getBytes(StandardCharsets.UTF_8))));
+                producer.send(record).get();
+            }
+        }
     }
 
     record Running(IndexerService service, PrometheusRegistry registry) implements AutoCloseable {
