@@ -72,11 +72,11 @@ class ElasticsearchCredentialsIT {
             assertThat(Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "stored"))
                     .isZero();
         }
-        assertThat(count(namespace)).isZero();
+        assertThat(IndexerFixture.count(client, namespace)).isZero();
 
         env.put("ELASTICSEARCH_URL", url(PASSWORD));
         try (var indexer = IndexerFixture.start(env)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(namespace) == 30);
+            await().atMost(Duration.ofSeconds(60)).until(() -> IndexerFixture.count(client, namespace) == 30);
             assertThat(Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "stored"))
                     .as("the first indexer committed nothing: the second one starts from the first event")
                     .isEqualTo(30);
@@ -86,16 +86,5 @@ class ElasticsearchCredentialsIT {
 
     private String url(String password) {
         return node.address().replace("http://", "http://" + USER + ":" + password + "@");
-    }
-
-    private long count(String namespace) {
-        try {
-            String target = "logs-*-" + namespace;
-            client.indices().refresh(r -> r.index(target).allowNoIndices(true).ignoreUnavailable(true));
-            return client.count(c -> c.index(target).allowNoIndices(true).ignoreUnavailable(true))
-                    .count();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 }

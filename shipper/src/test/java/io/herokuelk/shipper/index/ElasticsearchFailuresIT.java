@@ -69,7 +69,7 @@ class ElasticsearchFailuresIT {
 
         try (var indexer = IndexerFixture.start(env)) {
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> count(namespace) == 199
+                    .until(() -> IndexerFixture.count(client, namespace) == 199
                             && Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "dead_lettered")
                                     == 1);
             // Not asserted: that no try counted as unavailable. The node may close the connection before its 413
@@ -103,7 +103,7 @@ class ElasticsearchFailuresIT {
         IndexerFixture.produce(kafka.bootstrapServers(), env, 0, 50, 300);
 
         try (var indexer = IndexerFixture.start(env)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(namespace) == 50);
+            await().atMost(Duration.ofSeconds(60)).until(() -> IndexerFixture.count(client, namespace) == 50);
             signal("STOP");
             try {
                 IndexerFixture.produce(kafka.bootstrapServers(), env, 50, 50, 300);
@@ -115,7 +115,7 @@ class ElasticsearchFailuresIT {
             } finally {
                 signal("CONT");
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(namespace) == 100);
+            await().atMost(Duration.ofSeconds(60)).until(() -> IndexerFixture.count(client, namespace) == 100);
             assertThat(Metrics.counter(indexer.registry(), "indexer_partition_assignments"))
                     .as("the group never took the partitions away")
                     .isEqualTo(1);
@@ -148,7 +148,7 @@ class ElasticsearchFailuresIT {
                         .as("a refusal is not taken for an outage")
                         .isZero();
                 readOnly(false);
-                await().atMost(Duration.ofSeconds(60)).until(() -> count(namespace) == 30);
+                await().atMost(Duration.ofSeconds(60)).until(() -> IndexerFixture.count(client, namespace) == 30);
                 assertThat(Metrics.counter(indexer.registry(), "indexer_documents", "outcome", "stored"))
                         .isEqualTo(30);
                 await().atMost(Duration.ofSeconds(10))
@@ -178,17 +178,6 @@ class ElasticsearchFailuresIT {
                 .inheritIO()
                 .start();
         assertThat(kill.waitFor()).as("kill -%s", signal).isZero();
-    }
-
-    private long count(String namespace) {
-        try {
-            String target = "logs-*-" + namespace;
-            client.indices().refresh(r -> r.index(target).allowNoIndices(true).ignoreUnavailable(true));
-            return client.count(c -> c.index(target).allowNoIndices(true).ignoreUnavailable(true))
-                    .count();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static String suffix() {

@@ -88,6 +88,18 @@ final class IndexerFixture {
         }
     }
 
+    /** The documents searchable in the namespace's data streams, or -1 while the node cannot say. */
+    static long count(ElasticsearchClient client, String namespace) {
+        try {
+            String target = "logs-*-" + namespace;
+            client.indices().refresh(r -> r.index(target).allowNoIndices(true).ignoreUnavailable(true));
+            return client.count(c -> c.index(target).allowNoIndices(true).ignoreUnavailable(true))
+                    .count();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     record Running(IndexerService service, PrometheusRegistry registry) implements AutoCloseable {
         @Override
         public void close() {
