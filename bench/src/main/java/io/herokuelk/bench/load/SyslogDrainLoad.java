@@ -21,10 +21,10 @@ import org.apache.kafka.common.TopicPartition;
  * The drains, out of process, beside their peers: one Kafka broker (in this JVM); the shipper's {@code ingest} started
  * with its Procfile command ({@code web}); rsyslog ({@code imtcp -> omkafka}, configured as in the peer notes,
  * installed with apt-get when missing); and a plain Kafka producer ({@link PlainProducer}, its own JVM, with the
- * default {@code batch.size} and with the shipper's 256 KiB). The syslog
- * sides get the same 20,000 Heroku router lines as octet-counted frames over one TCP connection as fast as the socket
- * takes them, the plain producer the same lines; then the shipper's HTTP drain gets them as Logplex batches from
- * {@code --https-clients} connections for {@code --https-seconds}. Everything is warmed up first, then measured in
+ * default {@code batch.size} and with the shipper's 256 KiB). The syslog sides get the same 20,000 Heroku router lines
+ * as octet-counted frames over one TCP connection as fast as the socket takes them, the plain producers the same
+ * lines; then the shipper's HTTP drain gets them as Logplex batches from {@code --https-clients} connections for
+ * {@code --https-seconds}. Every side is warmed up first (the same number of lines each), then measured in
  * interleaved rounds (the order rotates). A message has arrived when the topic's end offsets count it.
  *
  * <p>Reports per pass and as median [min..max]: msgs/s, CPU-s per million messages from {@code /proc} over the same
@@ -154,7 +154,7 @@ public final class SyslogDrainLoad {
                 sides.add(largeBatches);
                 // Warm-up: the JIT's first work, not measured.
                 for (DrainSide side : sides) {
-                    pass(side, side == shipperSyslog ? warmup : warmup / 4, topics);
+                    pass(side, warmup, topics);
                 }
                 if (httpsSeconds > 0) {
                     httpsPass(shipper.pid(), httpPort, frames, httpsClients, httpsSeconds, topics);

@@ -1,11 +1,15 @@
 package io.herokuelk.devstack.runner;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,10 +97,9 @@ public final class ElasticsearchProcess extends ProcessService {
     private record User(String name, String password) {
         String usersLine() {
             try {
-                byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
-                        .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return name + ":{SHA}" + java.util.Base64.getEncoder().encodeToString(sha1) + "\n";
-            } catch (java.security.NoSuchAlgorithmException e) {
+                byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8));
+                return name + ":{SHA}" + Base64.getEncoder().encodeToString(sha1) + "\n";
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
             }
         }
@@ -105,9 +108,7 @@ public final class ElasticsearchProcess extends ProcessService {
             String pair = name + ":" + password;
             return Map.of(
                     "Authorization",
-                    "Basic "
-                            + java.util.Base64.getEncoder()
-                                    .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
