@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LogplexPoster {
 
+    /** The posting threads' names begin with this; the JDK's HTTP client names its own {@code HttpClient-}. */
+    static final String THREAD_NAME = "logplex-poster-";
+
     private final URI drain;
     private final String authorization;
     private final List<byte[]> bodies;
@@ -65,7 +68,7 @@ final class LogplexPoster {
         running.set(true);
         for (int c = 0; c < clients; c++) {
             int client = c;
-            threads.add(Thread.ofPlatform().start(() -> post(client)));
+            threads.add(Thread.ofPlatform().name(THREAD_NAME + client).start(() -> post(client)));
         }
     }
 

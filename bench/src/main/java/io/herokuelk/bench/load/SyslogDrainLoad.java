@@ -320,8 +320,8 @@ public final class SyslogDrainLoad {
 
     /**
      * The HTTP drain alone: {@code clients} connections posting Logplex batches of about 100 KiB in a closed loop for
-     * {@code seconds}; a line counts once answered 204, which the drain gives only when Kafka holds it. The sender
-     * runs in this JVM beside the broker, so its CPU is not told apart ("-"). Latency is post to answer.
+     * {@code seconds}; a line counts once answered 204, which the drain gives only when Kafka holds it. The sender's
+     * CPU is that of its threads and the JDK HTTP client's in this JVM. Latency is post to answer.
      */
     private static Pass httpsPass(long pid, String httpPort, byte[] frames, int clients, int seconds, TopicWatch topics)
             throws Exception {
@@ -329,9 +329,11 @@ public final class SyslogDrainLoad {
         long before = topics.records(SHIPPER_TOPIC);
         long bytesBefore = topics.bytes(SHIPPER_TOPIC);
         double cpuBefore = ProcStats.cpuSeconds(pid);
+        SenderCpu senderCpu = SenderCpu.start(LogplexPoster.THREAD_NAME, "HttpClient-");
         long started = System.nanoTime();
         https.start(clients);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        double senderSeconds = senderCpu.seconds();
         https.stop();
         double elapsed = (System.nanoTime() - started) / 1e9;
         double cpu = ProcStats.cpuSeconds(pid) - cpuBefore;
@@ -347,7 +349,7 @@ public final class SyslogDrainLoad {
                 perRecord,
                 https.latencies(),
                 Math.max(0, https.acknowledged() - arrived),
-                Double.NaN);
+                senderSeconds);
     }
 
     /** Logplex-like batches of about 100 KiB to the ingest's HTTP drain, with the credentials it was started with. */
