@@ -82,7 +82,7 @@ final class Rsyslog implements AutoCloseable {
             return false;
         }
         List<String> asRoot = "root".equals(System.getProperty("user.name")) ? List.of() : List.of("sudo", "-n");
-        System.out.println("rsyslog: installing rsyslog and rsyslog-kafka with apt-get (log: " + log + ")");
+        System.out.println("rsyslog: installing rsyslog and rsyslog-kafka with apt-get");
         for (List<String> step : List.of(
                 List.of("apt-get", "update", "-q"),
                 List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "rsyslog", "rsyslog-kafka"))) {
@@ -93,7 +93,11 @@ final class Rsyslog implements AutoCloseable {
             command.environment().put("DEBIAN_FRONTEND", "noninteractive");
             int exit = command.start().waitFor();
             if (exit != 0) {
-                System.out.println("rsyslog: " + String.join(" ", step) + " failed (exit " + exit + "); see " + log);
+                // The log is in the run's directory, which goes at the end: its tail is shown here.
+                List<String> output = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                System.out.println("rsyslog: " + String.join(" ", step) + " failed (exit " + exit + "):");
+                output.subList(Math.max(0, output.size() - 10), output.size())
+                        .forEach(line -> System.out.println("  " + line));
                 return false;
             }
         }
