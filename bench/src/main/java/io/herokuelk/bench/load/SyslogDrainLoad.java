@@ -321,7 +321,7 @@ public final class SyslogDrainLoad {
     /**
      * The HTTP drain alone: {@code clients} connections posting Logplex batches of about 100 KiB in a closed loop for
      * {@code seconds}; a line counts once answered 204, which the drain gives only when Kafka holds it. The sender's
-     * CPU is that of its threads and the JDK HTTP client's in this JVM. Latency is post to answer.
+     * CPU is that of its threads in this JVM. Latency is post to answer.
      */
     private static Pass httpsPass(long pid, String httpPort, byte[] frames, int clients, int seconds, TopicWatch topics)
             throws Exception {
@@ -329,7 +329,7 @@ public final class SyslogDrainLoad {
         long before = topics.records(SHIPPER_TOPIC);
         long bytesBefore = topics.bytes(SHIPPER_TOPIC);
         double cpuBefore = ProcStats.cpuSeconds(pid);
-        SenderCpu senderCpu = SenderCpu.start(LogplexPoster.THREAD_NAME, "HttpClient-");
+        SenderCpu senderCpu = SenderCpu.start(LogplexPoster.THREAD_NAME);
         long started = System.nanoTime();
         https.start(clients);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
