@@ -33,36 +33,52 @@ final class StoredMarkers {
                 .asLong(0);
     }
 
-    /** Each marker of the app's stored lines, with how many documents hold it. */
+    /**
+     * Each marker of the app's stored lines, with how many documents hold it. Paged in a point in time, so that every
+     * page reads the same shard copies: without one, a page may come from a replica where the last document of the
+     * page before has another {@code _doc}, and that document is read twice (a duplicate that is not stored twice).
+     */
     Map<String, Integer> of(String app) throws IOException, InterruptedException {
         post("/logs-*/_refresh", "");
+        String pit = JSON.readTree(post("/logs-heroku.app-*/_pit?keep_alive=2m", ""))
+                .path("id")
+                .asString();
         Map<String, Integer> counts = new HashMap<>();
         String after = null;
-        while (true) {
-            String body = "{\"size\":2000,\"_source\":[\"message\"],\"query\":{\"term\":{\"heroku.app\":\"" + app
-                    + "\"}},\"sort\":[{\"event.id\":\"asc\"},{\"_doc\":\"asc\"}]"
-                    + (after == null ? "" : ",\"search_after\":" + after) + "}";
-            JsonNode hits = JSON.readTree(post("/logs-heroku.app-*/_search", body))
-                    .path("hits")
-                    .path("hits");
-            for (JsonNode hit : hits) {
-                Matcher m = MARKER.matcher(hit.path("_source").path("message").asString(""));
-                if (m.find()) {
-                    counts.merge(m.group(1), 1, Integer::sum);
+        try {
+            while (true) {
+                String body = "{\"size\":2000,\"_source\":[\"message\"],\"query\":{\"term\":{\"heroku.app\":\""
+                        + app + "\"}},\"pit\":{\"id\":\"" + pit + "\",\"keep_alive\":\"2m\"},"
+                        + "\"sort\":[{\"event.id\":\"asc\"},{\"_shard_doc\":\"asc\"}]"
+                        + (after == null ? "" : ",\"search_after\":" + after) + "}";
+                JsonNode hits =
+                        JSON.readTree(post("/_search", body)).path("hits").path("hits");
+                for (JsonNode hit : hits) {
+                    Matcher m =
+                            MARKER.matcher(hit.path("_source").path("message").asString(""));
+                    if (m.find()) {
+                        counts.merge(m.group(1), 1, Integer::sum);
+                    }
                 }
+                if (hits.size() < 2000) {
+                    return counts;
+                }
+                after = hits.get(hits.size() - 1).path("sort").toString();
             }
-            if (hits.size() < 2000) {
-                return counts;
-            }
-            after = hits.get(hits.size() - 1).path("sort").toString();
+        } finally {
+            send("DELETE", "/_pit", "{\"id\":\"" + pit + "\"}");
         }
     }
 
     private String post(String path, String body) throws IOException, InterruptedException {
+        return send("POST", path, body);
+    }
+
+    private String send(String method, String path, String body) throws IOException, InterruptedException {
         return http.send(
                         HttpRequest.newBuilder(elasticsearch.resolve(path))
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .method(method, HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
