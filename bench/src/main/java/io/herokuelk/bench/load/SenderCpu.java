@@ -7,9 +7,8 @@ import java.util.Map;
 
 /**
  * The CPU a load generator in this JVM has used since {@link #start()}: the threads whose names begin with the given
- * prefixes (its own and the JDK HTTP client's), each counted from what it had used at the start, so that threads of
- * earlier passes that end meanwhile take nothing away. Read it while the threads still run: an ended thread's CPU
- * can no longer be read.
+ * prefixes, each counted from what it had used at the start, so that threads of earlier passes that end meanwhile
+ * take nothing away. Read it while the threads still run: an ended thread's CPU can no longer be read.
  */
 final class SenderCpu {
 
