@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
@@ -64,6 +66,22 @@ public final class LoadMix {
         out.write(' ');
         out.writeBytes(b);
         return out.toByteArray();
+    }
+
+    /** The byte offset of every octet-counted frame in {@code frames}, and their whole length as the last entry. */
+    static int[] frameStarts(byte[] frames) {
+        List<Integer> starts = new ArrayList<>();
+        int at = 0;
+        while (at < frames.length) {
+            starts.add(at);
+            int space = at;
+            while (frames[space] != ' ') {
+                space++;
+            }
+            at = space + 1 + Integer.parseInt(new String(frames, at, space - at, StandardCharsets.US_ASCII));
+        }
+        starts.add(at);
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Logplex frame ids are 32 upper-case hex characters. */

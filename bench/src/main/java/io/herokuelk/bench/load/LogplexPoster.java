@@ -43,26 +43,25 @@ final class LogplexPoster {
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
         this.bodies = new ArrayList<>();
         this.counts = new ArrayList<>();
-        int start = 0;
-        int at = 0;
-        int count = 0;
-        while (at < frames.length) {
-            int space = at;
-            while (frames[space] != ' ') {
-                space++;
+        int[] starts = LoadMix.frameStarts(frames);
+        int first = 0;
+        for (int next = 1; next < starts.length; next++) {
+            boolean last = next == starts.length - 1;
+            if (last || starts[next + 1] - starts[first] > bodyBytes) {
+                bodies.add(java.util.Arrays.copyOfRange(frames, starts[first], starts[next]));
+                counts.add(next - first);
+                first = next;
             }
-            int next = space + 1 + Integer.parseInt(new String(frames, at, space - at, StandardCharsets.US_ASCII));
-            if (next - start > bodyBytes && count > 0) {
-                bodies.add(java.util.Arrays.copyOfRange(frames, start, at));
-                counts.add(count);
-                start = at;
-                count = 0;
-            }
-            at = next;
-            count++;
         }
-        bodies.add(java.util.Arrays.copyOfRange(frames, start, at));
-        counts.add(count);
+    }
+
+    /** The bodies it posts, in turn, and how many lines each holds. */
+    List<byte[]> bodies() {
+        return bodies;
+    }
+
+    List<Integer> counts() {
+        return counts;
     }
 
     void start(int clients) {

@@ -33,12 +33,7 @@ final class ProbeLines {
 
     /** The line as an octet-counted frame. */
     static byte[] frame(int sequence) {
-        byte[] line = line(sequence).getBytes(StandardCharsets.UTF_8);
-        byte[] prefix = (line.length + " ").getBytes(StandardCharsets.US_ASCII);
-        byte[] frame = new byte[prefix.length + line.length];
-        System.arraycopy(prefix, 0, frame, 0, prefix.length);
-        System.arraycopy(line, 0, frame, prefix.length, line.length);
-        return frame;
+        return LoadMix.frame(line(sequence));
     }
 
     /** The send time in a record holding a probe (the raw line or a document made from it), or -1 if it holds none. */

@@ -5,7 +5,6 @@ import io.herokuelk.devstack.runner.EmbeddedKafka;
 import io.herokuelk.devstack.runner.Ports;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -429,11 +428,9 @@ public final class SyslogDrainLoad {
     }
 
     static byte[] frames(List<String> lines) {
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            out.append(line.getBytes(StandardCharsets.UTF_8).length).append(' ').append(line);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        lines.forEach(line -> out.writeBytes(LoadMix.frame(line)));
+        return out.toByteArray();
     }
 
     private static void awaitPort(int port) throws InterruptedException {

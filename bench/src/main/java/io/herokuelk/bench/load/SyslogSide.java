@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A syslog TCP listener (the shipper's or rsyslog's) fed octet-counted frames over one connection as fast as the
@@ -16,7 +15,7 @@ record SyslogSide(String name, int port, long pid, String topic, byte[] frames, 
 
     /** {@code frames} holds whole octet-counted frames, a multiple of {@link ProbeLines#EVERY} of them. */
     static SyslogSide of(String name, int port, long pid, String topic, byte[] frames) {
-        return new SyslogSide(name, port, pid, topic, frames, frameStarts(frames));
+        return new SyslogSide(name, port, pid, topic, frames, LoadMix.frameStarts(frames));
     }
 
     @Override
@@ -50,21 +49,5 @@ record SyslogSide(String name, int port, long pid, String topic, byte[] frames, 
             count -= take;
             first = 0;
         }
-    }
-
-    /** The byte offset of every frame, and the length of all as the last entry. */
-    private static int[] frameStarts(byte[] frames) {
-        java.util.List<Integer> starts = new java.util.ArrayList<>();
-        int at = 0;
-        while (at < frames.length) {
-            starts.add(at);
-            int space = at;
-            while (frames[space] != ' ') {
-                space++;
-            }
-            at = space + 1 + Integer.parseInt(new String(frames, at, space - at, StandardCharsets.US_ASCII));
-        }
-        starts.add(at);
-        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 }

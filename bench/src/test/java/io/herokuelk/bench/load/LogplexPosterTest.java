@@ -35,6 +35,22 @@ class LogplexPosterTest {
         }
     }
 
+    @Test
+    void theLinesAreCutIntoBodiesOfAtMostTheSizeGivenAtFrameBoundaries() {
+        byte[] frames = SyslogDrainLoad.frames(SyslogDrainLoad.routerLines(4_000));
+        LogplexPoster poster = new LogplexPoster(java.net.URI.create("http://127.0.0.1:1/logs"), "u:p", frames, 10_240);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (int i = 0; i < poster.bodies().size(); i++) {
+            byte[] part = poster.bodies().get(i);
+            assertThat(part.length).isLessThanOrEqualTo(10_240);
+            assertThat(LoadMix.frameStarts(part)).hasSize(poster.counts().get(i) + 1);
+            joined.writeBytes(part);
+        }
+        assertThat(joined.toByteArray()).isEqualTo(frames);
+        assertThat(poster.counts().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4_000);
+        assertThat(poster.bodies()).hasSizeGreaterThan(frames.length / 10_240);
+    }
+
     /** Two requests on one connection: 204 without a body, then 429 with a chunked body and Connection: close. */
     private static List<String> serve(ServerSocket server) {
         List<String> bodies = new ArrayList<>();

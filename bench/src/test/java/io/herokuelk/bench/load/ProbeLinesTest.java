@@ -71,16 +71,11 @@ class ProbeLinesTest {
     }
 
     private static List<String> octetCounted(byte[] bytes) {
+        int[] starts = LoadMix.frameStarts(bytes);
         List<String> frames = new ArrayList<>();
-        int at = 0;
-        while (at < bytes.length) {
-            int space = at;
-            while (bytes[space] != ' ') {
-                space++;
-            }
-            int length = Integer.parseInt(new String(bytes, at, space - at, StandardCharsets.US_ASCII));
-            frames.add(new String(bytes, space + 1, length, StandardCharsets.UTF_8));
-            at = space + 1 + length;
+        for (int i = 0; i + 1 < starts.length; i++) {
+            String frame = new String(bytes, starts[i], starts[i + 1] - starts[i], StandardCharsets.UTF_8);
+            frames.add(frame.substring(frame.indexOf(' ') + 1));
         }
         return frames;
     }
