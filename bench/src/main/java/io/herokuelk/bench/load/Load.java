@@ -146,10 +146,17 @@ final class Load {
 
     /** Topics as {@code setup} creates them: lz4, one replica here. */
     static void createTopics(String bootstrap, int partitions, String... topics) throws Exception {
+        createTopics(bootstrap, partitions, Map.of(), topics);
+    }
+
+    /** The same with more topic configuration ({@code message.timestamp.type}, say). */
+    static void createTopics(String bootstrap, int partitions, Map<String, String> configs, String... topics)
+            throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(configs);
+        all.put(TopicConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(Arrays.stream(topics)
-                            .map(t -> new NewTopic(t, partitions, (short) 1)
-                                    .configs(Map.of(TopicConfig.COMPRESSION_TYPE_CONFIG, "lz4")))
+                            .map(t -> new NewTopic(t, partitions, (short) 1).configs(all))
                             .toList())
                     .all()
                     .get(30, TimeUnit.SECONDS);

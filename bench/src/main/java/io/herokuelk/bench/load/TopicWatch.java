@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,16 +29,7 @@ final class TopicWatch implements AutoCloseable {
 
     /** 3 partitions, lz4, the broker's clock as the record time (the probes' latency is read from it). */
     void create(String... topics) throws Exception {
-        admin.createTopics(java.util.Arrays.stream(topics)
-                        .map(t -> new NewTopic(t, 3, (short) 1)
-                                .configs(Map.of(
-                                        TopicConfig.COMPRESSION_TYPE_CONFIG,
-                                        "lz4",
-                                        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
-                                        "LogAppendTime")))
-                        .toList())
-                .all()
-                .get(30, TimeUnit.SECONDS);
+        Load.createTopics(bootstrap, 3, Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"), topics);
     }
 
     Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
