@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -Xms2g -Xmx2g -cp bench/target/classes:$(cat bench/target/load-classpath.txt) \
- *   -Dheroku-elk.elasticsearch.home=elk/target/elasticsearch-9.5.3 \
+ *   -Dheroku-elk.elasticsearch.home=devstack/target/elasticsearch-9.5.3 \
  *   io.herokuelk.bench.load.EndToEndLag --rate 5 --seconds 100 --warmup 15
  * </pre>
  */

@@ -49,7 +49,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <pre>
  * java -Xms3g -Xmx3g -cp bench/target/classes:$(cat bench/target/load-classpath.txt) \
- *   -Dheroku-elk.elasticsearch.home=elk/target/elasticsearch-9.5.3 \
+ *   -Dheroku-elk.elasticsearch.home=devstack/target/elasticsearch-9.5.3 \
  *   io.herokuelk.bench.load.IndexerLoad --documents 100000 --es-heap-mb 1024
  * </pre>
  */
